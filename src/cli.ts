@@ -1,0 +1,34 @@
+/**
+ * statcite: the core on the command line. Each command lives in src/cli/<name>.ts and exports
+ * run(args) returning the process exit code.
+ */
+interface Command {
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+const commands: Record<string, () => Promise<Command>> = {
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const load = name ? commands[name] : undefined;
+  if (!load) {
+    const lines = await Promise.all(
+      Object.entries(commands).map(async ([n, l]) => `  statcite ${n.padEnd(8)} ${(await l()).summary}`),
+    );
+    (name && name !== '--help' ? console.error : console.log)(
+      `${name && name !== '--help' ? `statcite: unknown command '${name}'\n` : ''}usage:\n${lines.join('\n')}`,
+    );
+    return name && name !== '--help' ? 2 : 0;
+  }
+  return (await load()).run(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(`statcite: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  },
+);
