@@ -1,6 +1,7 @@
 /**
  * statcite: the core on the command line. Each command lives in src/cli/<name>.ts and exports
- * run(args) returning the process exit code.
+ * run(args) returning the process exit code, and reads its corpus with loadCorpus() from
+ * src/cli/corpus.ts (the same engine and metadata as the extension).
  */
 interface Command {
   summary: string;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Article, CorpusFile, Report, Section, Statistic } from '../core/model';
 import type { SearchOptions, SearchResult } from '../core/search/types';
+import { WorkerCorpusService } from './corpus/service';
 
 /** Where a statistic stands in the corpus. */
 export interface StatisticLocation {
@@ -29,4 +30,12 @@ export interface CorpusService extends vscode.Disposable {
 export interface Services {
   corpus: CorpusService;
   log: vscode.LogOutputChannel;
+}
+
+/** The services every feature receives; the corpus starts reading on first use, not here. */
+export function createServices(context: vscode.ExtensionContext): Services {
+  const log = vscode.window.createOutputChannel('StatCite', { log: true });
+  const corpus = new WorkerCorpusService(context, log);
+  context.subscriptions.push(log, corpus);
+  return { corpus, log };
 }

@@ -1,0 +1,34 @@
+/** Messages between the VS Code layer (or any host) and the engine's worker thread. */
+import type { CorpusFile } from '../model';
+import type { SearchOptions, SearchResult } from '../search/types';
+
+export interface WorkerOptions {
+  /** Folder for the on-disk cache; undefined disables caching. */
+  cacheDir?: string;
+  /** The user's own jieba dictionary, merged with the shipped one. */
+  userDictionary?: string;
+}
+
+export type Request =
+  | { id: number; type: 'sync'; paths: string[] }
+  | { id: number; type: 'update'; paths: string[] }
+  | { id: number; type: 'search'; query: string; options?: SearchOptions };
+
+export type Reply =
+  | { id: number; type: 'done'; value: unknown }
+  | { id: number; type: 'failed'; message: string };
+
+export type Event =
+  | { type: 'file'; file: CorpusFile }
+  | { type: 'removed'; path: string }
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+
+export type Message = Reply | Event;
+
+/** What each request resolves to. */
+export interface Results {
+  sync: void;
+  update: void;
+  search: SearchResult[];
+}

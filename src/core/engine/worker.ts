@@ -1,0 +1,47 @@
+/**
+ * The worker thread that reads, outlines and indexes the corpus, so that the extension host —
+ * shared by every extension — never blocks on it.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Logger } from '../model';
+import { CorpusEngine } from './engine';
+import { nodeHost } from './nodeHost';
+import type { Event, Message, Request, WorkerOptions } from './protocol';
+
+function start(port: NonNullable<typeof parentPort>, _options: WorkerOptions): void {
+  const post = (message: Message): void => port.postMessage(message);
+  const emit = (event: Event): void => post(event);
+  const log: Logger = {
+    info: (message) => emit({ type: 'log', level: 'info', message }),
+    warn: (message) => emit({ type: 'log', level: 'warn', message }),
+    error: (message) => emit({ type: 'log', level: 'error', message }),
+  };
+  const engine = new CorpusEngine(nodeHost(), log, {
+    file: (file) => emit({ type: 'file', file }),
+    removed: (path) => emit({ type: 'removed', path }),
+    progress: (done, total) => emit({ type: 'progress', done, total }),
+  });
+
+  // Requests run one at a time in arrival order, except searches, which answer at once from
+  // whatever has been indexed so far.
+  let queue: Promise<unknown> = Promise.resolve();
+  port.on('message', (request: Request) => {
+    const run = async (): Promise<unknown> => {
+      switch (request.type) {
+        case 'sync':
+          return engine.sync(request.paths);
+        case 'update':
+          return engine.update(request.paths);
+        case 'search':
+          return engine.search(request.query, request.options);
+      }
+    };
+    const task = request.type === 'search' ? run() : (queue = queue.then(run, run));
+    task.then(
+      (value) => post({ id: request.id, type: 'done', value }),
+      (err: unknown) => post({ id: request.id, type: 'failed', message: err instanceof Error ? err.message : String(err) }),
+    );
+  });
+}
+
+if (parentPort) start(parentPort, workerData as WorkerOptions);

@@ -1,0 +1,220 @@
+import * as nodePath from 'node:path';
+import * as vscode from 'vscode';
+import type { CorpusFile } from '../../core/model';
+import type { Event } from '../../core/engine/protocol';
+import type { SearchOptions, SearchResult } from '../../core/search/types';
+import type { CorpusService, StatisticLocation } from '../services';
+import { findCorpusFiles, watchCorpus } from './discovery';
+import { SECTION, STATE_CONTEXT } from './settings';
+import { WorkerClient } from './workerClient';
+
+/**
+ * The corpus on the extension-host side: a mirror of what the worker has read, filled by small
+ * per-file messages, so the host thread only ever does light work. Starts on first use.
+ */
+export class WorkerCorpusService implements CorpusService {
+  private readonly changed = new vscode.EventEmitter<string[]>();
+  readonly onDidChange = this.changed.event;
+  private readonly byPath = new Map<string, CorpusFile>();
+  private readonly statistics = new Map<string, StatisticLocation>();
+  private readonly statisticIds = new Map<string, string[]>();
+  private readonly pendingPaths = new Set<string>();
+  private readonly watchChanges = new Set<string>();
+  private readonly announced = new Set<string>();
+  private client?: WorkerClient;
+  private started?: Promise<void>;
+  private watcher?: vscode.Disposable;
+  private progress?: (done: number, total: number) => void;
+  private flushTimer?: NodeJS.Timeout;
+  private watchTimer?: NodeJS.Timeout;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get ready(): Promise<void> {
+    return this.start();
+  }
+
+  files(): CorpusFile[] {
+    void this.start();
+    return [...this.byPath.values()];
+  }
+
+  file(path: string): CorpusFile | undefined {
+    void this.start();
+    return this.byPath.get(path);
+  }
+
+  statistic(id: string): StatisticLocation | undefined {
+    return this.statistics.get(id);
+  }
+
+  async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+    await this.start();
+    return this.client!.request('search', { query, options });
+  }
+
+  async refresh(): Promise<void> {
+    if (this.started) await this.started;
+    else return this.start();
+    this.watch();
+    await this.rescan();
+  }
+
+  dispose(): void {
+    clearTimeout(this.flushTimer);
+    clearTimeout(this.watchTimer);
+    this.watcher?.dispose();
+    this.client?.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  private start(): Promise<void> {
+    this.started ??= this.boot();
+    return this.started;
+  }
+
+  private async boot(): Promise<void> {
+    const storage = this.context.storageUri ?? this.context.globalStorageUri;
+    this.client = new WorkerClient(
+      nodePath.join(this.context.extensionPath, 'dist', 'worker.js'),
+      { cacheDir: nodePath.join(storage.fsPath, 'cache') },
+      (event) => this.onEvent(event),
+      (message) => {
+        this.log.error(message);
+        void vscode.window.showErrorMessage(vscode.l10n.t('StatCite stopped reading the corpus: {0}', message));
+      },
+    );
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(SECTION)) void this.refresh();
+      }),
+    );
+    this.watch();
+    await this.rescan();
+  }
+
+  private watch(): void {
+    this.watcher?.dispose();
+    this.watcher = watchCorpus(
+      this.context,
+      (uri) => this.queueUpdate([uri.fsPath]),
+      (sidecar) => {
+        const folder = nodePath.dirname(sidecar.fsPath);
+        this.queueUpdate([...this.byPath.keys()].filter((p) => nodePath.dirname(p) === folder));
+      },
+    );
+  }
+
+  private async rescan(): Promise<void> {
+    await vscode.commands.executeCommand('setContext', STATE_CONTEXT, 'loading');
+    const uris = await findCorpusFiles(this.context, this.log);
+    this.log.info(`corpus: ${uris.length} files`);
+    const started = Date.now();
+    await this.withProgress(() => this.client!.request('sync', { paths: uris.map((u) => u.fsPath) }));
+    this.log.info(`corpus read in ${Date.now() - started} ms`);
+    this.flush();
+    await vscode.commands.executeCommand('setContext', STATE_CONTEXT, this.byPath.size ? 'ready' : 'empty');
+  }
+
+  /** File events arrive in bursts (a save, a checkout): gather them, then ask the worker once. */
+  private queueUpdate(paths: string[]): void {
+    paths.forEach((p) => this.watchChanges.add(p));
+    clearTimeout(this.watchTimer);
+    this.watchTimer = setTimeout(() => {
+      const batch = [...this.watchChanges];
+      this.watchChanges.clear();
+      batch.forEach((p) => this.announced.delete(p));
+      this.client?.request('update', { paths: batch }).then(
+        () => this.flush(),
+        (err: unknown) => this.log.error(`corpus update failed: ${String(err)}`),
+      );
+    }, 150);
+  }
+
+  private withProgress<T>(task: () => Promise<T>): Promise<T> {
+    const run = (progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<T> => {
+      let last = 0;
+      this.progress = (done, total) => {
+        progress.report({ message: vscode.l10n.t('Reading corpus {0}/{1}', done, total), increment: ((done - last) / total) * 100 });
+        last = done;
+      };
+      return task().finally(() => (this.progress = undefined));
+    };
+    return new Promise<T>((resolve, reject) => {
+      void vscode.window.withProgress({ location: { viewId: 'statcite.outline' } }, () =>
+        vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'StatCite' }, run).then(resolve, reject),
+      );
+    });
+  }
+
+  private onEvent(event: Event): void {
+    switch (event.type) {
+      case 'file':
+        this.forget(event.file.path);
+        this.byPath.set(event.file.path, event.file);
+        this.index(event.file);
+        this.pendingPaths.add(event.file.path);
+        this.scheduleFlush();
+        break;
+      case 'removed':
+        this.forget(event.path);
+        this.byPath.delete(event.path);
+        this.pendingPaths.add(event.path);
+        this.scheduleFlush();
+        break;
+      case 'progress':
+        this.progress?.(event.done, event.total);
+        break;
+      case 'log':
+        this.log[event.level](event.message);
+        break;
+    }
+  }
+
+  private index(file: CorpusFile): void {
+    const ids: string[] = [];
+    for (const article of file.articles)
+      for (const report of article.reports)
+        for (const section of [report.intro, ...report.sections])
+          for (const statistic of section.statistics) {
+            this.statistics.set(statistic.id, { file, article, report, section, statistic });
+            ids.push(statistic.id);
+          }
+    this.statisticIds.set(file.path, ids);
+  }
+
+  private forget(path: string): void {
+    for (const id of this.statisticIds.get(path) ?? []) this.statistics.delete(id);
+    this.statisticIds.delete(path);
+  }
+
+  private scheduleFlush(): void {
+    this.flushTimer ??= setTimeout(() => this.flush(), 100);
+  }
+
+  /** Tells listeners what changed and warns once about each file that could not be read. */
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (!this.pendingPaths.size) return;
+    const paths = [...this.pendingPaths];
+    this.pendingPaths.clear();
+    this.changed.fire(paths);
+    const broken = paths
+      .map((p) => this.byPath.get(p))
+      .filter((f): f is CorpusFile => !!f && !this.announced.has(f.path) && f.problems.some((p) => p.severity === 'error'));
+    if (!broken.length) return;
+    broken.forEach((f) => this.announced.add(f.path));
+    const names = broken.map((f) => `${nodePath.basename(f.path)} (${f.problems.find((p) => p.severity === 'error')!.message})`);
+    const message =
+      broken.length === 1
+        ? vscode.l10n.t('StatCite could not read {0}', names[0])
+        : vscode.l10n.t('StatCite could not read {0} corpus files: {1}', broken.length, names.slice(0, 3).join(', ') + (broken.length > 3 ? ' …' : ''));
+    const showLog = vscode.l10n.t('Show Log');
+    void vscode.window.showWarningMessage(message, showLog).then((choice) => choice === showLog && this.log.show());
+  }
+}

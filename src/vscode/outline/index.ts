@@ -1,0 +1,34 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services';
+import { OutlineProvider, REVEAL_COMMAND } from './provider';
+import { registerSymbols } from './symbols';
+
+const STATISTICS_ONLY_CONTEXT = 'statcite.statisticsOnly';
+
+/** The outline sidebar, the reveal command its rows run, and document symbols for corpus files. */
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  const provider = new OutlineProvider(services.corpus);
+  const view = vscode.window.createTreeView('statcite.outline', { treeDataProvider: provider, showCollapseAll: true });
+  const setStatisticsOnly = async (on: boolean): Promise<void> => {
+    provider.statisticsOnly = on;
+    await vscode.commands.executeCommand('setContext', STATISTICS_ONLY_CONTEXT, on);
+    provider.refresh();
+  };
+  context.subscriptions.push(
+    provider,
+    view,
+    services.corpus.onDidChange(() => provider.refresh()),
+    vscode.commands.registerCommand('statcite.showStatisticsOnly', () => setStatisticsOnly(true)),
+    vscode.commands.registerCommand('statcite.showAllNodes', () => setStatisticsOnly(false)),
+    vscode.commands.registerCommand(REVEAL_COMMAND, revealRange),
+  );
+  registerSymbols(context, services);
+}
+
+/** Opens a corpus file with the range [start, end) selected and centred. */
+async function revealRange(path: string, start: number, end: number): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
+  const selection = new vscode.Selection(document.positionAt(start), document.positionAt(end));
+  const editor = await vscode.window.showTextDocument(document, { selection, preserveFocus: false });
+  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

@@ -1,0 +1,71 @@
+import type { Article, CorpusFile, Problem, Report, Section, Statistic } from '../../core/model';
+
+/** Tree elements: plain data with a parent link (TreeView.reveal needs getParent). */
+export type OutlineNode = FileNode | ArticleNode | ReportNode | SectionNode | StatisticNode | ProblemNode;
+
+export interface FileNode {
+  kind: 'file';
+  key: string;
+  file: CorpusFile;
+  parent?: undefined;
+}
+export interface ArticleNode {
+  kind: 'article';
+  key: string;
+  file: CorpusFile;
+  article: Article;
+  parent: FileNode;
+}
+export interface ReportNode {
+  kind: 'report';
+  key: string;
+  file: CorpusFile;
+  report: Report;
+  parent: ArticleNode;
+}
+export interface SectionNode {
+  kind: 'section';
+  key: string;
+  file: CorpusFile;
+  section: Section;
+  parent: ReportNode;
+}
+/** `statisticId` is what commands on a statistic node (cite, copy) receive. */
+export interface StatisticNode {
+  kind: 'statistic';
+  key: string;
+  file: CorpusFile;
+  statistic: Statistic;
+  statisticId: string;
+  parent: ReportNode | SectionNode;
+}
+export interface ProblemNode {
+  kind: 'problem';
+  key: string;
+  file: CorpusFile;
+  problem: Problem;
+  parent: FileNode;
+}
+
+/** Counts shown next to the nodes and used by the statistics-only filter. */
+export function countStatistics(sections: Section[]): number {
+  return sections.reduce((n, s) => n + s.statistics.length, 0);
+}
+
+export function reportStatistics(report: Report): number {
+  return countStatistics([report.intro, ...report.sections]);
+}
+
+export function articleStatistics(article: Article): number {
+  return article.reports.reduce((n, r) => n + reportStatistics(r), 0);
+}
+
+export function fileStatistics(file: CorpusFile): number {
+  return file.articles.reduce((n, a) => n + articleStatistics(a), 0);
+}
+
+/** 「21.5% 刑事发案同比下降」: the figure, then what it measures and how it moved. */
+export function statisticLabel(s: Statistic): string {
+  const direction = s.change === 'up' ? '增长' : s.change === 'down' ? '下降' : '';
+  return `${s.text} ${s.metric}${s.change ? `${s.basis ?? ''}${direction}` : ''}`.trim();
+}

@@ -1,0 +1,107 @@
+import * as nodePath from 'node:path';
+import * as vscode from 'vscode';
+import type { SourceRange } from '../../core/model';
+import type { CorpusService } from '../services';
+import { childrenOf } from './children';
+import { articleStatistics, fileStatistics, reportStatistics, statisticLabel, type OutlineNode } from './nodes';
+
+export const REVEAL_COMMAND = 'statcite.revealRange';
+
+/** Arguments of the reveal command: open a corpus file with exactly this range selected. */
+export function revealCommand(path: string, range: SourceRange, title: string): vscode.Command {
+  return { command: REVEAL_COMMAND, title, arguments: [path, range.start, range.end] };
+}
+
+export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  statisticsOnly = false;
+
+  constructor(private readonly corpus: CorpusService) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  async getChildren(node?: OutlineNode): Promise<OutlineNode[]> {
+    // The first look waits for the first read, so the view shows progress, not a false empty state.
+    if (!node) await this.corpus.ready;
+    return childrenOf(node, this.corpus.files(), this.statisticsOnly);
+  }
+
+  getParent(node: OutlineNode): OutlineNode | undefined {
+    return node.parent;
+  }
+
+  getTreeItem(node: OutlineNode): vscode.TreeItem {
+    const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
+    const t = vscode.l10n.t;
+    switch (node.kind) {
+      case 'file': {
+        const item = new vscode.TreeItem(nodePath.basename(node.file.path), Expanded);
+        const stats = fileStatistics(node.file);
+        item.description = t('{0} articles · {1} statistics', node.file.articles.length, stats);
+        item.resourceUri = vscode.Uri.file(node.file.path);
+        const broken = node.file.problems.some((p) => p.severity !== 'info');
+        item.iconPath = broken ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : vscode.ThemeIcon.File;
+        item.tooltip = [node.file.path, ...node.file.problems.map((p) => `⚠ ${p.message}`)].join('\n');
+        item.contextValue = 'file';
+        return this.finish(item, node);
+      }
+      case 'article': {
+        const item = new vscode.TreeItem(node.article.title || t('(untitled)'), Expanded);
+        item.description = t('{0} reports · {1} statistics', node.article.reports.length, articleStatistics(node.article));
+        item.iconPath = new vscode.ThemeIcon('book');
+        item.command = revealCommand(node.file.path, node.article.titleRange, t('Open'));
+        item.tooltip = node.article.subtitle ? `${node.article.title}\n${node.article.subtitle}` : node.article.title;
+        item.contextValue = 'article';
+        return this.finish(item, node);
+      }
+      case 'report': {
+        const { report } = node;
+        const label = report.author ? `${report.title} — ${report.author}` : report.title;
+        const collapsible = report.sections.length || report.intro.statistics.length ? Collapsed : None;
+        const item = new vscode.TreeItem(label, collapsible);
+        item.description = t('{0} sections · {1} statistics', report.sections.length, reportStatistics(report));
+        item.iconPath = new vscode.ThemeIcon(report.kind === 'news' ? 'note' : 'file-text');
+        item.command = revealCommand(node.file.path, report.titleRange, t('Open'));
+        item.contextValue = 'report';
+        return this.finish(item, node);
+      }
+      case 'section': {
+        const { section } = node;
+        const item = new vscode.TreeItem(section.title, section.statistics.length ? Collapsed : None);
+        item.description = section.statistics.length ? t('{0} statistics', section.statistics.length) : undefined;
+        item.iconPath = new vscode.ThemeIcon('symbol-namespace');
+        item.command = revealCommand(node.file.path, section.range, t('Open'));
+        item.contextValue = 'section';
+        return this.finish(item, node);
+      }
+      case 'statistic': {
+        const { statistic } = node;
+        const item = new vscode.TreeItem(statisticLabel(statistic), None);
+        item.iconPath = new vscode.ThemeIcon('graph');
+        item.tooltip = new vscode.MarkdownString().appendText(statistic.sentence);
+        item.command = revealCommand(node.file.path, statistic.range, t('Open'));
+        item.contextValue = 'statistic';
+        return this.finish(item, node);
+      }
+      case 'problem': {
+        const item = new vscode.TreeItem(node.problem.message, None);
+        item.iconPath = new vscode.ThemeIcon(node.problem.severity === 'info' ? 'info' : 'warning');
+        item.command = { command: 'statcite.showLog', title: t('Show Log') };
+        item.contextValue = 'problem';
+        return this.finish(item, node);
+      }
+    }
+  }
+
+  private finish(item: vscode.TreeItem, node: OutlineNode): vscode.TreeItem {
+    item.id = node.key;
+    return item;
+  }
+}
