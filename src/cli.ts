@@ -9,6 +9,10 @@ interface Command {
 }
 
 const commands: Record<string, () => Promise<Command>> = {
+  cite: () => import('./cli/cite'),
+  outline: () => import('./cli/outline'),
+  search: () => import('./cli/search'),
+  stats: () => import('./cli/stats'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { createServices, type Services } from './vscode/services';
 import * as corpus from './vscode/corpus/commands';
 import * as outline from './vscode/outline';
+import * as search from './vscode/search';
+import * as cite from './vscode/cite';
 
 interface Feature {
   register(context: vscode.ExtensionContext, services: Services): void;
@@ -11,6 +13,8 @@ interface Feature {
 const features: Feature[] = [
   corpus,
   outline,
+  search,
+  cite,
 ];
 
 /** What activate returns: the services, for integration tests and other extensions. */

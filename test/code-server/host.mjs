@@ -10,13 +10,14 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const hostDir = path.join(repoRoot, 'test/code-server/host');
-const entry = path.join(hostDir, 'node_modules/code-server/out/node/entry.js');
+/** code-server's own CLI entry, run with this Node. */
+export const codeServerEntry = path.join(hostDir, 'node_modules/code-server/out/node/entry.js');
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Fails with the fix in the message when install.sh has not run. */
 export function assertHostInstalled() {
-  if (!fs.existsSync(entry)) {
-    throw new Error(`code-server is not installed (no ${path.relative(repoRoot, entry)}). Run: bash test/code-server/install.sh`);
+  if (!fs.existsSync(codeServerEntry)) {
+    throw new Error(`code-server is not installed (no ${path.relative(repoRoot, codeServerEntry)}). Run: bash test/code-server/install.sh`);
   }
   if (!fs.existsSync(chromium)) {
     throw new Error(`Chromium not found at ${chromium}. Run: bash test/code-server/install.sh (or set CHROMIUM_PATH)`);
@@ -38,19 +39,20 @@ async function freePort() {
 
 /**
  * Starts code-server detached in its own process group (so stop() ends its extension host and
- * watchers too), with user data and extensions under `dir`, and waits for /healthz.
+ * watchers too), with user data and extensions under `dir`, and waits for /healthz. `settings` go
+ * into the user settings, after "no welcome page".
  */
-export async function startCodeServer(dir, { extensionsDir = path.join(dir, 'ext') } = {}) {
+export async function startCodeServer(dir, { extensionsDir = path.join(dir, 'ext'), settings = {} } = {}) {
   const port = await freePort();
   const userData = path.join(dir, 'data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none' }));
+  fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify({ 'workbench.startupEditor': 'none', ...settings }));
   const logFile = path.join(dir, 'code-server.log');
   const log = fs.openSync(logFile, 'w');
   const child = spawn(
     process.execPath,
     [
-      entry,
+      codeServerEntry,
       '--auth', 'none',
       '--bind-addr', `127.0.0.1:${port}`,
       '--disable-telemetry',

@@ -8,8 +8,9 @@ host="$here/host"
 version="4.100.3"
 stamp="$host/node_modules/.statcite-installed-$version"
 
-# VS Code's native modules compile against these; chromium is the browser the tests drive.
-packages=(chromium libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep)
+# VS Code's native modules compile against these; chromium is the browser the tests drive, and
+# without a CJK font it draws the corpus's Chinese as boxes in the end-to-end screenshots.
+packages=(chromium fonts-noto-cjk libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev pkg-config ripgrep)
 
 install_debian_packages() {
   local missing=()
@@ -38,22 +39,22 @@ seed_ripgrep_cache() {
   rm -rf "$tmp"
 }
 
-if [ -f "$stamp" ]; then
-  exit 0
-fi
+# Checked every time (dpkg-query is quick), so a package added to the list reaches old checkouts.
+install_debian_packages
+[ -f "$stamp" ] && exit 0
 
 node_major="$(node -p 'process.versions.node.split(".")[0]')"
 if [ "$node_major" != "20" ]; then
   echo "install.sh: code-server $version needs Node 20 exactly; this is Node $(node -v)." >&2
   exit 1
 fi
-
-install_debian_packages
 seed_ripgrep_cache
 
 echo "install.sh: installing code-server $version into $host (a few minutes)"
 cd "$host"
 # npm_config_yes: install scripts run `npx node-gyp`, and npx refuses to fetch it without a yes.
+# --unsafe-perm: npm 11 calls it unknown but still exports it, and code-server's postinstall refuses
+# to run as root without it.
 if [ -f package-lock.json ]; then
   npm_config_yes=true npm ci --unsafe-perm --no-audit --no-fund
 else

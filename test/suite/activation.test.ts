@@ -1,16 +1,7 @@
 /// <reference types="mocha" />
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'statcite.statcite';
-
-/** Resolves once `condition` holds, or fails after `ms` with `message`. */
-async function until(condition: () => boolean, ms: number, message: string): Promise<void> {
-  for (const deadline = Date.now() + ms; !condition(); ) {
-    if (Date.now() > deadline) assert.fail(message);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { EXTENSION_ID, until } from './util';
 
 suite('Activation', () => {
   test('the workspace is the fixture with a corpus folder', async () => {

@@ -4,9 +4,11 @@
 // node_modules. Tests use mocha's TDD interface (suite/test/suiteSetup), as VS Code itself does.
 import * as fs from 'fs';
 import * as path from 'path';
-import Mocha from 'mocha';
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
+  // mocha 12 is an ES module: import() loads it in any VS Code, where require() would need a Node
+  // with require(esm) (20.19+).
+  const { default: Mocha } = await import('mocha');
   const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec' });
   const files = fs
     .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
@@ -16,7 +18,7 @@ export function run(): Promise<void> {
   // test/code-server/run.mjs streams the log from this line on.
   console.log(`StatCite integration suite: ${files.length} test file(s) in ${__dirname}`);
 
-  return new Promise((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     const runner = mocha.run(() => {
       const { passes = 0, failures = 0 } = runner.stats ?? {};
       // A plain closing line CI can read, whatever the reporter printed before it.

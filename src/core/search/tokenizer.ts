@@ -10,9 +10,10 @@
  * - Stop words, punctuation and white space are dropped.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
+import { threadId } from 'node:worker_threads';
 import nodejieba from 'nodejieba';
 import type { Logger } from '../model';
 import { DOMAIN_WORDS } from './dict/domainWords';
@@ -35,10 +36,17 @@ export interface TokenizerOptions {
 export interface Tokenizer {
   /** Changes whenever the terms for a text could change (format, dictionary, stop words). */
   readonly version: string;
+  /** Loads the jieba dictionary now rather than on the first text (idempotent). */
+  load(): void;
   /** Terms to index for a text, in order, with repeats (term frequency counts). */
   indexTerms(text: string): string[];
   /** Terms of a query, in order, without repeats, at most MAX_QUERY_TERMS. */
   queryTerms(text: string): string[];
+  /**
+   * The two-character words inside a Chinese query word (电信诈骗 → 电信, 诈骗), for matching text
+   * where jieba cut the word otherwise (电信|诈骗案); empty when there are fewer than two.
+   */
+  subWords(term: string): string[];
   /** Folds one string the way terms are folded (NFKC, lower case): for matching terms in text. */
   fold(text: string): string;
 }
@@ -71,25 +79,48 @@ const fold = (text: string): string => text.normalize('NFKC').toLowerCase();
 let loadedDictionary: string | undefined;
 
 /**
- * Loads jieba with the shipped domain words plus the user's dictionary (merged into one file) and
- * returns the tokenizer. jieba keeps one dictionary per thread: asking for another one in the same
- * thread is an error — restart the worker to change the user dictionary.
+ * The tokenizer for the shipped domain words plus the user's dictionary (merged into one file).
+ * jieba itself loads on first use (most of a second), so a warm start from the cache, which needs
+ * only the version, does not wait for it; load() does it ahead of time. jieba keeps one dictionary
+ * per thread: asking for another one in the same thread is an error — restart the worker to
+ * change the user dictionary.
  */
 export function loadTokenizer(options: TokenizerOptions = {}): Tokenizer {
   const dictionary = mergeDictionaries(options);
   const signature = hash(dictionary);
-  if (loadedDictionary === undefined) {
-    const file = nodePath.join(options.tempDir ?? tmpdir(), `statcite-dict-${signature}.utf8`);
-    if (!existsSync(file)) writeFileSync(file, dictionary);
-    nodejieba.load({ userDict: file });
-    loadedDictionary = signature;
-  } else if (loadedDictionary !== signature) {
+  if (loadedDictionary !== undefined && loadedDictionary !== signature) {
     throw new Error('search: jieba already holds another dictionary in this thread; restart to change it');
   }
+  const load = (): void => {
+    if (loadedDictionary === signature) return;
+    if (loadedDictionary !== undefined) throw new Error('search: jieba already holds another dictionary in this thread; restart to change it');
+    const file = nodePath.join(options.tempDir ?? tmpdir(), `statcite-dict-${signature}.utf8`);
+    if (!existsSync(file)) {
+      // Another window may be writing the same file: write aside, then rename into place.
+      const aside = `${file}.${process.pid}.${threadId}`;
+      writeFileSync(aside, dictionary);
+      renameSync(aside, file);
+    }
+    nodejieba.load({ userDict: file });
+    loadedDictionary = signature;
+  };
   return {
     version: `${TOKENIZER_FORMAT}-${hash(`${signature}\n${[...STOP_WORDS].join(' ')}\n${UNITS.join(' ')}`)}`,
-    indexTerms: (text) => terms(text, (part) => nodejieba.cutForSearch(part, true)),
-    queryTerms: (text) => [...new Set(terms(text, (part) => nodejieba.cut(part, true)))].slice(0, MAX_QUERY_TERMS),
+    load,
+    indexTerms: (text) => {
+      load();
+      return terms(text, (part) => nodejieba.cutForSearch(part, true));
+    },
+    queryTerms: (text) => {
+      load();
+      return [...new Set(terms(text, (part) => nodejieba.cut(part, true)))].slice(0, MAX_QUERY_TERMS);
+    },
+    subWords: (term) => {
+      if (!/^\p{Script=Han}{3,}$/u.test(term)) return [];
+      load();
+      const parts = nodejieba.cutForSearch(term, true).filter((w) => w.length === 2 && w !== term && !STOP_WORDS.has(w));
+      return parts.length >= 2 ? [...new Set(parts)] : [];
+    },
     fold,
   };
 }

@@ -14,8 +14,11 @@ const LARGE_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 /** A Chinese numeral starts with a digit or 十 (十二), never with a bare scale word (千万 = "by all means"). */
 export const CHINESE_NUMERAL = `[〇一二两三四五六七八九十][${CHINESE_NUMERAL_CHARS}]*`;
-/** Arabic number: half- or full-width digits, optional thousands separators and decimals. */
-export const ARABIC_NUMBER = '[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?';
+/**
+ * Arabic number: half- or full-width digits, optional thousands separators and decimals. A
+ * full-width comma counts as a separator only before exactly three digits (１２３，４５６).
+ */
+export const ARABIC_NUMBER = '[0-9０-９]+(?:[,，][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?';
 /** Scale words after an Arabic number, longest first. */
 export const SCALE_WORD = '万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百';
 
@@ -24,7 +27,7 @@ export function normalizeDigits(text: string): string {
   return text
     .replace(/[０-９]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/．/g, '.')
-    .replace(/,/g, '');
+    .replace(/[,，]/g, '');
 }
 
 export function parseArabic(text: string): number {

@@ -1,0 +1,77 @@
+// Reads and outlines a corpus with the core reader and prints figures (no pass/fail).
+//   node bench/outline.mjs [folder|file …]      default: ../shared/bench/xwlb/news
+// The TypeScript core is bundled on the fly with esbuild into a temporary module.
+import * as esbuild from 'esbuild';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const targets = process.argv.slice(2);
+if (!targets.length) targets.push(path.resolve(root, '../shared/bench/xwlb/news'));
+
+const out = path.join(tmpdir(), `statcite-bench-outline-${process.pid}.mjs`);
+await esbuild.build({
+  entryPoints: [path.join(root, 'src/core/corpus/read.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: out,
+  logLevel: 'warning',
+});
+const { readCorpusFile } = await import(pathToFileURL(out).href);
+await fs.rm(out);
+
+const CORPUS_FILE = /\.(md|markdown|txt)$/i;
+const paths = [];
+for (const t of targets) {
+  const stat = await fs.stat(t);
+  if (!stat.isDirectory()) paths.push(t);
+  else
+    for (const e of await fs.readdir(t, { recursive: true, withFileTypes: true }))
+      if (e.isFile() && CORPUS_FILE.test(e.name)) paths.push(path.join(e.parentPath, e.name));
+}
+paths.sort();
+
+let t0 = performance.now();
+const files = await Promise.all(paths.map(async (p) => ({ path: p, bytes: await fs.readFile(p) })));
+const readMs = performance.now() - t0;
+
+function outline(batch) {
+  const totals = { bytes: 0, articles: 0, reports: 0, sections: 0, passages: 0, problems: 0, errors: 0, slowest: { ms: 0, path: '' } };
+  const start = performance.now();
+  for (const { path: p, bytes } of batch) {
+    const s = performance.now();
+    const file = readCorpusFile(bytes, p);
+    const ms = performance.now() - s;
+    if (ms > totals.slowest.ms) totals.slowest = { ms, path: p };
+    totals.bytes += bytes.length;
+    totals.problems += file.problems.length;
+    totals.errors += file.problems.filter((x) => x.severity === 'error').length;
+    for (const a of file.articles) {
+      totals.articles++;
+      for (const r of a.reports) {
+        totals.reports++;
+        totals.sections += r.sections.length;
+        totals.passages += r.intro.passages.length + r.sections.reduce((n, sec) => n + sec.passages.length, 0);
+      }
+    }
+  }
+  return { ms: performance.now() - start, ...totals };
+}
+
+// One warm-up pass over a few files so the figures measure the reader, not the JIT's first steps.
+outline(files.slice(0, 20));
+console.log(`files read from disk: ${files.length} in ${readMs.toFixed(0)} ms`);
+const points = [100, 1000, files.length].filter((n, i, a) => n <= files.length && a.indexOf(n) === i);
+for (const n of points) {
+  const r = outline(files.slice(0, n));
+  const mb = r.bytes / 1024 / 1024;
+  console.log(
+    `${String(n).padStart(5)} files  ${mb.toFixed(1).padStart(5)} MB  ${r.ms.toFixed(0).padStart(5)} ms  ${(mb / (r.ms / 1000)).toFixed(1)} MB/s  ` +
+      `articles ${r.articles}  reports ${r.reports}  sections ${r.sections}  passages ${r.passages}  ` +
+      `problems ${r.problems} (errors ${r.errors})  slowest ${r.slowest.ms.toFixed(1)} ms ${path.basename(r.slowest.path)}`,
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * Search benchmark over the news corpus (../shared/bench/xwlb/news) at 100, 1,000 and all files:
+ * dictionary load, tokenizer throughput, build time, peak memory, cache size, warm reload, query
+ * latency p50/p95 over a fixed query list, and ripgrep on the same queries and files.
+ * Each measurement runs in its own process so that memory and warm-start figures are its own.
+ * Run from the repository root: node bench/search.mjs [sizes, e.g. 100,1000,all] (prints figures)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { loadCorpusFile } from '../src/core/load';
+import { contentHash, loadCache, saveCache, type CachedFile } from '../src/core/search/cache';
+import { SearchIndex } from '../src/core/search/index';
+import { nodeCacheHost } from '../src/core/search/nodeCacheHost';
+import { loadTokenizer } from '../src/core/search/tokenizer';
+import { QUERIES } from './search.queries';
+
+const CORPUS = process.env.STATCITE_BENCH_CORPUS ?? path.resolve('../shared/bench/xwlb/news');
+const MODEL_VERSION = 'bench';
+const RUNS = 5;
+
+const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
+const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+function corpusPaths(size: number): string[] {
+  const all = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).sort();
+  return all.slice(0, size).map((f) => path.join(CORPUS, f));
+}
+
+/** Cold build: read, outline, index and save the cache; then the queries and ripgrep. */
+async function buildMode(size: number, cacheDir: string): Promise<Record<string, number>> {
+  const paths = corpusPaths(size);
+  const started = process.hrtime.bigint();
+  const tokenizer = loadTokenizer();
+  let t = process.hrtime.bigint();
+  tokenizer.load();
+  const dictionaryMs = ms(t);
+
+  t = process.hrtime.bigint();
+  const entries: CachedFile[] = paths.map((p) => {
+    const bytes = readFileSync(p);
+    const s = statSync(p);
+    return { path: p, size: s.size, mtime: s.mtimeMs, hash: contentHash(bytes), file: loadCorpusFile(bytes, p) };
+  });
+  const readMs = ms(t);
+
+  t = process.hrtime.bigint();
+  const index = SearchIndex.create(tokenizer);
+  for (const { file } of entries) index.add(file);
+  const indexMs = ms(t);
+
+  t = process.hrtime.bigint();
+  await saveCache(nodeCacheHost(cacheDir), { model: MODEL_VERSION, tokenizer }, entries, index);
+  const saveMs = ms(t);
+  const totalMs = ms(started);
+  const peakRss = process.resourceUsage().maxRSS * 1024;
+  const cacheBytes = ['manifest.json', 'data.json'].reduce((n, f) => n + statSync(path.join(cacheDir, f)).size, 0);
+
+  // Tokenizer throughput over the passage text alone (what the index reads).
+  const texts: string[] = [];
+  let passages = 0;
+  let statistics = 0;
+  for (const { file } of entries)
+    for (const a of file.articles)
+      for (const r of a.reports)
+        for (const s of [r.intro, ...r.sections]) {
+          passages += s.passages.length;
+          statistics += s.statistics.length;
+          for (const p of s.passages) texts.push(p.ranges.map((x) => file.text.slice(x.start, x.end)).join(''));
+        }
+  const chars = texts.reduce((n, s) => n + s.length, 0);
+  t = process.hrtime.bigint();
+  for (const text of texts) tokenizer.indexTerms(text);
+  const tokenizeMs = ms(t);
+
+  const latency = queryLatency(index);
+  const rg = ripgrep(paths, size >= readdirSync(CORPUS).length);
+  return {
+    files: paths.length, passages, statistics, documents: index.documentCount, chars,
+    dictionaryMs, readMs, indexMs, saveMs, totalMs, peakRss, cacheBytes, tokenizeMs,
+    ...latency, ...rg, rgRatio: rg.rgP50 / latency.p50,
+  };
+}
+
+function queryLatency(index: SearchIndex): { p50: number; p95: number; max: number; queries: number; avgResults: number } {
+  const times: number[] = [];
+  let results = 0;
+  for (const q of QUERIES) index.search(q, { limit: 50, prefixLast: true });
+  for (let run = 0; run < RUNS; run++) {
+    for (const q of QUERIES) {
+      const t = process.hrtime.bigint();
+      results += index.search(q, { limit: 50, prefixLast: true }).length;
+      times.push(ms(t));
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], queries: QUERIES.length, avgResults: results / times.length };
+}
+
+/** ripgrep counting matches of each query's words (any of them) in the same files. */
+function ripgrep(paths: string[], whole: boolean): { rgP50: number; rgP95: number } {
+  const times: number[] = [];
+  const targets = whole ? [CORPUS] : paths;
+  for (let run = 0; run < 3; run++) {
+    for (const q of QUERIES) {
+      const words = q.split(/\s+/).filter(Boolean);
+      const t = process.hrtime.bigint();
+      const r = spawnSync('rg', ['--count-matches', '--no-filename', '--fixed-strings', ...words.flatMap((w) => ['-e', w]), '--', ...targets], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 2 ** 20,
+      });
+      times.push(ms(t));
+      if (r.status !== 0 && r.status !== 1) throw new Error(`rg failed: ${r.stderr}`);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { rgP50: percentile(times, 50), rgP95: percentile(times, 95) };
+}
+
+/** Warm start in a fresh process: load the cache and stat every file to see what changed. */
+async function reloadMode(size: number, cacheDir: string): Promise<Record<string, number>> {
+  const paths = corpusPaths(size);
+  const started = process.hrtime.bigint();
+  const tokenizer = loadTokenizer();
+  const loaded = await loadCache(nodeCacheHost(cacheDir), { model: MODEL_VERSION, tokenizer });
+  if (!loaded.ok) throw new Error(`bench: cache not usable: ${loaded.reason}`);
+  const loadMs = ms(started);
+  let changed = 0;
+  for (const p of paths) {
+    const s = statSync(p);
+    const cached = loaded.files.get(p);
+    if (!cached || cached.size !== s.size || cached.mtime !== s.mtimeMs) changed++;
+  }
+  const reloadMs = ms(started);
+  // The first query after a warm start pays for jieba's dictionary.
+  const t = process.hrtime.bigint();
+  loaded.index.search('经济 增长', { limit: 50 });
+  const firstQueryMs = ms(t);
+  return { loadMs, reloadMs, changed, firstQueryMs, reloadPeakRss: process.resourceUsage().maxRSS * 1024 };
+}
+
+function child(args: string[]): Record<string, number> {
+  const r = spawnSync(process.execPath, ['--max-old-space-size=4096', __filename, ...args], { encoding: 'utf8', maxBuffer: 2 ** 24 });
+  if (r.status !== 0) throw new Error(`bench child ${args.join(' ')} failed:\n${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop()!);
+}
+
+function main(): void {
+  const total = readdirSync(CORPUS).filter((f) => f.endsWith('.md')).length;
+  const sizes = (process.argv[2] ?? '100,1000,all').split(',').map((s) => (s === 'all' ? total : Number(s)));
+  console.log(`search benchmark: ${CORPUS}, ${QUERIES.length} queries × ${RUNS} runs, node ${process.version}`);
+  for (const size of sizes) {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'statcite-bench-'));
+    try {
+      const b = child(['build', String(size), cacheDir]);
+      const w = child(['reload', String(size), cacheDir]);
+      console.log(
+        [
+          `\n== ${b.files} files: ${b.passages} passages, ${b.statistics} statistics, ${b.documents} index documents, ${(b.chars / 1e6).toFixed(1)} M characters of passage text`,
+          `dictionary load        ${b.dictionaryMs.toFixed(0)} ms`,
+          `tokenizer throughput   ${(b.chars / b.tokenizeMs / 1000).toFixed(2)} M chars/s (${b.tokenizeMs.toFixed(0)} ms, index mode)`,
+          `cold build             ${(b.totalMs / 1000).toFixed(1)} s = read+outline ${(b.readMs / 1000).toFixed(1)} s + index ${(b.indexMs / 1000).toFixed(1)} s + cache write ${(b.saveMs / 1000).toFixed(1)} s (+ dictionary, tokenizer run)`,
+          `peak memory (RSS)      ${mb(b.peakRss)} MB after the build`,
+          `cache size             ${mb(b.cacheBytes)} MB`,
+          `warm reload            ${w.reloadMs.toFixed(0)} ms (cache load ${w.loadMs.toFixed(0)} ms + stat of every file; ${w.changed} changed), peak RSS ${mb(w.reloadPeakRss)} MB; first query after it ${w.firstQueryMs.toFixed(0)} ms (jieba dictionary load)`,
+          `query latency          p50 ${b.p50.toFixed(2)} ms, p95 ${b.p95.toFixed(2)} ms, max ${b.max.toFixed(2)} ms (limit 50, last word as prefix; ${b.avgResults.toFixed(1)} results on average)`,
+          `ripgrep (same queries) p50 ${b.rgP50.toFixed(1)} ms, p95 ${b.rgP95.toFixed(1)} ms; rg p50 / our p50 = ${b.rgRatio.toFixed(1)}×`,
+        ].join('\n'),
+      );
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  }
+}
+
+const [mode, size, dir] = process.argv.slice(2);
+if (mode === 'build') void buildMode(Number(size), dir).then((r) => console.log(JSON.stringify(r)));
+else if (mode === 'reload') void reloadMode(Number(size), dir).then((r) => console.log(JSON.stringify(r)));
+else main();

@@ -1,0 +1,91 @@
+import { SearchIndex } from '../core/search/index';
+import { loadTokenizer } from '../core/search/tokenizer';
+import type { SearchResult } from '../core/search/types';
+import { loadCorpus } from './corpus';
+
+export const summary = 'search passages and statistics: <query> --corpus <file|folder…> [--json] [--limit N] [--stats-only] [--user-dictionary F]';
+
+const USAGE = `usage: statcite search <query> --corpus <file|folder…> [--json] [--limit N] [--stats-only] [--user-dictionary <file>]`;
+
+interface Args {
+  query: string;
+  corpus: string[];
+  json: boolean;
+  limit: number;
+  statisticsOnly: boolean;
+  userDictionary?: string;
+}
+
+function parse(args: string[]): Args | string {
+  const query: string[] = [];
+  const corpus: string[] = [];
+  let json = false;
+  let statisticsOnly = false;
+  let limit = 20;
+  let userDictionary: string | undefined;
+  let inCorpus = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--corpus') inCorpus = true;
+    else if (arg === '--json') json = true;
+    else if (arg === '--stats-only') statisticsOnly = true;
+    else if (arg === '--limit' || arg === '--user-dictionary') {
+      const value = args[++i];
+      if (value === undefined) return `${arg} needs a value`;
+      if (arg === '--user-dictionary') userDictionary = value;
+      else if (!/^\d+$/.test(value) || Number(value) < 1) return `--limit needs a positive whole number, not '${value}'`;
+      else limit = Number(value);
+    } else if (arg.startsWith('--')) return `unknown option ${arg}`;
+    else (inCorpus ? corpus : query).push(arg);
+  }
+  if (!query.length) return 'no query given';
+  if (!corpus.length) return 'no corpus given (--corpus <file|folder…>)';
+  return { query: query.join(' '), corpus, json, limit, statisticsOnly, userDictionary };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parse(argv);
+  if (typeof args === 'string') {
+    console.error(`statcite search: ${args}\n${USAGE}`);
+    return 2;
+  }
+  const log = { info: () => {}, warn: (m: string) => console.error(`warning: ${m}`), error: (m: string) => console.error(`error: ${m}`) };
+  const index = SearchIndex.create(loadTokenizer({ userDictionary: args.userDictionary, log }));
+  const files = await loadCorpus(args.corpus, index);
+  const results = index.search(args.query, { limit: args.limit, statisticsOnly: args.statisticsOnly });
+  if (args.json) {
+    const out = results.map(({ id, kind, file, start, end, report, section, snippet, score }) => ({ id, kind, file, start, end, report, section, snippet, score }));
+    console.log(JSON.stringify(out, null, 2));
+    return 0;
+  }
+  if (!results.length) {
+    console.log(`no results for "${args.query}" in ${files.length} file(s); try fewer or shorter words`);
+    return 0;
+  }
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const mark = process.stdout.isTTY ? (s: string): string => `\x1b[1;33m${s}\x1b[0m` : (s: string): string => `[${s}]`;
+  results.forEach((r, i) => {
+    const where = [r.report, r.section].filter(Boolean).join(' › ');
+    console.log(`${i + 1}. ${r.kind === 'statistic' ? 'statistic' : 'passage'}  ${where}`);
+    console.log(`   ${r.file}:${lineColumn(texts.get(r.file) ?? '', r.start)}  score ${r.score.toFixed(2)}`);
+    console.log(`   ${marked(r, mark)}`);
+  });
+  return 0;
+}
+
+function marked(r: SearchResult, mark: (s: string) => string): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of r.highlights) {
+    out += r.snippet.slice(at, s) + mark(r.snippet.slice(s, e));
+    at = e;
+  }
+  return out + r.snippet.slice(at);
+}
+
+/** 1-based line:column of an offset, as editors and terminals link them. */
+function lineColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return `${line}:${offset - before.lastIndexOf('\n')}`;
+}

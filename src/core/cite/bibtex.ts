@@ -1,0 +1,100 @@
+import type { SourceRange } from '../model';
+import type { TextEdit } from './draft/edit';
+import { lineOf } from './draft/parse';
+import type { Reference } from './reference';
+import { dateParts, escapeLatex } from './styles/fields';
+
+/** biblatex entry types (also read by the gbt7714 BibTeX style). */
+const BIB_TYPES: Record<Reference['type'], string> = {
+  N: 'newspaper',
+  'EB/OL': 'online',
+  R: 'report',
+  J: 'article',
+  M: 'book',
+};
+
+/** One BibTeX entry; names in double braces so BibTeX never splits a Chinese name or a body. */
+export function toBibTeX(ref: Reference): string {
+  const fields: Array<[string, string | undefined]> = [
+    ['author', ref.authors.length ? ref.authors.map((a) => `{${escapeLatex(a)}}`).join(' and ') : undefined],
+    ['title', escapeLatex(ref.title)],
+    [ref.type === 'N' || ref.type === 'J' ? 'journal' : 'organization', ref.publication && escapeLatex(ref.publication)],
+    ['date', ref.date],
+    ['year', dateParts(ref.date)?.year],
+    ['pages', ref.page && escapeLatex(ref.page)],
+    ['publisher', ref.publisher && escapeLatex(ref.publisher)],
+    ['address', ref.place && escapeLatex(ref.place)],
+    ['url', ref.url],
+    ['urldate', ref.accessed],
+    ['langid', ref.language.startsWith('zh') ? 'chinese' : ref.language],
+  ];
+  const body = fields
+    .filter((f): f is [string, string] => !!f[1])
+    .map(([name, value]) => `  ${name} = {${value}}`)
+    .join(',\n');
+  return `@${BIB_TYPES[ref.type]}{${ref.key},\n${body}\n}`;
+}
+
+export interface BibEntry extends SourceRange {
+  type: string;
+  key: string;
+}
+
+/** Reads the entries of a .bib file: where each starts and ends. Syntax errors are reported by line. */
+export function parseBib(text: string): { entries: BibEntry[]; errors: string[] } {
+  const entries: BibEntry[] = [];
+  const errors: string[] = [];
+  const at = /@([A-Za-z]+)\s*([{(])/g;
+  for (let m = at.exec(text); m; m = at.exec(text)) {
+    const start = m.index;
+    const open = m[2];
+    const close = open === '{' ? '}' : ')';
+    let depth = 1;
+    let i = at.lastIndex;
+    for (; i < text.length && depth > 0; i++) {
+      const c = text[i];
+      if (c === '\\') i++;
+      else if (c === '{' || (open === '(' && c === '(')) depth++;
+      else if (c === '}' || (open === '(' && c === close)) depth--;
+    }
+    const type = m[1].toLowerCase();
+    if (depth > 0) {
+      errors.push(`line ${lineOf(text, start)}: the @${m[1]} entry is never closed (unbalanced braces)`);
+      break;
+    }
+    at.lastIndex = i;
+    if (type === 'comment' || type === 'string' || type === 'preamble') continue;
+    const key = text.slice(m.index + m[0].length, i).match(/^\s*([^,\s{}()]+)\s*,/);
+    if (!key) {
+      errors.push(`line ${lineOf(text, start)}: the @${m[1]} entry has no key`);
+      continue;
+    }
+    entries.push({ type, key: key[1], start, end: i });
+  }
+  return { entries, errors };
+}
+
+/**
+ * Edits that add entries to a .bib file or replace the ones with the same key. A file with
+ * syntax errors is not touched: the caller reports the errors instead.
+ */
+export function upsertBib(text: string, refs: Reference[]): { edits: TextEdit[] } | { error: string } {
+  const { entries, errors } = parseBib(text);
+  if (errors.length) return { error: errors.join('; ') };
+  const edits: TextEdit[] = [];
+  let appended = '';
+  for (const ref of refs) {
+    const entry = toBibTeX(ref);
+    const existing = entries.find((e) => e.key === ref.key);
+    if (existing) {
+      if (text.slice(existing.start, existing.end) !== entry) edits.push({ start: existing.start, end: existing.end, text: entry });
+    } else {
+      appended += `${entry}\n`;
+    }
+  }
+  if (appended) {
+    const sep = text === '' || text.endsWith('\n\n') ? '' : text.endsWith('\n') ? '\n' : '\n\n';
+    edits.push({ start: text.length, end: text.length, text: sep + appended });
+  }
+  return { edits };
+}

@@ -1,0 +1,92 @@
+/**
+ * How citations are written in each kind of draft. Every format keeps, inside the draft itself and
+ * invisible once rendered, an annotation per cited work: `statcite <key>: <id> <id> …`, where the
+ * key is the corpus report id (also the BibTeX / CSL-JSON key) and the ids are the statistics and
+ * passages cited from it. That is all a draft needs to resolve each citation back to the corpus.
+ *
+ * - markdown: `[^1]` markers; at the end a block opened by `<!-- statcite: references -->` holding
+ *   `[^1]: <entry> <!-- statcite KEY: IDS -->` footnote definitions (HTML comments do not render).
+ * - pandoc:   `[@KEY]` markers; the block holds `<!-- statcite KEY: IDS -->` lines; the entries live
+ *   in the CSL-JSON bibliography.
+ * - latex:    `\cite{KEY}` markers; the block is `% statcite: references` and `% statcite KEY: IDS`
+ *   comment lines; the entries live in the .bib file.
+ * - plain:    `[1]` markers; the block is a `参考文献` / `References` heading followed by
+ *   `[1] <entry> {{statcite KEY: IDS}}` lines (plain text has no hidden syntax; this stays short).
+ */
+export type DraftFormat = 'markdown' | 'pandoc' | 'latex' | 'plain';
+
+export const DRAFT_FORMATS: readonly DraftFormat[] = ['markdown', 'pandoc', 'latex', 'plain'];
+
+const KEY = '([A-Za-z0-9][\\w.:/-]*)';
+
+export interface Syntax {
+  /** Numbered formats carry the entry text in the draft and number works by first citation. */
+  numbered: boolean;
+  /** The line that opens the block; `heading` is the style's heading for plain text. */
+  blockStart(heading: string): string;
+  isBlockStart(line: string): boolean;
+  /** An entry or annotation line → its parts; undefined when the line is something else. */
+  parseLine(line: string): { number?: number; text?: string; key?: string; ids: string[] } | undefined;
+  line(entry: { number?: number; text?: string; key?: string; ids: string[] }): string;
+  /** Citation markers in running text. */
+  markers: RegExp;
+  marker(ref: { number?: number; key: string; locator?: string }): string;
+}
+
+const annotation = (key: string | undefined, ids: string[]) => (key ? `statcite ${key}: ${ids.join(' ')}`.trimEnd() : '');
+const splitIds = (s: string | undefined) => (s ?? '').split(/\s+/).filter(Boolean);
+
+const markdown: Syntax = {
+  numbered: true,
+  blockStart: () => '<!-- statcite: references -->',
+  isBlockStart: (line) => /^\s*<!--\s*statcite:\s*references\s*-->\s*$/.test(line),
+  parseLine(line) {
+    const m = line.match(new RegExp(`^\\[\\^(\\d+)\\]:\\s?(.*?)(?:\\s*<!--\\s*statcite ${KEY}:([^>]*?)\\s*-->)?\\s*$`));
+    return m ? { number: Number(m[1]), text: m[2], key: m[3], ids: splitIds(m[4]) } : undefined;
+  },
+  line: (e) => `[^${e.number}]: ${e.text ?? ''}${e.key ? ` <!-- ${annotation(e.key, e.ids)} -->` : ''}`,
+  markers: /\[\^(\d+)\](?!:)/g,
+  marker: (r) => `[^${r.number}]`,
+};
+
+const pandoc: Syntax = {
+  numbered: false,
+  blockStart: markdown.blockStart,
+  isBlockStart: markdown.isBlockStart,
+  parseLine(line) {
+    const m = line.match(new RegExp(`^\\s*<!--\\s*statcite ${KEY}:([^>]*?)\\s*-->\\s*$`));
+    return m ? { key: m[1], ids: splitIds(m[2]) } : undefined;
+  },
+  line: (e) => `<!-- ${annotation(e.key, e.ids)} -->`,
+  // [@key], [see @key, p. 3], [@a; @b]: keys are read from the bracket's content.
+  markers: /\[([^[\]]*?@[^[\]]*)\]/g,
+  marker: (r) => `[@${r.key}${r.locator ? `, ${r.locator}` : ''}]`,
+};
+
+const latex: Syntax = {
+  numbered: false,
+  blockStart: () => '% statcite: references',
+  isBlockStart: (line) => /^\s*%\s*statcite:\s*references\s*$/.test(line),
+  parseLine(line) {
+    const m = line.match(new RegExp(`^\\s*%\\s*statcite ${KEY}:(.*?)\\s*$`));
+    return m ? { key: m[1], ids: splitIds(m[2]) } : undefined;
+  },
+  line: (e) => `% ${annotation(e.key, e.ids)}`,
+  markers: /\\(?:cite|citep|citet|parencite|textcite|autocite|footcite|supercite)\*?(?:\[[^\]]*\]){0,2}\{([^}]*)\}/g,
+  marker: (r) => `\\cite${r.locator ? `[${r.locator}]` : ''}{${r.key}}`,
+};
+
+const plain: Syntax = {
+  numbered: true,
+  blockStart: (heading) => heading,
+  isBlockStart: (line) => /^\s*(参考文献|References)\s*$/.test(line),
+  parseLine(line) {
+    const m = line.match(new RegExp(`^\\[(\\d+)\\]\\s?(.*?)(?:\\s*\\{\\{statcite ${KEY}:([^}]*)\\}\\})?\\s*$`));
+    return m ? { number: Number(m[1]), text: m[2], key: m[3], ids: splitIds(m[4]) } : undefined;
+  },
+  line: (e) => `[${e.number}] ${e.text ?? ''}${e.key ? ` {{${annotation(e.key, e.ids)}}}` : ''}`,
+  markers: /\[(\d+)\]/g,
+  marker: (r) => `[${r.number}]`,
+};
+
+export const SYNTAX: Record<DraftFormat, Syntax> = { markdown, pandoc, latex, plain };

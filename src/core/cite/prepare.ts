@@ -1,0 +1,59 @@
+import type { CiteRequest, EntryFor } from './draft/edit';
+import type { DraftFormat } from './draft/syntax';
+import { referenceFor, type CiteLookup, type PassageLocation, type Reference, type StatisticLocation } from './reference';
+import { statisticSentence } from './sentence';
+import { styleFor, type Formatted, type Markup, type StyleId } from './styles';
+import { markupFor } from './styles/fields';
+
+export interface CiteOptions {
+  style: StyleId;
+  format: DraftFormat;
+  /** Template of the sentence put before the marker, e.g. "{subject}{period}{metric}{change}{figure}". */
+  template: string;
+}
+
+/** Everything an insertion needs, computed from the corpus before touching any document. */
+export interface PreparedCitation {
+  request: CiteRequest;
+  reference: Reference;
+  entry: Formatted;
+  /** The in-text form of the style, e.g. "[1]" or "(湖北省委政法委, n.d.)". */
+  inText: string;
+}
+
+export function markupOf(format: DraftFormat): Markup {
+  return format === 'latex' ? 'latex' : format === 'plain' ? 'plain' : 'markdown';
+}
+
+function prepare(reference: Reference, id: string, text: string, options: CiteOptions, locator?: string): PreparedCitation {
+  const style = styleFor(options.style);
+  const markup = markupOf(options.format);
+  const entry = style.entry(reference, markup);
+  return {
+    request: { key: reference.key, id, text: markupFor(markup).esc(text), entry: entry.text, heading: style.heading, locator },
+    reference,
+    entry,
+    inText: style.inText(reference, 1),
+  };
+}
+
+/** A statistic stated by the template and cited to its report. */
+export function prepareStatistic(location: StatisticLocation, options: CiteOptions): PreparedCitation {
+  return prepare(referenceFor(location), location.statistic.id, statisticSentence(location.statistic, options.template), options);
+}
+
+/** A quotation of a passage of the corpus, located by its section heading. */
+export function prepareQuotation(location: PassageLocation, quote: string, options: CiteOptions): PreparedCitation {
+  const locator = location.section.title || undefined;
+  return prepare(referenceFor(location), location.passage.id, `“${quote.trim()}”`, options, locator);
+}
+
+/** Entry texts from the corpus, for Update References. */
+export function entriesFrom(lookup: CiteLookup, options: Pick<CiteOptions, 'style' | 'format'>): EntryFor {
+  const style = styleFor(options.style);
+  const markup = markupOf(options.format);
+  return (key) => {
+    const location = lookup.report(key);
+    return location ? style.entry(referenceFor(location), markup).text : undefined;
+  };
+}

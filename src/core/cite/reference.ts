@@ -1,0 +1,143 @@
+import { mergeMetadata } from '../corpus/metadata';
+import type { Article, CorpusFile, Metadata, Passage, Report, Section, Statistic } from '../model';
+
+/** GB/T 7714 document type codes the styles know. */
+export type DocType = NonNullable<Metadata['type']>;
+
+/**
+ * One citable work: a report or news item in the corpus, with the facts a style may need. Fields
+ * stay undefined when neither the metadata nor the text states them; styles show them as missing.
+ */
+export interface Reference {
+  /** The report id: stable, so a key written into a draft resolves back to the corpus. */
+  key: string;
+  type: DocType;
+  authors: string[];
+  title: string;
+  publication?: string;
+  date?: string;
+  page?: string;
+  url?: string;
+  accessed?: string;
+  publisher?: string;
+  place?: string;
+  /** BCP 47 tag; "zh" when not stated. */
+  language: string;
+}
+
+/** Where a report stands in the corpus. */
+export interface ReportLocation {
+  file: CorpusFile;
+  article: Article;
+  report: Report;
+}
+
+/** Where a statistic stands (the same shape as the VS Code service's StatisticLocation). */
+export interface StatisticLocation extends ReportLocation {
+  section: Section;
+  statistic: Statistic;
+}
+
+export interface PassageLocation extends ReportLocation {
+  section: Section;
+  passage: Passage;
+}
+
+/** What the citation core needs to resolve ids written in a draft. */
+export interface CiteLookup {
+  statistic(id: string): StatisticLocation | undefined;
+  passage(id: string): PassageLocation | undefined;
+  report(id: string): ReportLocation | undefined;
+}
+
+/** Builds a lookup by walking the outlined files once. */
+export function corpusLookup(files: Iterable<CorpusFile>): CiteLookup & { reports(): ReportLocation[] } {
+  const statistics = new Map<string, StatisticLocation>();
+  const passages = new Map<string, PassageLocation>();
+  const reports = new Map<string, ReportLocation>();
+  for (const file of files) {
+    for (const article of file.articles) {
+      for (const report of article.reports) {
+        reports.set(report.id, { file, article, report });
+        for (const section of [report.intro, ...report.sections]) {
+          for (const statistic of section.statistics) statistics.set(statistic.id, { file, article, report, section, statistic });
+          for (const passage of section.passages) passages.set(passage.id, { file, article, report, section, passage });
+        }
+      }
+    }
+  }
+  return {
+    statistic: (id) => statistics.get(id),
+    passage: (id) => passages.get(id),
+    report: (id) => reports.get(id),
+    reports: () => [...reports.values()],
+  };
+}
+
+// Role words of a byline (本报讯(全媒体记者 闫晶晶 通讯员 …)): they name a role, not a person.
+const ROLE_WORDS = /^(?:□|本报讯|本报|全媒体记者|特约记者|见习记者|记者|通讯员|实习生|文\/|图\/)+/;
+
+/** The people or bodies a byline names, in order: "全媒体记者 陈浩培 潘志凡" → [陈浩培, 潘志凡]. */
+export function parseAuthors(byline: string | undefined): string[] {
+  if (!byline) return [];
+  const cleaned = byline.replace(/[()（）]/g, ' ').trim();
+  const names: string[] = [];
+  for (const raw of cleaned.split(/[\s、,，;；]+/)) {
+    const name = raw.replace(ROLE_WORDS, '').trim();
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+/**
+ * The reference for a report: the file's and article's metadata (sidecar, front matter, what the
+ * text states), with the report's own byline or issuing body as its authors when it has one (a page
+ * holds reports by different bodies; a file-wide author list applies to reports that name none).
+ * The type, when not stated, follows from the facts: a URL means online, a news item a newspaper,
+ * anything else a report.
+ */
+export function referenceFor(location: ReportLocation): Reference {
+  const { file, article, report } = location;
+  const meta = mergeMetadata(file.metadata, article.metadata);
+  const type: DocType = meta.type ?? (meta.url ? 'EB/OL' : report.kind === 'news' ? 'N' : 'R');
+  return {
+    key: report.id,
+    type,
+    authors: report.author ? parseAuthors(report.author) : (meta.authors ?? []),
+    title: report.title,
+    publication: meta.publication,
+    date: meta.date,
+    page: meta.page,
+    url: meta.url,
+    accessed: meta.accessed,
+    publisher: meta.publisher,
+    place: meta.place,
+    language: meta.language ?? 'zh',
+  };
+}
+
+/** The passage of a file holding `offset` (for quotations selected in a corpus file). */
+export function passageAt(file: CorpusFile, offset: number): PassageLocation | undefined {
+  for (const article of file.articles) {
+    for (const report of article.reports) {
+      for (const section of [report.intro, ...report.sections]) {
+        const passage = section.passages.find((p) => p.ranges.some((r) => r.start <= offset && offset < r.end));
+        if (passage) return { file, article, report, section, passage };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The statistic whose figure covers `offset` in a corpus file. */
+export function statisticAt(file: CorpusFile, offset: number): StatisticLocation | undefined {
+  for (const article of file.articles) {
+    for (const report of article.reports) {
+      for (const section of [report.intro, ...report.sections]) {
+        const statistic = section.statistics.find((s) => s.range.start <= offset && offset <= s.range.end);
+        if (statistic) return { file, article, report, section, statistic };
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,72 @@
+import type { Reference } from '../reference';
+import { MONTHS, Needs, dateParts, finishMarkup, markupFor } from './fields';
+import type { CitationStyle, Formatted, Markup } from './types';
+
+/**
+ * APA 7 reference list and parenthetical citations. A missing date is "n.d." as APA prescribes;
+ * other missing facts show as "[… unknown]". Without an author the title takes the author's place.
+ */
+const PLACEHOLDERS: Record<string, string> = {
+  publication: '[publication unknown]',
+  publisher: '[publisher unknown]',
+  url: '[URL unknown]',
+};
+
+/** "A", "A & B", "A, B, & C"; beyond 20 authors the first 19, an ellipsis and the last. */
+function authorList(authors: string[]): string {
+  if (authors.length <= 1) return authors.join('');
+  if (authors.length === 2) return `${authors[0]} & ${authors[1]}`;
+  if (authors.length > 20) return `${authors.slice(0, 19).join(', ')}, … ${authors[authors.length - 1]}`;
+  return `${authors.slice(0, -1).join(', ')}, & ${authors[authors.length - 1]}`;
+}
+
+/** (2026, January 21) for newspapers and web pages; (2026) otherwise; (n.d.) when unknown. */
+function datePart(ref: Reference, needs: Needs): string {
+  needs.note('date', ref.date);
+  const parts = dateParts(ref.date);
+  if (!parts) return 'n.d.';
+  const precise = (ref.type === 'N' || ref.type === 'EB/OL') && parts.month;
+  return precise ? `${parts.year}, ${MONTHS[parts.month! - 1]}${parts.day ? ` ${parts.day}` : ''}` : parts.year;
+}
+
+function withPeriod(s: string): string {
+  return /[.?!。]$/.test(s) ? s : `${s}.`;
+}
+
+export const apa: CitationStyle = {
+  id: 'apa',
+  system: 'author-year',
+  heading: 'References',
+  entry(ref: Reference, markup: Markup): Formatted {
+    const { esc, it } = markupFor(markup);
+    const needs = new Needs(PLACEHOLDERS);
+    const date = `(${datePart(ref, needs)}).`;
+    const standalone = ref.type !== 'N' && ref.type !== 'J';
+    const title = standalone ? it(esc(ref.title)) : esc(ref.title);
+    const head = ref.authors.length ? `${withPeriod(esc(authorList(ref.authors)))} ${date} ${withPeriod(title)}` : `${withPeriod(title)} ${date}`;
+    const url = ref.url ? ` ${ref.url}` : '';
+    let tail: string;
+    switch (ref.type) {
+      case 'N':
+      case 'J':
+        tail = ` ${it(needs.get('publication', ref.publication && esc(ref.publication)))}${ref.page ? `, ${esc(ref.page)}` : ''}.${url}`;
+        break;
+      case 'EB/OL':
+        tail = `${ref.publication ? ` ${withPeriod(esc(ref.publication))}` : ''} ${needs.get('url', ref.url)}`;
+        break;
+      case 'R':
+      case 'M': {
+        // A publisher that is also the author is not repeated (APA 7, 9.24).
+        const same = ref.publisher && ref.authors.length === 1 && ref.publisher === ref.authors[0];
+        tail = same ? url : ` ${withPeriod(needs.get('publisher', ref.publisher && esc(ref.publisher)))}${url}`;
+        break;
+      }
+    }
+    return { text: finishMarkup(head + tail, markup), missing: needs.missing };
+  },
+  inText(ref: Reference): string {
+    const a = ref.authors;
+    const name = a.length === 0 ? ref.title : a.length === 1 ? a[0] : a.length === 2 ? `${a[0]} & ${a[1]}` : `${a[0]} et al.`;
+    return `(${name}, ${dateParts(ref.date)?.year ?? 'n.d.'})`;
+  },
+};

@@ -1,0 +1,26 @@
+import type { Reference } from '../reference';
+
+export const STYLE_IDS = ['gbt7714-numeric', 'gbt7714-author-year', 'apa', 'chicago'] as const;
+export type StyleId = (typeof STYLE_IDS)[number];
+
+/** The text an entry is written into: italics and escaping differ. */
+export type Markup = 'plain' | 'markdown' | 'latex';
+
+/** A formatted entry and the reference fields the style needed but did not find. */
+export interface Formatted {
+  text: string;
+  /** Field names of Reference (e.g. "publication", "date"), in the order the entry uses them. */
+  missing: string[];
+}
+
+export interface CitationStyle {
+  id: StyleId;
+  /** Numeric styles number works by first citation; author-year styles name author and year. */
+  system: 'numeric' | 'author-year';
+  /** Heading of a plain-text reference list. */
+  heading: string;
+  /** The reference-list entry, without a list label such as "[1] ". */
+  entry(ref: Reference, markup: Markup): Formatted;
+  /** The in-text citation: "[1]" for numeric styles, "(Author, Year)" for author-year styles. */
+  inText(ref: Reference, n: number): string;
+}

@@ -1,0 +1,268 @@
+/**
+ * The search index: MiniSearch over passages (paragraphs, with their report and section titles as
+ * boosted fields) and statistics (metric, subject, sentence). It follows the corpus file by file:
+ * add a file, remove a file. Documents get internal numbers; what they point at is looked up in the
+ * corpus model, so the index stores no text.
+ */
+import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult as MiniResult } from 'minisearch';
+import type { Article, CorpusFile, Passage, Report, Section, SourceRange, Statistic } from '../model';
+import { makeSnippet, type Snippet } from './snippet';
+import type { Tokenizer } from './tokenizer';
+import type { SearchOptions, SearchResult } from './types';
+
+/** Bump when documents, fields or boosts change: cached indexes built before are then rebuilt. */
+export const INDEX_FORMAT = 1;
+
+const DEFAULT_LIMIT = 50;
+
+/** A document of the index, located in the corpus model. */
+interface Hit {
+  kind: 'passage' | 'statistic';
+  /** 'p:' + passage id or 's:' + statistic id, unique within its file. */
+  key: string;
+  file: CorpusFile;
+  article: Article;
+  report: Report;
+  section: Section;
+  passage?: Passage;
+  statistic?: Statistic;
+}
+
+interface Fields {
+  id: number;
+  title: string;
+  section: string;
+  text: string;
+  metric: string;
+  subject: string;
+}
+
+/** What the cache keeps of an index: MiniSearch's own form and, per file, document number → key. */
+export interface SerializedIndex {
+  format: number;
+  tokenizer: string;
+  nextId: number;
+  files: Array<[path: string, docs: Array<[id: number, key: string]>]>;
+  miniSearch: AsPlainObject;
+}
+
+function miniSearchOptions(tokenizer: Tokenizer): Options<Fields> {
+  return {
+    fields: ['title', 'section', 'text', 'metric', 'subject'],
+    storeFields: [],
+    tokenize: (text) => tokenizer.indexTerms(text),
+    // Terms come folded and filtered from the tokenizer.
+    processTerm: (term) => term,
+    searchOptions: {
+      // Query strings reaching MiniSearch are single terms, already cut by the tokenizer.
+      tokenize: (term) => [term],
+      processTerm: (term) => term,
+      boost: { metric: 3, title: 2, section: 1.5, subject: 1.5, text: 1 },
+    },
+  };
+}
+
+export class SearchIndex {
+  private readonly docs = new Map<number, Hit>();
+  private readonly byFile = new Map<string, number[]>();
+
+  private constructor(
+    private readonly tokenizer: Tokenizer,
+    private readonly miniSearch: MiniSearch<Fields>,
+    private nextId = 0,
+  ) {}
+
+  static create(tokenizer: Tokenizer): SearchIndex {
+    return new SearchIndex(tokenizer, new MiniSearch(miniSearchOptions(tokenizer)));
+  }
+
+  /**
+   * Restores an index saved by toJSON, given the same files it was built from. Throws when the
+   * saved form does not fit (another format or tokenizer, a document the model no longer has).
+   */
+  static load(saved: SerializedIndex, tokenizer: Tokenizer, files: ReadonlyMap<string, CorpusFile>): SearchIndex {
+    if (saved.format !== INDEX_FORMAT) throw new Error(`search: index format ${saved.format}, expected ${INDEX_FORMAT}`);
+    if (saved.tokenizer !== tokenizer.version) throw new Error('search: index built by another tokenizer');
+    const index = new SearchIndex(tokenizer, MiniSearch.loadJS(saved.miniSearch, miniSearchOptions(tokenizer)), saved.nextId);
+    for (const [path, docs] of saved.files) {
+      const file = files.get(path);
+      if (!file) throw new Error(`search: index holds ${path}, which the model does not`);
+      const hits = new Map(documentsOf(file).map((hit) => [hit.key, hit]));
+      for (const [id, key] of docs) {
+        const hit = hits.get(key);
+        if (!hit) throw new Error(`search: index holds ${key} in ${path}, which the model does not`);
+        index.docs.set(id, hit);
+      }
+      index.byFile.set(path, docs.map(([id]) => id));
+    }
+    return index;
+  }
+
+  toJSON(): SerializedIndex {
+    return {
+      format: INDEX_FORMAT,
+      tokenizer: this.tokenizer.version,
+      nextId: this.nextId,
+      files: [...this.byFile].map(([path, ids]) => [path, ids.map((id) => [id, this.docs.get(id)!.key])]),
+      miniSearch: this.miniSearch.toJSON(),
+    };
+  }
+
+  /** Number of indexed documents (passages and statistics). */
+  get documentCount(): number {
+    return this.docs.size;
+  }
+
+  has(path: string): boolean {
+    return this.byFile.has(path);
+  }
+
+  /** Indexes a file; a file already indexed under this path is replaced. */
+  add(file: CorpusFile): void {
+    this.remove(file.path);
+    const ids: number[] = [];
+    const fields: Fields[] = [];
+    for (const hit of documentsOf(file)) {
+      const id = this.nextId++;
+      this.docs.set(id, hit);
+      ids.push(id);
+      fields.push(fieldsOf(id, hit));
+    }
+    this.miniSearch.addAll(fields);
+    this.byFile.set(file.path, ids);
+  }
+
+  remove(path: string): void {
+    const ids = this.byFile.get(path);
+    if (!ids) return;
+    // discardAll marks the documents gone at once; MiniSearch vacuums the stale terms later.
+    this.miniSearch.discardAll(ids);
+    for (const id of ids) this.docs.delete(id);
+    this.byFile.delete(path);
+  }
+
+  /**
+   * Ranked results for a query: every term must match (the last one as a prefix while typing);
+   * when that finds nothing, any term may match. Never throws on odd input: no terms, no results.
+   */
+  search(query: string, options: SearchOptions = {}): SearchResult[] {
+    const terms = this.tokenizer.queryTerms(query);
+    if (terms.length === 0) return [];
+    const filter = this.filter(options);
+    const last = terms.length - 1;
+    const queries = terms.map((term, i) => this.termQuery(term, options.prefixLast === true && i === last));
+    const run = (combineWith: 'AND' | 'OR'): MiniResult[] => this.miniSearch.search({ combineWith, queries }, { filter });
+    let found = run('AND');
+    if (found.length === 0 && terms.length > 1) found = run('OR');
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const results: SearchResult[] = [];
+    // Several figures of one sentence match alike; the best stands for them, so that one
+    // statistics-rich sentence does not fill the list.
+    const sentences = new Set<string>();
+    for (const r of found) {
+      if (results.length >= limit) break;
+      const statistic = this.docs.get(r.id as number)?.statistic;
+      if (statistic) {
+        const sentence = `${this.docs.get(r.id as number)!.file.path}:${statistic.sentenceRange.start}`;
+        if (sentences.has(sentence)) continue;
+        sentences.add(sentence);
+      }
+      results.push(this.result(r));
+    }
+    return results;
+  }
+
+  /**
+   * One query word: the word itself or, when jieba may have cut it otherwise in the text
+   * (电信诈骗 in 电信诈骗案 is 电信|诈骗案), all of its two-character parts.
+   */
+  private termQuery(term: string, prefix: boolean): Query {
+    const exact: Query = { queries: [term], prefix };
+    const parts = this.tokenizer.subWords(term);
+    if (parts.length === 0) return exact;
+    return { combineWith: 'OR', queries: [exact, { combineWith: 'AND', queries: parts, prefix: false }] };
+  }
+
+  private filter(options: SearchOptions): ((r: MiniResult) => boolean) | undefined {
+    const { statisticsOnly, articleId, reportId } = options;
+    if (!statisticsOnly && !articleId && !reportId) return undefined;
+    return (r) => {
+      const hit = this.docs.get(r.id as number);
+      return (
+        hit !== undefined &&
+        (!statisticsOnly || hit.kind === 'statistic') &&
+        (!articleId || hit.article.id === articleId) &&
+        (!reportId || hit.report.id === reportId)
+      );
+    };
+  }
+
+  private result(r: MiniResult): SearchResult {
+    const hit = this.docs.get(r.id as number)!;
+    const { file, statistic, passage } = hit;
+    const ranges = statistic ? [statistic.sentenceRange] : passage!.ranges;
+    const snippet: Snippet = makeSnippet(file.text, ranges, r.terms, this.tokenizer.fold);
+    const open: SourceRange = statistic ? statistic.range : passage!.ranges[0];
+    return {
+      id: statistic ? statistic.id : passage!.id,
+      kind: hit.kind,
+      file: file.path,
+      start: open.start,
+      end: open.end,
+      ...(passage && snippet.match ? { match: snippet.match } : {}),
+      article: hit.article.title,
+      report: hit.report.title,
+      section: hit.section === hit.report.intro ? '' : hit.section.title,
+      snippet: snippet.text,
+      highlights: snippet.highlights,
+      score: r.score,
+    };
+  }
+}
+
+/** Every passage and statistic of a file, in reading order, with keys unique within the file. */
+function documentsOf(file: CorpusFile): Hit[] {
+  const hits: Hit[] = [];
+  const seen = new Map<string, number>();
+  const unique = (key: string): string => {
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return n === 0 ? key : `${key}#${n}`;
+  };
+  for (const article of file.articles) {
+    for (const report of article.reports) {
+      for (const section of [report.intro, ...report.sections]) {
+        const at = { file, article, report, section };
+        for (const passage of section.passages) hits.push({ ...at, kind: 'passage', key: unique(`p:${passage.id}`), passage });
+        for (const statistic of section.statistics) {
+          hits.push({ ...at, kind: 'statistic', key: unique(`s:${statistic.id}`), statistic });
+        }
+      }
+    }
+  }
+  return hits;
+}
+
+function fieldsOf(id: number, hit: Hit): Fields {
+  const { file, article, report, section, passage, statistic } = hit;
+  const title = article.title === report.title ? report.title : `${article.title}\n${report.title}`;
+  const sectionTitle = section === report.intro ? '' : section.title;
+  if (statistic) {
+    return {
+      id,
+      title,
+      section: sectionTitle,
+      text: statistic.sentence,
+      metric: statistic.metric,
+      subject: statistic.subject ?? report.author ?? '',
+    };
+  }
+  return {
+    id,
+    title,
+    section: sectionTitle,
+    text: passage!.ranges.map((r) => file.text.slice(r.start, r.end)).join(''),
+    metric: '',
+    subject: '',
+  };
+}

@@ -1,0 +1,29 @@
+import { OccurrenceCounter, stableId } from '../ids';
+import type { CorpusFile, Report, Section } from '../model';
+import { extractStatistics } from './extract';
+
+/**
+ * Fills the `statistics` of every section (and of each report's intro) from its passages. Ids hash
+ * the section id, the figure, the metric and the occurrence among equal ones in the section —
+ * never offsets — so they survive re-reading and edits elsewhere in the file.
+ */
+export function annotateStatistics(file: CorpusFile): void {
+  for (const article of file.articles) {
+    const date = article.metadata.date ?? file.metadata.date;
+    for (const report of article.reports) {
+      for (const section of [report.intro, ...report.sections]) annotateSection(file.text, section, report, date);
+    }
+  }
+}
+
+function annotateSection(text: string, section: Section, report: Report, date: string | undefined): void {
+  const counter = new OccurrenceCounter();
+  section.statistics = [];
+  for (const passage of section.passages) {
+    if (passage.ranges.length === 0) continue;
+    for (const stat of extractStatistics(text, { passageId: passage.id, ranges: passage.ranges, subject: report.author, date })) {
+      const key = `${stat.text}\u0000${stat.metric}`;
+      section.statistics.push({ id: stableId('stat', section.id, stat.text, stat.metric, counter.next(key)), ...stat });
+    }
+  }
+}

@@ -1,0 +1,476 @@
+/**
+ * Statistic extraction from one passage, by the rules of STATISTICS.md: find every number, read
+ * the unit and the words around it, keep those that measure something, and say what they measure.
+ * Rules are about the language (units, verbs of change, bases, ranks), not about any sample text.
+ */
+import type { SourceRange, Statistic, StatisticKind } from '../model';
+import {
+  APPROX_AFTER, APPROX_BEFORE, BASIS, BASIS_YEAR, COUNT_UNITS, DOWN_RATE, DOWN_VERBS, MONEY_UNITS, PERCENT_UNITS,
+  PLACES, TIME_UNITS, UP_RATE, UP_VERBS,
+} from './lexicon';
+import { isMasked, maskedSpans } from './mask';
+import { cleanObject, cleanPhrase, countMetric, isEmptyPhrase } from './metric';
+import {
+  ARABIC_NUMBER, CHINESE_NUMERAL, SCALE_WORD, cleanFloat, parseChineseNumeral, parseNumber, scaleValue,
+} from './numbers';
+import { joinRanges } from '../corpus/text';
+import { sourceOffset } from '../corpus/walk';
+import { Sentences } from './text';
+
+/** A statistic before the annotator gives it its stable id. */
+export type ExtractedStatistic = Omit<Statistic, 'id'>;
+
+export interface PassageInput {
+  passageId: string;
+  /** The passage's ranges in the file's text, in reading order. */
+  ranges: SourceRange[];
+  /** Who reports it when the sentence names no place: the report's issuing body. */
+  subject?: string;
+  /** Article date (ISO), to resolve 去年 / 今年. */
+  date?: string;
+}
+
+const UNIT_SETS = {
+  percent: new Set(PERCENT_UNITS.split('|')),
+  money: new Set(MONEY_UNITS.split('|')),
+  time: new Set(TIME_UNITS.split('|')),
+};
+const ALL_UNITS = [PERCENT_UNITS, MONEY_UNITS, TIME_UNITS, COUNT_UNITS].join('|').split('|')
+  .sort((a, b) => b.length - a.length).map(escape).join('|');
+
+function escape(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\%]/g, (ch) => (ch === '%' ? ch : `\\${ch}`));
+}
+
+const SCALE_ONLY = '万亿|千亿|百亿|十亿|千万|百万|十万|亿|万';
+const TOKEN = new RegExp(
+  `(百分之(?:${CHINESE_NUMERAL}|${ARABIC_NUMBER})(?:点[零〇一二三四五六七八九]+)?)` +
+    `|(${ARABIC_NUMBER})(?:(多|余)?(${SCALE_WORD}))?` +
+    `|(${CHINESE_NUMERAL})(?:(多|余)([万亿]+))?` +
+    `|(?<=超过|超|突破|逾|迈上|跨上)(${SCALE_ONLY})`,
+  'g',
+);
+const TAIL = new RegExp(`(余|多)?(?:(${ALL_UNITS})(半)?)?(${APPROX_AFTER})?`, 'y');
+const WORD_RANK = /(?:全国|全球|世界|全省|全市|全区|全县|全州|西部|东部|中部|东北|西南|西北|华东|华北|华南|华中|亚洲|同行业|行业|同类城市|副省级城市|省会城市|长江经济带)(?:排名|排|居|位居|位列)?(第一|首位|首个|首家|第1位)/g;
+const DOUBLING = /翻了?([一两二三四]|[0-9])番|翻番/g;
+const STREAK_AFTER = /^(?:年|个月|月|个季度|季度|天|周|届|次)/;
+
+const MAX_SENTENCE_SIDE = 200;
+const STRONG = /[，,。；;：:！!？?\n\r\t]/;
+const CLAUSE = /[，,。；;：:！!？?\n\r\t、]/;
+/** Verbs that make a Chinese-numeral count a quantity (建成两个), not a label (两个维护). */
+const QUANTITY_CONTEXT = /(?:共|达|达到|有|建成|新建|新增|增加|减少|累计|设立|成立|组建|打造|培育|引进|获得|获|创建|建设|完成|举办|开展|出台|制定|发布|推出|覆盖|涉及|包括|拥有|超|超过|近|约|增至|降至|为|办理|审结|查处)$/;
+const NOT_AFTER_COUNT = /^(?:全会|会议|党代会|代表大会|一体|[一二两三四五六七八九十]|年)/;
+
+interface Token {
+  start: number;
+  /** End of the figure text (number, scale, %, or a 天半 compound). */
+  end: number;
+  /** End of the unit and approximation words after it. */
+  tailEnd: number;
+  value: number;
+  unit: string;
+  unitClass: 'percent' | 'money' | 'time' | 'count' | 'none';
+  chinese: boolean;
+  scaled: boolean;
+  approx: boolean;
+  /** Where the phrase before the figure ends when words of the figure come first (全国|第一). */
+  preEnd?: number;
+  /** Set when the token is a figure of its own kind already (rank, streak, doubling). */
+  preset?: { kind: StatisticKind; change?: 'up' | 'down'; metricAfter?: boolean };
+}
+
+/** Every statistic in one passage of `fileText`. */
+export function extractStatistics(fileText: string, passage: PassageInput): ExtractedStatistic[] {
+  // Page breaks split a paragraph into ranges; the rules read the joined text, offsets map back.
+  const text = joinRanges(fileText, passage.ranges);
+  const toFile = (i: number): number => sourceOffset(passage.ranges, i);
+  const toFileEnd = (i: number): number => sourceOffset(passage.ranges, i - 1) + 1;
+  const masked = maskedSpans(text);
+  const tokens = scanTokens(text, masked);
+  const sentences = new Sentences(text);
+  const stats: ExtractedStatistic[] = [];
+  let previous: { stat: ExtractedStatistic; sentenceStart: number; listItems?: string[]; listIndex: number; end: number } | undefined;
+
+  // First decide what each figure is, so that the X of 由X降至Y is known before X is reached.
+  const classes = tokens.map((token, k) => classify(text, token, findBack(text, token.start, CLAUSE, 80), tokens, k));
+  const consumed = new Set(classes.map((c) => c?.from).filter((t) => t !== undefined));
+
+  for (let k = 0; k < tokens.length; k++) {
+    const token = tokens[k];
+    const classified = classes[k];
+    if (!classified || consumed.has(token)) continue;
+    // A sentence can run for pages in bad input; look-ups and the stored sentence keep to a window.
+    const [fullStart, fullEnd] = sentences.around(token.start);
+    const sStart = Math.max(fullStart, token.start - MAX_SENTENCE_SIDE);
+    const sEnd = Math.min(fullEnd, token.tailEnd + MAX_SENTENCE_SIDE);
+    const clauseStart = findBack(text, token.start, CLAUSE, 80);
+    const strongStart = findBack(text, token.start, STRONG, 120);
+    const { kind, change } = classified;
+    const sameSentence = previous && previous.sentenceStart === fullStart ? previous : undefined;
+
+    // The phrase the metric comes from ends where "由X…" begins, or at the figure.
+    const preEnd = classified.fromStart ?? token.preEnd ?? token.start;
+    let preStart = Math.max(clauseStart, sameSentence ? sameSentence.end : 0);
+    const distributive = /(?:均|都|分别)[^，。；、]{0,6}$/.test(text.slice(preStart, preEnd));
+    if (distributive) preStart = Math.max(strongStart, sameSentence ? sameSentence.end : 0);
+    const rawBefore = text.slice(preStart, preEnd);
+    const afterRaw = text.slice(token.tailEnd, findForward(text, token.tailEnd, CLAUSE, 24, tokens[k + 1]?.start));
+    const after = cleanObject(afterRaw);
+
+    let metric: string;
+    let listItems: string[] | undefined;
+    let listIndex = 0;
+    // Figures joined by 、/和 continue the previous one (分别增长5%、6%和7%); a comma starts anew.
+    const separatorOnly = sameSentence && /^[、和及与]{0,2}$/.test(text.slice(sameSentence.end, token.start));
+    if (separatorOnly && sameSentence.listItems) {
+      // 分别增长5%、6%和7%: each figure takes the next item of the list before 分别.
+      listItems = sameSentence.listItems;
+      listIndex = sameSentence.listIndex + 1;
+      metric = listItems[listIndex] ?? listItems.join('、');
+    } else {
+      const split = /^(.*?)分别/.exec(rawBefore);
+      if (split) {
+        listItems = split[1].split(/、|以及|和|及|与/).map(cleanPhrase).filter((item) => item !== '');
+        metric = listItems.length > 0 ? listItems[0] : cleanPhrase(split[1]);
+        if (listItems.length < 2) listItems = undefined;
+      } else {
+        const cleaned = cleanPhrase(rawBefore);
+        const empty = isEmptyPhrase(cleaned);
+        if ((kind === 'count' || kind === 'amount') && !change) metric = countMetric(empty ? '' : cleaned, after);
+        else metric = empty ? '' : cleaned;
+        // Nothing before the figure: the noun after it (九成以上群众表示满意), unless the words before
+        // continue the previous figure (在…的基础上再降5.9%), which then lends its metric.
+        if (isEmptyPhrase(metric)) {
+          const lend = sameSentence && (cleaned !== '' || after === '') ? sameSentence.stat.metric : undefined;
+          metric = lend ?? (after || sameSentence?.stat.metric || '');
+        }
+      }
+    }
+    const inherit = separatorOnly && sameSentence && !classified.ownChange && sameSentence.stat.unit === classified.unit;
+
+    const stat: ExtractedStatistic = {
+      range: { start: toFile(token.start), end: toFileEnd(token.end) },
+      text: text.slice(token.start, token.end),
+      value: token.value,
+      unit: unitName(classified.unit),
+      kind: inherit && sameSentence.stat.kind === 'change' && kind !== 'change' ? 'change' : kind,
+      approx: token.approx || classified.approx,
+      metric,
+      sentence: text.slice(sStart, sEnd),
+      sentenceRange: { start: toFile(sStart), end: toFileEnd(sEnd) },
+      passageId: passage.passageId,
+    };
+    const direction = change ?? (inherit ? sameSentence.stat.change : undefined);
+    if (direction) stat.change = direction;
+    const basis = findBasis(text.slice(strongStart, token.start)) ?? (inherit ? sameSentence.stat.basis : undefined);
+    if (basis && stat.kind === 'change') stat.basis = basis;
+    if (classified.from) {
+      const from = classified.from;
+      stat.from = {
+        value: from.value,
+        unit: from.unit,
+        text: text.slice(from.start, from.end),
+        range: { start: toFile(from.start), end: toFileEnd(from.end) },
+      };
+    }
+    const subject = findPlace(text.slice(sStart, token.start)) ?? passage.subject;
+    if (subject) stat.subject = subject;
+    const period = findPeriod(text.slice(sStart, token.start), passage.date) ?? findPeriod(text.slice(0, Math.min(sStart, 24)), passage.date);
+    if (period) stat.period = period;
+    stats.push(stat);
+    // A count whose metric is the noun after it (建成2家中心和23家…) owns that noun too.
+    const ownsObject = after !== '' && metric.endsWith(after);
+    previous = { stat, sentenceStart: fullStart, listItems, listIndex, end: ownsObject ? token.tailEnd + afterRaw.length : token.tailEnd };
+  }
+  return stats;
+}
+
+/**
+ * Offset just after the nearest `boundary` before `i`, looking back at most `limit` characters.
+ * A parenthesis is skipped whole: 县（市、区）农作物…机械化率 is one phrase.
+ */
+function findBack(text: string, i: number, boundary: RegExp, limit: number): number {
+  const stop = Math.max(0, i - limit);
+  for (let j = i - 1; j >= stop; j--) {
+    if (text[j] === '）' || text[j] === ')') {
+      const open = Math.max(text.lastIndexOf('（', j), text.lastIndexOf('(', j));
+      if (open >= stop && j - open <= 20) {
+        j = open;
+        continue;
+      }
+    }
+    if (boundary.test(text[j])) return j + 1;
+  }
+  return stop;
+}
+
+function findForward(text: string, i: number, boundary: RegExp, limit: number, nextToken?: number): number {
+  const stop = Math.min(text.length, i + limit, nextToken ?? Infinity);
+  for (let j = i; j < stop; j++) if (boundary.test(text[j])) return j;
+  return stop;
+}
+
+/** Numbers with their units, outside markup and labels, in text order. */
+function scanTokens(text: string, masked: Array<[number, number]>): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m; m = TOKEN.exec(text)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    if (isMasked(masked, start)) continue;
+    const prev = text[start - 1] ?? '';
+    if (/[A-Za-z0-9_./#:\\-]/.test(prev)) continue; // codes, versions, clock times, identifiers
+    let value: number | undefined;
+    let chinese = false;
+    let scaled = false;
+    let percentWord = false;
+    if (m[1]) {
+      const body = m[1].slice(3);
+      const [intPart, decPart] = body.split('点');
+      const whole = parseNumber(intPart);
+      value = whole === undefined ? undefined : Number(`${whole}.${decPart ? [...decPart].map((c) => parseChineseNumeral(c)).join('') : '0'}`);
+      chinese = !/[0-9]/.test(body);
+      percentWord = true;
+    } else if (m[2]) {
+      const scale = scaleValue(m[4] ?? '');
+      const n = parseNumber(m[2]);
+      value = n !== undefined && scale !== undefined ? cleanFloat(n * scale) : undefined;
+      scaled = Boolean(m[4]);
+    } else if (m[5]) {
+      const n = parseChineseNumeral(m[5]);
+      const scale = scaleValue(m[7] ?? '');
+      value = n !== undefined && scale !== undefined ? cleanFloat(n * scale) : undefined;
+      chinese = true;
+      scaled = /[万亿]/.test(m[5]) || Boolean(m[7]);
+    } else if (m[8]) {
+      value = scaleValue(m[8]);
+      chinese = true;
+      scaled = true;
+    }
+    if (value === undefined || !Number.isFinite(value)) continue;
+
+    TAIL.lastIndex = end;
+    const tail = TAIL.exec(text)!;
+    let unit = percentWord ? '%' : tail[2] ?? '';
+    let tailEnd = percentWord ? end : end + tail[0].length;
+    if (percentWord) {
+      tailEnd = end;
+    } else if (unit && UNIT_SETS.percent.has(unit)) {
+      end = end + (tail[1]?.length ?? 0) + unit.length;
+      unit = unit.includes('百分点') ? '百分点' : unit === '‰' ? '‰' : '%';
+    } else if (tail[3]) {
+      // 1天半: the half belongs to the figure.
+      value += 0.5;
+      end = end + (tail[1]?.length ?? 0) + tail[2].length + 1;
+      const hours = /^(?:小时|月)/.exec(text.slice(end, end + 2));
+      if (unit === '个' && hours) {
+        // 两个半小时, 三个半月
+        unit = hours[0];
+        end += hours[0].length;
+        tailEnd = end;
+      }
+    } else if (!unit && value < 10 && isTenths(text, start, end)) {
+      // 九成 → 90 %: the 成 joins the figure.
+      const marker = /^成(以上|左右|多)?/.exec(text.slice(end, end + 3))!;
+      value = cleanFloat(value * 10);
+      unit = '%';
+      end += 1;
+      tailEnd = end + marker[0].length - 1;
+      if (marker[1]) tail[4] = marker[1];
+    }
+    const next = text[tailEnd] ?? '';
+    if (/[A-Za-z0-9]/.test(next) && !/[A-Za-z]$/.test(unit)) continue; // 5G, 3D, 4K
+    const unitClass = !unit ? 'none' : UNIT_SETS.percent.has(unit) || unit === '%' || unit === '‰' || unit === '百分点' ? 'percent' : UNIT_SETS.money.has(unit) ? 'money' : UNIT_SETS.time.has(unit) ? 'time' : 'count';
+    const approx = Boolean(tail[1] || tail[4]) || /[多余]/.test(m[3] ?? m[6] ?? '') || Boolean(m[8]);
+    tokens.push({ start, end, tailEnd, value, unit, unitClass, chinese, scaled, approx });
+  }
+  for (const rank of wordRanks(text, masked)) tokens.push(rank);
+  for (const doubling of doublings(text, masked)) tokens.push(doubling);
+  // A word rank (全国第一) and a doubling (翻一番) win over the bare numeral inside them.
+  tokens.sort((a, b) => a.start - b.start || Number(Boolean(b.preset)) - Number(Boolean(a.preset)));
+  const kept: Token[] = [];
+  for (const token of tokens) {
+    const last = kept[kept.length - 1];
+    if (last && token.start < last.end) {
+      if (token.preset && !last.preset) kept[kept.length - 1] = token;
+      continue;
+    }
+    kept.push(token);
+  }
+  return kept;
+}
+
+/** 九成以上, 近七成: 成 after a digit is a tenth, but not in words such as 建成 or 一成不变. */
+function isTenths(text: string, start: number, end: number): boolean {
+  const after = text.slice(end, end + 4);
+  if (!after.startsWith('成')) return false;
+  return /^成(?:以上|左右|多|的|[，,。、；）)]|$)/.test(after) || /(?:近|超|约|逾|占|达|有|超过)$/.test(text.slice(Math.max(0, start - 2), start));
+}
+
+/** 全国第一, 西部首位: optional ranks with value 1. */
+function wordRanks(text: string, masked: Array<[number, number]>): Token[] {
+  const out: Token[] = [];
+  WORD_RANK.lastIndex = 0;
+  for (let m = WORD_RANK.exec(text); m; m = WORD_RANK.exec(text)) {
+    const start = m.index + m[0].length - m[1].length;
+    if (isMasked(masked, start)) continue;
+    out.push({ start, preEnd: m.index, end: start + m[1].length, tailEnd: start + m[1].length, value: 1, unit: '位', unitClass: 'count', chinese: true, scaled: false, approx: false, preset: { kind: 'rank' } });
+  }
+  return out;
+}
+
+/** 翻一番 (×2), 翻两番 (×4): a change up in 倍. */
+function doublings(text: string, masked: Array<[number, number]>): Token[] {
+  const out: Token[] = [];
+  DOUBLING.lastIndex = 0;
+  for (let m = DOUBLING.exec(text); m; m = DOUBLING.exec(text)) {
+    if (isMasked(masked, m.index)) continue;
+    const times = m[1] ? parseNumber(m[1]) ?? 1 : 1;
+    out.push({ start: m.index, end: m.index + m[0].length, tailEnd: m.index + m[0].length, value: 2 ** times, unit: '倍', unitClass: 'count', chinese: true, scaled: false, approx: false, preset: { kind: 'change', change: 'up' } });
+  }
+  return out;
+}
+
+interface Classified {
+  kind: StatisticKind;
+  unit: string;
+  change?: 'up' | 'down';
+  /** The figure carries its own verb of change (so it does not inherit the previous one's). */
+  ownChange: boolean;
+  approx: boolean;
+  from?: Token;
+  fromStart?: number;
+  metricAfter?: boolean;
+}
+
+const APPROX_END = new RegExp(`(?:${APPROX_BEFORE})$`);
+const LEVEL_VERB = new RegExp(`(?:(${UP_VERBS}|提升|延长|扩大)|(${DOWN_VERBS}))了?(?:至|到)$`);
+const CHANGE_VERB = new RegExp(`(?:(${UP_VERBS})|(${DOWN_VERBS}))了?$`);
+const RATE_WORD = new RegExp(`(?:(${UP_RATE})|(${DOWN_RATE}))(?:全国平均水平|全国|全省|全市|平均水平|同期)?(?:为|达|达到|是)?$`);
+const MOVE_START = /(?:由|从)$/;
+
+/** Decides whether a token is a statistic and of which kind; undefined when it is not one. */
+function classify(text: string, token: Token, clauseStart: number, tokens: Token[], k: number): Classified | undefined {
+  if (token.preset) return { ...token.preset, unit: token.unit, ownChange: Boolean(token.preset.change), approx: false };
+  const near = text.slice(Math.max(0, token.start - 12), token.start);
+  const afterTail = text.slice(token.tailEnd, token.tailEnd + 6);
+  const stripped = near.replace(APPROX_END, '');
+  const approx = stripped.length !== near.length;
+
+  // Ordinals: 第N is a rank only after a ranking verb (居全国第3位); 第一卷, 第二十届 are labels.
+  if (text[token.start - 1] === '第') {
+    const rankContext = /(?:居|位居|位列|排名|排|名列|跃居|升至|跻身|列)(?:全国|全省|全市|全球|世界|[^，。]{0,6})?第$/.test(near);
+    if (rankContext && (token.unit === '位' || token.unit === '名' || token.unit === '')) return { kind: 'rank', unit: '位', ownChange: false, approx: false };
+    return undefined;
+  }
+  if (/(?:这|那|此|该|上述|前述|其余|另外)$/.test(near)) return undefined; // 这9部作品: a figure already given
+  if (text[token.start - 1] === '前' && /^(?:位|名|强)$/.test(token.unit)) return { kind: 'rank', unit: '位', ownChange: false, approx: false };
+  if (token.unitClass === 'none') return undefined;
+  if (!token.scaled && token.unit === '年' && token.value >= 1900 && token.value <= 2100) return undefined; // a year
+  if (token.unit === '月' || token.unit === '周' && afterTail.startsWith('年')) return undefined; // dates, anniversaries
+  if (token.unitClass === 'count' && NOT_AFTER_COUNT.test(afterTail)) return undefined;
+
+  // 由10%降至1.5%, 从30天缩短至1天半: one statistic whose `from` is the first figure.
+  const level = LEVEL_VERB.exec(stripped);
+  if (level) {
+    const verbStart = token.start - (near.length - stripped.length) - level[0].length;
+    const from = findFrom(text, tokens, k, verbStart, clauseStart);
+    const change: 'up' | 'down' = level[1] ? 'up' : 'down';
+    if (from) return { kind: 'change', unit: token.unit, change, ownChange: true, approx, from: from.token, fromStart: from.start };
+    return { kind: levelKind(token), unit: token.unit, change, ownChange: true, approx };
+  }
+
+  if (token.unitClass === 'time') {
+    if (/连续$/.test(stripped)) return { kind: 'streak', unit: token.unit, ownChange: false, approx };
+    if (/创$/.test(stripped) && /^(?:来|以来)?(?:新低|新高|最低|最高|最好|最佳|最大|最小|最多|最少)/.test(afterTail)) return { kind: 'streak', unit: token.unit, ownChange: false, approx, metricAfter: false };
+    if (/(?:为期|用时|历时|耗时|仅用|只用)$/.test(stripped)) return { kind: 'duration', unit: token.unit, ownChange: false, approx };
+    const moved = CHANGE_VERB.exec(stripped);
+    if (moved && /(?:缩短|延长|提前|压缩|减少|增加)了?$/.test(stripped)) return { kind: 'change', unit: token.unit, change: moved[1] ? 'up' : 'down', ownChange: true, approx };
+    return undefined;
+  }
+  if (STREAK_AFTER.test(token.unit) && /连续$/.test(stripped)) return { kind: 'streak', unit: token.unit, ownChange: false, approx };
+
+  // A Chinese-numeral count without scale words is a label (两个确立, 四个关键环节) unless a verb of
+  // quantity introduces it; one that sums up a list of exactly that many items is never a statistic.
+  if (token.chinese && !token.scaled && token.unitClass === 'count') {
+    if (token.value === 1) return undefined;
+    const clause = text.slice(clauseStart, token.start);
+    if (!QUANTITY_CONTEXT.test(stripped)) return undefined;
+    if ((clause.match(/、/g)?.length ?? 0) === token.value - 1) return undefined;
+  }
+  if (token.chinese && !token.scaled && token.unitClass === 'percent' && token.value < 1) return undefined;
+  if (token.unitClass === 'count' && !token.chinese && token.value === 0) return undefined;
+
+  const rate = RATE_WORD.exec(stripped);
+  const verb = CHANGE_VERB.exec(stripped);
+  const flow = verb && /新增了?$/.test(stripped); // 新增就业x万人 is a plain count
+  if (verb && !flow) return { kind: 'change', unit: token.unit, change: verb[1] ? 'up' : 'down', ownChange: true, approx };
+  if (rate && (token.unitClass === 'percent' || token.unit === '倍')) return { kind: 'change', unit: token.unit, change: rate[1] ? 'up' : 'down', ownChange: true, approx };
+  if (token.unit === '百分点') return { kind: 'change', unit: token.unit, ownChange: false, approx };
+  return { kind: levelKind(token), unit: token.unit, ownChange: false, approx };
+}
+
+/** The unit as a statistic carries it: 个月 → 月, 元人民币 → 元. */
+function unitName(unit: string): string {
+  if (unit === '人民币' || unit === '元人民币') return '元';
+  return /^个(?:月|季度|小时|工作日)$/.test(unit) ? unit.slice(1) : unit;
+}
+
+function levelKind(token: Token): StatisticKind {
+  switch (token.unitClass) {
+    case 'percent':
+      return token.unit === '百分点' ? 'change' : 'percent';
+    case 'money':
+      return 'amount';
+    case 'time':
+      return 'duration';
+    default:
+      return 'count';
+  }
+}
+
+/** The X of 由X降至Y: a figure right after 由/从 in the same clause, before the verb. */
+function findFrom(text: string, tokens: Token[], k: number, verbStart: number, clauseStart: number): { token: Token; start: number } | undefined {
+  for (let j = k - 1; j >= 0; j--) {
+    const candidate = tokens[j];
+    if (candidate.start < clauseStart) return undefined;
+    if (candidate.tailEnd > verbStart) continue;
+    const base = Math.max(clauseStart, candidate.start - 3);
+    const lead = text.slice(base, candidate.start).replace(APPROX_END, '');
+    if (!MOVE_START.test(lead) || !/^[^，。；]{0,8}$/.test(text.slice(candidate.tailEnd, verbStart))) return undefined;
+    return { token: candidate, start: base + lead.length - 1 };
+  }
+  return undefined;
+}
+
+const BASIS_RE = new RegExp(`${BASIS_YEAR}|${BASIS}`, 'g');
+function findBasis(clause: string): string | undefined {
+  let found: string | undefined;
+  BASIS_RE.lastIndex = 0;
+  for (let m = BASIS_RE.exec(clause); m; m = BASIS_RE.exec(clause)) found = m[0];
+  return found;
+}
+
+// 全国 names a scope (全国第一), not who reports; a national report's subject is its author.
+const PLACE_RE = new RegExp(`(?:${PLACES.replace('全国|', '')})(?:省|市|自治区|维吾尔自治区|壮族自治区|回族自治区)?`, 'g');
+function findPlace(sentence: string): string | undefined {
+  let found: string | undefined;
+  PLACE_RE.lastIndex = 0;
+  for (let m = PLACE_RE.exec(sentence); m; m = PLACE_RE.exec(sentence)) found = m[0];
+  return found;
+}
+
+// 比上年 is a basis, not a period.
+const PERIOD_RE = /((?:19|20)[0-9]{2})年(?!版|度版)(上半年|下半年|前三季度|一季度|全年|1[-—–~至]1?[0-9]月)?|(?<![比较])(去年|上年|今年|本年|前年)/g;
+function findPeriod(text: string, date?: string): string | undefined {
+  let found: RegExpExecArray | undefined;
+  PERIOD_RE.lastIndex = 0;
+  for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) found = m;
+  if (!found) return undefined;
+  if (found[1]) return found[0];
+  const year = date ? Number(date.slice(0, 4)) : NaN;
+  if (!Number.isFinite(year)) return found[3];
+  const offset = found[3] === '前年' ? 2 : found[3] === '去年' || found[3] === '上年' ? 1 : 0;
+  return `${year - offset}年`;
+}

@@ -1,0 +1,248 @@
+import * as nodePath from 'node:path';
+import * as vscode from 'vscode';
+import { citationAt, resolveCitations } from '../../core/cite/citations';
+import { insertCitation, updateReferences, type TextEdit } from '../../core/cite/draft/edit';
+import { parseDraft } from '../../core/cite/draft/parse';
+import { entriesFrom, prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
+import { passageAt, referenceFor, statisticAt, type StatisticLocation } from '../../core/cite/reference';
+import { figureText } from '../../core/cite/sentence';
+import { styleFor } from '../../core/cite/styles';
+import { applyToDraft, planBibliography, writeBibliography } from './apply';
+import type { CiteContext } from './context';
+import {
+  CITE_SELECTION_COMMAND,
+  CITE_STATISTIC_COMMAND,
+  COPY_COMMAND,
+  INSERT_COMMAND,
+  OPEN_SOURCE_COMMAND,
+  UPDATE_COMMAND,
+} from './settings';
+
+/** A statistic id from a command argument: the id itself, an outline node or a search result. */
+export function statisticIdOf(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg && typeof arg === 'object') {
+    const o = arg as Record<string, unknown>;
+    if (typeof o.statisticId === 'string') return o.statisticId;
+    if (typeof o.id === 'string' && (o.kind === undefined || o.kind === 'statistic')) return o.id;
+  }
+  return undefined;
+}
+
+function fileUri(path: string): vscode.Uri {
+  return /^[a-z][\w+.-]+:\/\//i.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path);
+}
+
+export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
+  const { services } = ctx;
+  const t = vscode.l10n.t;
+
+  async function statistic(id: string): Promise<StatisticLocation | undefined> {
+    await services.corpus.ready;
+    const location = services.corpus.statistic(id) ?? ctx.lookup().statistic(id);
+    if (!location) void vscode.window.showWarningMessage(t('No statistic {0} in the corpus: the source may have changed. Search for the figure again.', id));
+    return location;
+  }
+
+  /** Puts a prepared citation at the cursor of the draft: one undo step, bibliography file after. */
+  async function citeInto(prepare: (options: CiteOptions) => PreparedCitation): Promise<boolean> {
+    const editor = ctx.draftEditor();
+    if (!editor) {
+      void vscode.window.showWarningMessage(t('Open a draft (Markdown, LaTeX or plain text) and put the cursor where the citation goes.'));
+      return false;
+    }
+    const { document } = editor;
+    const name = nodePath.basename(document.fileName);
+    const options = ctx.options(document);
+    const prepared = prepare(options);
+    // The bibliography file is checked first: a broken .bib stops the insertion before anything changes.
+    const bibliography =
+      options.format === 'latex' || options.format === 'pandoc'
+        ? await planBibliography(ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl'), options.format, [prepared.reference])
+        : undefined;
+    if (bibliography && 'error' in bibliography) {
+      void vscode.window.showErrorMessage(t('Citation not inserted: {0}. Fix the file and try again.', bibliography.error));
+      return false;
+    }
+    const at = document.offsetAt(editor.selection.active);
+    const result = insertCitation(parseDraft(document.getText(), options.format), at, prepared.request);
+    if ('error' in result) {
+      void vscode.window.showWarningMessage(t('Citation not inserted into {0}: {1}', name, result.error));
+      return false;
+    }
+    if (!(await applyToDraft(document, result.edits))) {
+      void vscode.window.showErrorMessage(t('Could not edit {0}: the document is read-only or was changed meanwhile.', name));
+      return false;
+    }
+    if (bibliography) await writeBibliography(bibliography);
+    placeCursor(editor, result.edits, at);
+    services.log.info(`cite: ${prepared.request.id} → ${name} (${options.format}, ${options.style})`);
+    if (prepared.entry.missing.length) {
+      void vscode.window.showInformationMessage(
+        t('The reference lacks {0}. Add them to statcite.meta.json next to the corpus, or to the source file’s front matter.', prepared.entry.missing.join(', ')),
+      );
+    }
+    return true;
+  }
+
+  /** After the inserted marker, whatever the renumbering before it did to the offsets. */
+  function placeCursor(editor: vscode.TextEditor, edits: TextEdit[], at: number): void {
+    let offset = at;
+    for (const e of edits) {
+      if (e.start === at && e.end === at) offset += e.text.length;
+      else if (e.end <= at) offset += e.text.length - (e.end - e.start);
+    }
+    if (vscode.window.activeTextEditor?.document === editor.document) {
+      const position = editor.document.positionAt(offset);
+      editor.selection = new vscode.Selection(position, position);
+    }
+  }
+
+  async function pickStatistic(): Promise<string | undefined> {
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { id: string }>();
+    pick.placeholder = t('Search the statistics of the corpus, e.g. 刑事发案 下降');
+    let latest = 0;
+    pick.onDidChangeValue(async (value) => {
+      const mine = ++latest;
+      if (!value.trim()) {
+        pick.items = [];
+        return;
+      }
+      pick.busy = true;
+      try {
+        const results = await services.corpus.search(value, { statisticsOnly: true, limit: 50, prefixLast: true });
+        if (mine !== latest) return;
+        pick.items = results.map((r) => {
+          const stat = services.corpus.statistic(r.id)?.statistic;
+          return {
+            id: r.id,
+            label: stat ? `${figureText(stat)}  ${stat.metric}` : r.snippet,
+            description: [r.report, r.section].filter(Boolean).join(' › '),
+            detail: r.snippet,
+            alwaysShow: true, // the index already matched; the QuickPick must not filter again
+          };
+        });
+      } catch (err) {
+        services.log.error(`cite: search "${value}": ${err instanceof Error ? err.message : String(err)}`);
+      } finally {
+        if (mine === latest) pick.busy = false;
+      }
+    });
+    return new Promise((resolve) => {
+      pick.onDidAccept(() => {
+        resolve(pick.selectedItems[0]?.id);
+        pick.hide();
+      });
+      pick.onDidHide(() => {
+        resolve(undefined);
+        pick.dispose();
+      });
+      pick.show();
+    });
+  }
+
+  async function citeStatistic(arg?: unknown): Promise<boolean> {
+    const id = statisticIdOf(arg) ?? (await pickStatistic());
+    if (!id) return false;
+    const location = await statistic(id);
+    return location ? citeInto((options) => prepareStatistic(location, options)) : false;
+  }
+
+  async function citeSelection(): Promise<boolean> {
+    const editor = vscode.window.activeTextEditor;
+    const file = editor && services.corpus.file(editor.document.uri.fsPath);
+    if (!editor || !file || editor.selection.isEmpty) {
+      void vscode.window.showWarningMessage(t('Select a passage in a corpus file to quote it.'));
+      return false;
+    }
+    const location = passageAt(file, editor.document.offsetAt(editor.selection.start));
+    if (!location) {
+      void vscode.window.showWarningMessage(t('The selection is not inside a passage of a report.'));
+      return false;
+    }
+    const quote = editor.document.getText(editor.selection).replace(/\s*\r?\n\s*/g, '');
+    const done = await citeInto((options) => prepareQuotation(location, quote, options));
+    const draft = ctx.draftEditor();
+    if (done && draft) await vscode.window.showTextDocument(draft.document, draft.viewColumn);
+    return done;
+  }
+
+  async function update(): Promise<boolean> {
+    const editor = ctx.draftEditor();
+    if (!editor) {
+      void vscode.window.showWarningMessage(t('Open a draft to update its references.'));
+      return false;
+    }
+    await services.corpus.ready;
+    const { document } = editor;
+    const options = ctx.options(document);
+    const lookup = ctx.lookup();
+    const parsed = parseDraft(document.getText(), options.format);
+    const keys = [...new Set(parsed.markers.flatMap((m) => m.keys))].filter((k) => lookup.report(k));
+    let bibliography;
+    if (keys.length && (options.format === 'latex' || options.format === 'pandoc')) {
+      const refs = keys.map((k) => referenceFor(lookup.report(k)!));
+      bibliography = await planBibliography(ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl'), options.format, refs);
+      if ('error' in bibliography) {
+        void vscode.window.showErrorMessage(t('References not updated: {0}. Fix the file and try again.', bibliography.error));
+        return false;
+      }
+    }
+    const result = updateReferences(parsed, entriesFrom(lookup, options), styleFor(options.style).heading);
+    if ('error' in result) {
+      void vscode.window.showWarningMessage(result.error);
+      return false;
+    }
+    if (result.edits.length && !(await applyToDraft(document, result.edits))) {
+      void vscode.window.showErrorMessage(t('Could not edit {0}: the document is read-only or was changed meanwhile.', nodePath.basename(document.fileName)));
+      return false;
+    }
+    if (bibliography) await writeBibliography(bibliography);
+    if (result.problems.length) {
+      void vscode.window.showWarningMessage(t('References updated; {0} problem(s) need a look: {1}', result.problems.length, result.problems[0].message));
+    }
+    return true;
+  }
+
+  /** Copies the reference entry of a statistic (argument, citation under the cursor, or picked). */
+  async function copy(arg?: unknown): Promise<string | undefined> {
+    const lookup = ctx.lookup();
+    const editor = vscode.window.activeTextEditor;
+    let id = statisticIdOf(arg);
+    let key: string | undefined;
+    if (!id && editor) {
+      const offset = editor.document.offsetAt(editor.selection.active);
+      const file = services.corpus.file(editor.document.uri.fsPath);
+      if (file) id = statisticAt(file, offset)?.statistic.id;
+      else if (ctx.isDraft(editor.document)) {
+        const found = citationAt(resolveCitations(parseDraft(editor.document.getText(), ctx.format(editor.document)), lookup), offset);
+        id = found?.statistic?.id;
+        key = found?.key;
+      }
+    }
+    if (!id && !key) id = await pickStatistic();
+    const location = id ? await statistic(id) : key ? lookup.report(key) : undefined;
+    if (!location) return undefined;
+    const entry = styleFor(ctx.style(editor?.document)).entry(referenceFor(location), 'plain').text;
+    await vscode.env.clipboard.writeText(entry);
+    void vscode.window.showInformationMessage(t('Copied: {0}', entry));
+    return entry;
+  }
+
+  async function openSource(id: string): Promise<void> {
+    const location = await statistic(id);
+    if (!location) return;
+    const document = await vscode.workspace.openTextDocument(fileUri(location.file.path));
+    const { start, end } = location.statistic.range;
+    await vscode.window.showTextDocument(document, { selection: new vscode.Range(document.positionAt(start), document.positionAt(end)) });
+  }
+
+  return [
+    vscode.commands.registerCommand(INSERT_COMMAND, () => citeStatistic()),
+    vscode.commands.registerCommand(CITE_STATISTIC_COMMAND, citeStatistic),
+    vscode.commands.registerCommand(CITE_SELECTION_COMMAND, citeSelection),
+    vscode.commands.registerCommand(UPDATE_COMMAND, update),
+    vscode.commands.registerCommand(COPY_COMMAND, copy),
+    vscode.commands.registerCommand(OPEN_SOURCE_COMMAND, openSource),
+  ];
+}

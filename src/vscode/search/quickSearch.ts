@@ -1,0 +1,205 @@
+import * as vscode from 'vscode';
+import type { Statistic } from '../../core/model';
+import type { SearchResult } from '../../core/search/types';
+import type { Services } from '../services';
+import { CITE_STATISTIC_COMMAND, OPEN_RESULT_COMMAND, SEARCH_VISIBLE_CONTEXT } from './settings';
+
+/** Wait after the last keystroke before searching: fast typists send one request, not five. */
+const DEBOUNCE_MS = 120;
+const LIMIT = 50;
+
+interface Item extends vscode.QuickPickItem {
+  result?: SearchResult;
+  /** Accepting the item searches for this instead. */
+  suggestion?: string;
+  /** Accepting the item runs this command. */
+  command?: string;
+}
+
+/**
+ * The command-palette search: searches as you type, shows title, report › section and a snippet
+ * per result, opens the chosen one at its range. Copy and cite are item buttons and, for the
+ * keyboard, the commands copyActive / citeActive while the pick is open.
+ */
+export class QuickSearch implements vscode.Disposable {
+  private readonly pick = vscode.window.createQuickPick<Item>();
+  private readonly disposables: vscode.Disposable[] = [this.pick];
+  private statisticsOnly = false;
+  private timer?: NodeJS.Timeout;
+  private generation = 0;
+
+  private readonly copyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy text (Ctrl+Alt+C)') };
+  private readonly citeButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Cite statistic (Alt+Enter)') };
+
+  constructor(
+    private readonly services: Services,
+    initialQuery: string,
+  ) {
+    const pick = this.pick;
+    pick.title = vscode.l10n.t('Search Corpus');
+    pick.placeholder = vscode.l10n.t('Search passages and statistics, e.g. 未成年人犯罪 下降');
+    // Results come ranked from the index: VS Code must neither hide nor re-sort them. It still
+    // marks where the typed text occurs in label, description and snippet.
+    pick.matchOnDescription = true;
+    pick.matchOnDetail = true;
+    (pick as vscode.QuickPick<Item> & { sortByLabel?: boolean }).sortByLabel = false;
+    this.updateButtons();
+    this.disposables.push(
+      pick.onDidChangeValue((value) => this.schedule(value)),
+      pick.onDidAccept(() => this.accept()),
+      pick.onDidTriggerButton(() => {
+        this.statisticsOnly = !this.statisticsOnly;
+        this.updateButtons();
+        void this.search(pick.value);
+      }),
+      pick.onDidTriggerItemButton(({ item, button }) => {
+        if (!item.result) return;
+        if (button === this.copyButton) void this.copy(item.result);
+        else if (button === this.citeButton) void this.cite(item.result);
+      }),
+      pick.onDidHide(() => this.dispose()),
+    );
+    void vscode.commands.executeCommand('setContext', SEARCH_VISIBLE_CONTEXT, true);
+    pick.value = initialQuery;
+    pick.show();
+    if (initialQuery) void this.search(initialQuery);
+  }
+
+  /** The focused result, for the keyboard commands. */
+  get active(): SearchResult | undefined {
+    return this.pick.activeItems[0]?.result;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    void vscode.commands.executeCommand('setContext', SEARCH_VISIBLE_CONTEXT, false);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+
+  async copy(result: SearchResult): Promise<void> {
+    await vscode.env.clipboard.writeText(this.fullText(result));
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Copied'), 2000);
+  }
+
+  async cite(result: SearchResult): Promise<void> {
+    if (result.kind !== 'statistic') return;
+    this.pick.hide();
+    try {
+      await vscode.commands.executeCommand(CITE_STATISTIC_COMMAND, result.id);
+    } catch (err) {
+      this.services.log.error(`search: cite ${result.id}: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Citing is not available: {0}', err instanceof Error ? err.message : String(err)));
+    }
+  }
+
+  private schedule(value: string): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.search(value), DEBOUNCE_MS);
+  }
+
+  private async search(query: string): Promise<void> {
+    const generation = ++this.generation;
+    if (!query.trim()) {
+      this.pick.items = [];
+      this.pick.title = vscode.l10n.t('Search Corpus');
+      return;
+    }
+    this.pick.busy = true;
+    let results: SearchResult[];
+    try {
+      results = await this.services.corpus.search(query, { limit: LIMIT, prefixLast: true, statisticsOnly: this.statisticsOnly });
+    } catch (err) {
+      this.services.log.error(`search: "${query.slice(0, 80)}": ${err instanceof Error ? err.message : String(err)}`);
+      results = [];
+    }
+    // A slower answer to an older query must not replace a newer one.
+    if (generation !== this.generation) return;
+    this.pick.busy = false;
+    this.pick.title =
+      results.length === 0
+        ? vscode.l10n.t('Search Corpus: no results')
+        : results.length >= LIMIT
+          ? vscode.l10n.t('Search Corpus: first {0} results', LIMIT)
+          : results.length === 1
+            ? vscode.l10n.t('Search Corpus: 1 result')
+            : vscode.l10n.t('Search Corpus: {0} results', results.length);
+    this.pick.items = results.length ? results.map((r) => this.item(r)) : this.suggestions(query);
+  }
+
+  private item(result: SearchResult): Item {
+    const statistic = result.kind === 'statistic' ? this.services.corpus.statistic(result.id)?.statistic : undefined;
+    const where = [result.report !== result.article ? result.report : '', result.section].filter(Boolean).join(' › ');
+    return {
+      label: statistic ? `$(graph) ${figure(statistic)} ${statistic.metric}` : `$(file-text) ${result.article || result.report}`,
+      description: statistic ? [result.article, where].filter(Boolean).join(' · ') : where,
+      detail: result.snippet,
+      alwaysShow: true,
+      buttons: result.kind === 'statistic' ? [this.citeButton, this.copyButton] : [this.copyButton],
+      result,
+    };
+  }
+
+  /** What to try when nothing matched: each word alone, passages too, or a corpus at all. */
+  private suggestions(query: string): Item[] {
+    const none: Item = {
+      label: `$(search-stop) ${vscode.l10n.t('No results for “{0}”', query.trim().slice(0, 60))}`,
+      detail: vscode.l10n.t('Try fewer or shorter words. Figures are found by their number too: 20.3 finds 20.3%.'),
+      alwaysShow: true,
+    };
+    const items: Item[] = [none];
+    if (this.services.corpus.files().length === 0) {
+      items.push({ label: `$(folder-opened) ${vscode.l10n.t('The corpus is empty: open the sample corpus')}`, command: 'statcite.openSampleCorpus', alwaysShow: true });
+    }
+    if (this.statisticsOnly) {
+      items.push({ label: `$(list-flat) ${vscode.l10n.t('Search passages as well')}`, suggestion: query, alwaysShow: true });
+    }
+    const words = query.trim().split(/\s+/).filter(Boolean);
+    if (words.length > 1) {
+      for (const word of words.slice(0, 5)) items.push({ label: `$(search) ${vscode.l10n.t('Search for “{0}”', word)}`, suggestion: word, alwaysShow: true });
+    }
+    return items;
+  }
+
+  private accept(): void {
+    const item = this.pick.selectedItems[0] ?? this.pick.activeItems[0];
+    if (!item) return;
+    if (item.result) {
+      this.pick.hide();
+      void vscode.commands.executeCommand(OPEN_RESULT_COMMAND, item.result);
+    } else if (item.command) {
+      this.pick.hide();
+      void vscode.commands.executeCommand(item.command);
+    } else if (item.suggestion !== undefined) {
+      if (this.statisticsOnly && item.suggestion === this.pick.value) {
+        this.statisticsOnly = false;
+        this.updateButtons();
+      }
+      this.pick.value = item.suggestion;
+      void this.search(item.suggestion);
+    }
+  }
+
+  private updateButtons(): void {
+    this.pick.buttons = [
+      {
+        iconPath: new vscode.ThemeIcon(this.statisticsOnly ? 'graph' : 'list-flat'),
+        tooltip: this.statisticsOnly ? vscode.l10n.t('Showing statistics only: show passages too') : vscode.l10n.t('Show statistics only'),
+      },
+    ];
+  }
+
+  /** The whole sentence of a statistic or the whole paragraph of a passage, not the snippet. */
+  private fullText(result: SearchResult): string {
+    if (result.kind === 'statistic') {
+      const sentence = this.services.corpus.statistic(result.id)?.statistic.sentence;
+      if (sentence) return sentence;
+    }
+    const text = this.services.corpus.file(result.file)?.text;
+    return text ? text.slice(result.start, result.end) : result.snippet;
+  }
+}
+
+/** The figure with its unit: the model's text holds the number as written, the unit may follow. */
+function figure(statistic: Statistic): string {
+  return statistic.text.endsWith(statistic.unit) ? statistic.text : `${statistic.text}${statistic.unit}`;
+}

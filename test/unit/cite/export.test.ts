@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseBib, toBibTeX, upsertBib } from '../../../src/core/cite/bibtex';
+import { toCsl, upsertCsl } from '../../../src/core/cite/csl';
+import { applyEdits } from '../../../src/core/cite/draft/edit';
+import type { Reference } from '../../../src/core/cite/reference';
+import { corpusLookup, parseAuthors, referenceFor } from '../../../src/core/cite/reference';
+import { corpus } from './fixture';
+
+const full: Reference = {
+  key: 'rep-bj',
+  type: 'N',
+  authors: ['北京市委政法委'],
+  title: '100% 安全',
+  publication: '检察日报',
+  date: '2026-01-21',
+  page: '3',
+  language: 'zh',
+};
+
+describe('references from the corpus', () => {
+  it('the report’s own author, the stated type, nothing invented', () => {
+    const ref = referenceFor(corpusLookup([corpus()]).report('rep-hb')!);
+    expect(ref).toEqual({ key: 'rep-hb', type: 'N', authors: ['湖北省委政法委'], title: '着力加强政法基础设施建设', language: 'zh' });
+  });
+  it('bylines: role words dropped, names kept in order', () => {
+    expect(parseAuthors('全媒体记者 陈浩培 潘志凡 通讯员 杨舒雯')).toEqual(['陈浩培', '潘志凡', '杨舒雯']);
+    expect(parseAuthors('□本报全媒体记者 吴盼伙、刘晨')).toEqual(['吴盼伙', '刘晨']);
+  });
+});
+
+describe('BibTeX', () => {
+  it('an entry with braced names and escaped text', () => {
+    expect(toBibTeX(full)).toBe(
+      '@newspaper{rep-bj,\n  author = {{北京市委政法委}},\n  title = {100\\% 安全},\n  journal = {检察日报},\n  date = {2026-01-21},\n  year = {2026},\n  pages = {3},\n  langid = {chinese}\n}',
+    );
+  });
+  it('missing fields are left out, not invented', () => {
+    expect(toBibTeX({ key: 'k', type: 'R', authors: [], title: 'T', language: 'zh' })).toBe('@report{k,\n  title = {T},\n  langid = {chinese}\n}');
+  });
+  it('a .bib with a syntax error is reported by line and left alone', () => {
+    const bib = '@article{a,\n  title = {A}\n}\n\n@book{b,\n  title = {B\n';
+    expect(parseBib(bib).errors).toEqual(['line 5: the @book entry is never closed (unbalanced braces)']);
+    expect(upsertBib(bib, [full])).toEqual({ error: 'line 5: the @book entry is never closed (unbalanced braces)' });
+    expect(parseBib('@article{title = {x}}').errors).toEqual(['line 1: the @article entry has no key']);
+  });
+  it('adds new entries at the end and replaces an entry with the same key', () => {
+    const bib = '@comment{x}\n@article{other, title = {O}}\n@newspaper{rep-bj, title = {old}}\n';
+    const first = upsertBib(bib, [full]);
+    if ('error' in first) throw new Error(first.error);
+    const text = applyEdits(bib, first.edits);
+    expect(text).toBe(`@comment{x}\n@article{other, title = {O}}\n${toBibTeX(full)}\n`);
+    const second = upsertBib(text, [{ ...full, key: 'rep-hb' }]);
+    if ('error' in second) throw new Error(second.error);
+    expect(applyEdits(text, second.edits)).toBe(`${text}\n${toBibTeX({ ...full, key: 'rep-hb' })}\n`);
+  });
+});
+
+describe('CSL-JSON', () => {
+  it('an item with literal names and date parts', () => {
+    expect(toCsl(full)).toEqual({
+      id: 'rep-bj',
+      type: 'article-newspaper',
+      title: '100% 安全',
+      author: [{ literal: '北京市委政法委' }],
+      'container-title': '检察日报',
+      issued: { 'date-parts': [[2026, 1, 21]] },
+      page: '3',
+      language: 'zh',
+    });
+  });
+  it('upserts by id; broken JSON is an error and nothing changes', () => {
+    const first = upsertCsl('', [toCsl(full)]);
+    expect('text' in first && JSON.parse(first.text)).toEqual([toCsl(full)]);
+    const other = { id: 'x', type: 'book', title: 'X' };
+    const second = upsertCsl(JSON.stringify([other, { id: 'rep-bj', title: 'old' }]), [toCsl(full)]);
+    expect('text' in second && JSON.parse(second.text)).toEqual([other, toCsl(full)]);
+    expect(upsertCsl('[{', [])).toEqual({ error: expect.stringContaining('not valid JSON') });
+    expect(upsertCsl('{}', [])).toEqual({ error: 'a CSL-JSON bibliography must be a JSON array of items' });
+  });
+});

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decode } from '../../../src/core/corpus/encoding';
+import { readCorpusFile } from '../../../src/core/corpus/read';
+import { fixtures, sampleBytes, sampleText, tree } from './helpers';
+
+const utf16le = (s: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+const utf16be = (s: string): Buffer => {
+  const le = Buffer.from(s, 'utf16le');
+  return Buffer.concat([Buffer.from([0xfe, 0xff]), le.swap16()]);
+};
+
+describe('encodings', () => {
+  const utf8 = readCorpusFile(sampleBytes(), 'sample.txt');
+
+  it('decodes GBK/GB18030 (fixture made with Python .encode("gb18030")) to the same tree as UTF-8', () => {
+    const bytes = readFileSync(path.join(fixtures, 'sample.gbk.txt'));
+    expect(bytes.length).toBeLessThan(sampleBytes().length);
+    const gbk = readCorpusFile(bytes, 'sample.gbk.txt');
+    expect(gbk.encoding).toBe('gb18030');
+    expect(gbk.problems).toEqual([]);
+    expect(tree(gbk)).toEqual(tree(utf8));
+  });
+
+  it('decodes UTF-16 LE and BE with a BOM, and UTF-8 with a BOM, to the same tree and offsets', () => {
+    const text = sampleText();
+    const cases: Array<[Buffer, string]> = [
+      [utf16le(text), 'utf-16le'],
+      [utf16be(text), 'utf-16be'],
+      [Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]), 'utf-8 (BOM)'],
+    ];
+    for (const [bytes, encoding] of cases) {
+      const f = readCorpusFile(bytes, 'sample.txt');
+      expect(f.encoding).toBe(encoding);
+      expect(f.text.charCodeAt(0)).not.toBe(0xfeff);
+      expect(tree(f)).toEqual(tree(utf8));
+    }
+  });
+
+  it('rejects binary data and bytes that are no known encoding, saying why', () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    expect(decode(png)).toEqual({ ok: false, reason: 'not text: binary data (NUL byte at byte 8)' });
+    const garbage = Buffer.from([0x61, 0x62, 0xff, 0xfe, 0xfd, 0x80, 0x81]);
+    const r = decode(garbage);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toBe('not text: neither UTF-8 (invalid byte sequence at byte 2) nor GB18030/GBK');
+    const controls = Buffer.from('\u0001\u0002\u0003\u0004abc\u0005\u0006');
+    const c = decode(controls);
+    expect(c.ok).toBe(false);
+    if (!c.ok) expect(c.reason).toMatch(/^not text: binary data \(6 control characters/);
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { SearchIndex } from '../../../src/core/search/index';
+import { loadTokenizer } from '../../../src/core/search/tokenizer';
+import { buildFile } from './corpusFixture';
+
+const tokenizer = loadTokenizer();
+
+const hubei = buildFile('/c/hubei.txt', '夯实高质量发展的安全根基', [
+  {
+    title: '着力加强政法基础设施建设',
+    author: '湖北省委政法委',
+    sections: [
+      { title: '', paragraphs: ['湖北省坚持统筹发展和安全,去年刑事发案同比下降21.5%,现发命案下降20.6%。'], stats: [{ figure: '21.5%', metric: '刑事发案' }] },
+      { title: '一、建强综治中心这个“基层平台”', paragraphs: ['按照“五个规范化”要求建设四级综治中心1377个,基本实现群众化解矛盾纠纷“最多跑一地”。'] },
+      {
+        title: '二、服务管理好有关群体',
+        paragraphs: ['修订《湖北省预防未成年人犯罪条例》,新建专门学校13所,未成年人犯罪数同比下降20.3%。刑释人员重新犯罪人数同比下降23.2%。'],
+        stats: [{ figure: '20.3%', metric: '未成年人犯罪数' }, { figure: '23.2%', metric: '刑释人员重新犯罪人数' }],
+      },
+    ],
+  },
+]);
+const news = buildFile('/c/news.txt', '全国检察长会议', [
+  {
+    title: '完善低龄未成年人严重暴力犯罪核准追诉机制',
+    sections: [{ title: '', paragraphs: ['会议强调,要强化未成年人权益保护和犯罪防治,从严惩治侵害未成年人犯罪。', 'ＧＤＰ同比增长５．３％,iPhone 销量上升。'] }],
+  },
+]);
+
+function fresh(): SearchIndex {
+  const index = SearchIndex.create(tokenizer);
+  index.add(hubei);
+  index.add(news);
+  return index;
+}
+
+describe('SearchIndex', () => {
+  it('ranks the passage a reader wants first and marks the matches', () => {
+    const [top] = fresh().search('未成年人犯罪 下降');
+    expect(top.file).toBe('/c/hubei.txt');
+    expect(top.snippet).toContain('未成年人犯罪数同比下降20.3%');
+    const marked = top.highlights.map(([s, e]) => top.snippet.slice(s, e));
+    expect(marked).toEqual(expect.arrayContaining(['未成年人', '犯罪', '下降']));
+    expect(top.report).toBe('着力加强政法基础设施建设');
+  });
+
+  it('gives the range to open: the figure of a statistic, the paragraph and first match of a passage', () => {
+    const index = fresh();
+    const stat = index.search('21.5%', { statisticsOnly: true })[0];
+    expect(stat.kind).toBe('statistic');
+    expect(hubei.text.slice(stat.start, stat.end)).toBe('21.5%');
+    const passage = index.search('综治中心')[0];
+    expect(passage.kind).toBe('passage');
+    expect(hubei.text.slice(passage.start, passage.end)).toMatch(/^按照/);
+    expect(hubei.text.slice(passage.match!.start, passage.match!.end)).toBe('综治中心');
+    expect(passage.section).toBe('一、建强综治中心这个“基层平台”');
+  });
+
+  it('finds a figure by its number, and folds width and case', () => {
+    const index = fresh();
+    expect(index.search('20.3').some((r) => r.snippet.includes('20.3%'))).toBe(true);
+    const gdp = index.search('gdp 5.3%')[0];
+    expect(gdp.file).toBe('/c/news.txt');
+    expect(gdp.highlights.map(([s, e]) => gdp.snippet.slice(s, e))).toEqual(expect.arrayContaining(['ＧＤＰ', '５．３％']));
+  });
+
+  it('requires every term, and falls back to any term when none has them all', () => {
+    const index = fresh();
+    const both = index.search('未成年人 下降');
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.every((r) => r.snippet.includes('未成年人') && r.snippet.includes('下降'))).toBe(true);
+    const loose = index.search('命案 检察长会议 不存在的词语');
+    expect(loose.length).toBeGreaterThan(0);
+  });
+
+  it('matches the last term as a prefix only while typing', () => {
+    const index = fresh();
+    expect(index.search('综治中', { prefixLast: true }).some((r) => r.snippet.includes('综治中心'))).toBe(true);
+    expect(index.search('刑释人', { prefixLast: true }).length).toBeGreaterThan(0);
+    expect(index.search('刑释')).toEqual([]);
+    expect(index.search('刑释', { prefixLast: true }).length).toBeGreaterThan(0);
+  });
+
+  it('filters to statistics, to one article or report', () => {
+    const index = fresh();
+    const stats = index.search('下降', { statisticsOnly: true });
+    expect(stats.length).toBe(3);
+    expect(stats.every((r) => r.kind === 'statistic')).toBe(true);
+    const inNews = index.search('未成年人', { articleId: news.articles[0].id });
+    expect(inNews.length).toBeGreaterThan(0);
+    expect(inNews.every((r) => r.file === '/c/news.txt')).toBe(true);
+    expect(index.search('未成年人', { reportId: hubei.articles[0].reports[0].id }).every((r) => r.file === '/c/hubei.txt')).toBe(true);
+    expect(index.search('未成年人', { limit: 1 }).length).toBe(1);
+  });
+
+  it('follows the corpus file by file', () => {
+    const index = fresh();
+    index.remove('/c/hubei.txt');
+    expect(index.search('综治中心')).toEqual([]);
+    expect(index.search('未成年人').length).toBeGreaterThan(0);
+    const changed = buildFile('/c/hubei.txt', '新标题', [{ title: '平安建设', sections: [{ title: '', paragraphs: ['枫桥经验在基层落地。'] }] }]);
+    index.add(changed);
+    index.add(changed);
+    expect(index.search('枫桥经验').length).toBe(1);
+    expect(index.search('综治中心')).toEqual([]);
+  });
+
+  it('answers odd queries with results or nothing, never an exception', () => {
+    const index = fresh();
+    for (const q of ['，。！？', '的 了 和', '.*+?^${}()|[]\\', '😀🎉', '', '   ', 'iPhone 未成年人', '矛盾纠纷'.repeat(500)]) {
+      expect(() => index.search(q, { prefixLast: true })).not.toThrow();
+    }
+    expect(index.search('，。！？')).toEqual([]);
+    expect(index.search('的 了 和')).toEqual([]);
+    expect(index.search('iPhone 销量')[0].file).toBe('/c/news.txt');
+  });
+
+  it('saves and restores itself with the model it was built from', () => {
+    const index = fresh();
+    const saved = JSON.parse(JSON.stringify(index.toJSON()));
+    const files = new Map([hubei, news].map((f) => [f.path, f]));
+    const restored = SearchIndex.load(saved, tokenizer, files);
+    expect(restored.search('未成年人犯罪 下降')).toEqual(index.search('未成年人犯罪 下降'));
+    restored.remove('/c/news.txt');
+    expect(restored.search('检察长').length).toBe(0);
+    expect(() => SearchIndex.load({ ...saved, format: 999 }, tokenizer, files)).toThrow(/format/);
+    expect(() => SearchIndex.load(saved, tokenizer, new Map([[hubei.path, hubei]]))).toThrow(/news\.txt/);
+  });
+});

@@ -1,0 +1,50 @@
+import * as fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadCorpusFile } from '../../../src/core/load';
+import { metricMatches, parseGold, repoRoot, sampleSeed, score, statisticsOf } from '../../../scripts/eval-stats.lib';
+
+// The targets of issue 3, scored exactly as `npm run eval:stats` prints them.
+describe('extraction on the sample corpus against stats.gold.jsonl', () => {
+  const seed = sampleSeed(repoRoot(__dirname));
+  if (!seed) throw new Error('sample corpus not found in ../shared/corpus/seed or test/fixtures');
+  const file = loadCorpusFile(fs.readFileSync(seed.text), seed.text);
+  const result = score(statisticsOf(file), parseGold(fs.readFileSync(seed.gold, 'utf8')));
+
+  it('recall ≥ 0.98 on required entries', () => {
+    expect(result.recall, `missed: ${result.misses.map((g) => g.quote).join(' · ')}`).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('precision ≥ 0.97', () => {
+    expect(result.precision, result.falsePositives.map((s) => `${s.text} «${s.sentence}»`).join('\n')).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('value and unit right for every match', () => {
+    expect(result.wrongValues.map(({ gold, stat }) => `${gold.text}: ${stat.value} ${stat.unit}`)).toEqual([]);
+  });
+
+  it('metric right for ≥ 90% of matches', () => {
+    expect(result.metricAccuracy).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('scoring', () => {
+  const gold = parseGold('{"report":"r","quote":"q","start":10,"end":14,"text":"1.5%","value":1.5,"unit":"%","kind":"change","metric":"化解超期率","change":"down"}\n{"report":"r","quote":"q","start":30,"end":32,"text":"第一","value":1,"unit":"位","kind":"rank","metric":"m","optional":true}');
+  const stat = (start: number, end: number, extra: object = {}) => ({
+    id: 's', range: { start, end }, text: '', value: 1.5, unit: '%', kind: 'change' as const, approx: false, metric: '化解超期率',
+    sentence: '', sentenceRange: { start: 0, end: 0 }, passageId: 'p', ...extra,
+  });
+
+  it('counts optional entries and from figures neither right nor wrong, other extras as false positives', () => {
+    const result = score([stat(10, 14, { from: { value: 10, unit: '%', text: '10%', range: { start: 5, end: 8 } } }), stat(5, 8), stat(30, 32), stat(50, 52)], gold);
+    expect(result.recall).toBe(1);
+    expect(result.precision).toBe(0.5);
+    expect(result.falsePositives.map((s) => s.range.start)).toEqual([50]);
+  });
+
+  it('a metric is right when equal or when one contains the other, never when empty', () => {
+    expect(metricMatches('超期率', '化解超期率')).toBe(true);
+    expect(metricMatches('化解超期率由', '化解超期率')).toBe(true);
+    expect(metricMatches('部门数据', '接入数据')).toBe(false);
+    expect(metricMatches('', '接入数据')).toBe(false);
+  });
+});
