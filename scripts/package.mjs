@@ -24,7 +24,14 @@ const outIndex = process.argv.indexOf('--out');
 const out = path.resolve(outIndex > 0 ? process.argv[outIndex + 1] : path.join(root, `${name}-${target}-${version}.vsix`));
 const vsce = path.join(path.dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
 
-const run = (file, args) => execFileSync(file, args, { cwd: root, stdio: 'inherit' });
-run(process.execPath, [path.join(root, 'esbuild.mjs')]);
-run(process.execPath, [vsce, 'package', '--target', target, '--out', out]);
+const run = (what, args) => {
+  try {
+    execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
+  } catch {
+    console.error(`npm run package: ${what} failed (its message is above)`);
+    process.exit(1);
+  }
+};
+run('the build', [path.join(root, 'esbuild.mjs')]);
+run('vsce package', [vsce, 'package', '--target', target, '--out', out]);
 console.log(`${path.relative(process.cwd(), out)}: ${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MB (${target})`);

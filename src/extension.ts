@@ -4,6 +4,7 @@ import * as corpus from './vscode/corpus/commands';
 import * as outline from './vscode/outline';
 import * as search from './vscode/search';
 import * as cite from './vscode/cite';
+import * as statistics from './vscode/statistics';
 
 interface Feature {
   register(context: vscode.ExtensionContext, services: Services): void;
@@ -15,6 +16,7 @@ const features: Feature[] = [
   outline,
   search,
   cite,
+  statistics,
 ];
 
 /** What activate returns: the services, for integration tests and other extensions. */

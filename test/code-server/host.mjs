@@ -72,9 +72,18 @@ export async function startCodeServer(dir, { extensionsDir = path.join(dir, 'ext
   fs.closeSync(log);
   let exited = false;
   child.on('exit', () => (exited = true));
+  // Detached, the group outlives this process unless ended: on any exit (Ctrl+C included, see
+  // exitOnSignals) it is killed outright.
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL');
+    } catch {}
+  };
+  process.on('exit', killOnExit);
 
   /** Ends the whole process group: SIGTERM, then SIGKILL for whatever is left after 3 s. */
   const stop = async () => {
+    process.off('exit', killOnExit);
     const group = -child.pid;
     const signal = (name) => {
       try {
@@ -106,6 +115,11 @@ export async function startCodeServer(dir, { extensionsDir = path.join(dir, 'ext
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return { url, port, logFile, stop };
+}
+
+/** Ctrl+C and kill end the runner through process.exit, so the 'exit' clean-ups run. */
+export function exitOnSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
 }
 
 /** Headless Debian Chromium (never a downloaded browser: these machines cannot download one). */

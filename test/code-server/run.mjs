@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { assertHostInstalled, launchChromium, makeTempDir, repoRoot, startCodeServer, workbenchUrl } from './host.mjs';
+import { assertHostInstalled, exitOnSignals, launchChromium, makeTempDir, repoRoot, startCodeServer, workbenchUrl } from './host.mjs';
 
 const TIMEOUT_MS = Number(process.env.STATCITE_IT_TIMEOUT_MS ?? 10 * 60_000);
 const suiteEntry = path.join(repoRoot, 'out/suite/index.js');
@@ -13,6 +13,7 @@ const SUITE_START_MARKER = 'StatCite integration suite:';
 
 async function main() {
   assertHostInstalled();
+  exitOnSignals();
   for (const built of [suiteEntry, path.join(repoRoot, 'dist/extension.js')]) {
     if (!fs.existsSync(built)) throw new Error(`${path.relative(repoRoot, built)} is missing. Run: npm run build`);
   }
@@ -23,6 +24,7 @@ async function main() {
   fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
 
   const started = Date.now();
+  let passed = false;
   let server;
   let browser;
   let timer;
@@ -49,19 +51,23 @@ async function main() {
     );
     // The suite's exit code, or why there is none.
     const result = await outcome;
-    if (result !== 0) forwarder.flushHeld();
+    if (result !== 0) {
+      forwarder.flushHeld();
+      printExtensionLogs(dir);
+    }
     if (typeof result === 'string') {
       console.error(`Integration tests ${result}. Kept for inspection: ${dir} (code-server.log, workspace/)`);
       return 1;
     }
     console.log(`integration run: ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${result}`);
-    if (result === 0) fs.rmSync(dir, { recursive: true, force: true });
-    else console.error(`Kept for inspection: ${dir} (code-server.log, workspace/)`);
+    passed = result === 0;
+    if (!passed) console.error(`Kept for inspection: ${dir} (code-server.log, workspace/)`);
     return result;
   } finally {
     clearTimeout(timer);
     await browser?.close().catch(() => {});
     await server?.stop();
+    if (passed) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -91,6 +97,17 @@ function createLogForwarder() {
       held.length = 0;
     },
   };
+}
+
+/** On failure, what the extension itself logged (its LogOutputChannel, under the user data). */
+function printExtensionLogs(dir) {
+  const logs = path.join(dir, 'data/logs');
+  if (!fs.existsSync(logs)) return;
+  for (const file of fs.readdirSync(logs, { recursive: true, encoding: 'utf8' })) {
+    if (file.includes('statcite.statcite') && file.endsWith('.log')) {
+      console.error(`--- ${path.basename(file)} (the extension's log) ---\n${fs.readFileSync(path.join(logs, file), 'utf8').trimEnd()}\n---`);
+    }
+  }
 }
 
 main().then(

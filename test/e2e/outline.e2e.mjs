@@ -32,6 +32,8 @@ suite('Outline flow', () => {
 
   test('expanding the 湖北 report shows its statistics and its three sections', async () => {
     await wb.expandTreeRow(HUBEI);
+    // The children arrive from the extension after the twistie turns.
+    await wb.treeRow(`${FIGURE} `).waitFor();
     const rows = await wb.treeRows();
     const at = rows.findIndex((row) => row.label === HUBEI);
     const children = [];
@@ -51,7 +53,7 @@ suite('Outline flow', () => {
     await wb.treeRow(`${FIGURE} `).click();
     await wb.page.locator('.tabs-container .tab.active', { hasText: path.basename(SAMPLE) }).waitFor();
     // The status bar reads "Ln L, Col C (N selected)" with the cursor at the selection's end.
-    await wb.page.locator('[id="status.editor.selection"]', { hasText: 'selected' }).waitFor();
+    await wb.page.locator('[id="status.editor.selection"]', { hasText: `(${FIGURE.length} selected)` }).waitFor();
     const status = await wb.selectionStatus();
     const match = /Ln (\d+), Col (\d+) \((\d+) selected\)/.exec(status);
     assert.ok(match, `status bar reads ${status}`);

@@ -6,29 +6,36 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { assertHostInstalled, makeTempDir, repoRoot } from '../code-server/host.mjs';
+import { assertHostInstalled, exitOnSignals, makeTempDir, repoRoot } from '../code-server/host.mjs';
 
 async function main() {
   assertHostInstalled();
-  let vsix = process.env.STATCITE_VSIX;
-  let packed;
-  if (!vsix) {
-    packed = makeTempDir('statcite-vsix-');
-    vsix = path.join(packed, 'statcite.vsix');
-    execFileSync(process.execPath, [path.join(repoRoot, 'scripts/package.mjs'), '--out', vsix], { stdio: 'inherit' });
-  }
-  process.env.STATCITE_VSIX = path.resolve(vsix);
+  exitOnSignals();
+  const packed = process.env.STATCITE_VSIX ? undefined : makeTempDir('statcite-vsix-');
+  try {
+    if (packed) {
+      const vsix = path.join(packed, 'statcite.vsix');
+      try {
+        execFileSync(process.execPath, [path.join(repoRoot, 'scripts/package.mjs'), '--out', vsix], { stdio: 'inherit' });
+      } catch {
+        throw new Error('Packing the .vsix failed (see above); the end-to-end tests need it.');
+      }
+      process.env.STATCITE_VSIX = vsix;
+    }
+    process.env.STATCITE_VSIX = path.resolve(process.env.STATCITE_VSIX);
 
-  const mocha = new Mocha({ ui: 'tdd', timeout: 180_000, color: false, reporter: 'spec' });
-  const here = path.join(repoRoot, 'test/e2e');
-  for (const file of fs.readdirSync(here).filter((f) => f.endsWith('.e2e.mjs')).sort()) mocha.addFile(path.join(here, file));
-  await mocha.loadFilesAsync();
-  const stats = await new Promise((resolve) => {
-    const runner = mocha.run(() => resolve(runner.stats));
-  });
-  console.log(`${stats.passes} passed, ${stats.failures} failed`);
-  if (packed) fs.rmSync(packed, { recursive: true, force: true });
-  return stats.failures > 0 || stats.passes === 0 ? 1 : 0;
+    const mocha = new Mocha({ ui: 'tdd', timeout: 180_000, color: false, reporter: 'spec' });
+    const here = path.join(repoRoot, 'test/e2e');
+    for (const file of fs.readdirSync(here).filter((f) => f.endsWith('.e2e.mjs')).sort()) mocha.addFile(path.join(here, file));
+    await mocha.loadFilesAsync();
+    const stats = await new Promise((resolve) => {
+      const runner = mocha.run(() => resolve(runner.stats));
+    });
+    console.log(`${stats.passes} passed, ${stats.failures} failed`);
+    return stats.failures > 0 || stats.passes === 0 ? 1 : 0;
+  } finally {
+    if (packed) fs.rmSync(packed, { recursive: true, force: true });
+  }
 }
 
 main().then(

@@ -20,11 +20,11 @@ const SENTENCE_END = /[。！？!?\n]/;
 const NUMBER = /\d+(?:\.\d+)?/g;
 
 /** Where the sentence holding a marker starts: after the previous sentence end or marker. */
-function windowStart(draft: ParsedDraft, marker: Marker): number {
+function windowStart(text: string, marker: Marker, previous: Marker | undefined): number {
+  const floor = previous?.end ?? 0;
   let start = marker.start;
-  while (start > 0 && !SENTENCE_END.test(draft.text[start - 1])) start--;
-  const previous = draft.markers.filter((m) => m.end <= marker.start).pop();
-  return Math.max(start, previous?.end ?? 0);
+  while (start > floor && !SENTENCE_END.test(text[start - 1])) start--;
+  return start;
 }
 
 /** The draft's text with LaTeX's \% read as %, same length kept so offsets still hold. */
@@ -55,7 +55,7 @@ export function resolveCitations(draft: ParsedDraft, lookup: CiteLookup): Citati
   const byNumber = new Map(draft.entries.map((e) => [e.number, e]));
   const byKey = new Map(draft.entries.map((e) => [e.key, e]));
   const citations: Citation[] = [];
-  for (const marker of draft.markers) {
+  draft.markers.forEach((marker, i) => {
     const works = marker.number !== undefined
       ? [{ entry: byNumber.get(marker.number), key: byNumber.get(marker.number)?.key }]
       : marker.keys.map((key) => ({ entry: byKey.get(key), key }));
@@ -63,7 +63,7 @@ export function resolveCitations(draft: ParsedDraft, lookup: CiteLookup): Citati
       const citation: Citation = { marker, key, ids: entry?.ids ?? [], number: marker.number };
       const stats = citation.ids.map((id) => lookup.statistic(id)?.statistic).filter((s): s is Statistic => !!s);
       if (stats.length) {
-        const start = windowStart(draft, marker);
+        const start = windowStart(draft.text, marker, draft.markers[i - 1]);
         const window = readable(draft.text.slice(start, marker.start));
         const stated = stats
           .map((s) => ({ s, at: window.lastIndexOf(s.text) }))
@@ -97,7 +97,7 @@ export function resolveCitations(draft: ParsedDraft, lookup: CiteLookup): Citati
       }
       citations.push(citation);
     }
-  }
+  });
   return citations;
 }
 

@@ -1,16 +1,16 @@
 import type { SourceRange } from '../model';
 import { resolveCitations } from './citations';
 import type { ParsedDraft } from './draft/parse';
+import { message, type Message } from './message';
 import type { TextEdit } from './draft/edit';
 import { referenceFor, type CiteLookup } from './reference';
 import type { CitationStyle } from './styles';
 
 export type FindingCode = 'figure-mismatch' | 'missing-statistic' | 'missing-source' | 'missing-metadata' | 'draft';
 
-export interface Finding {
+export interface Finding extends Message {
   code: FindingCode;
   severity: 'error' | 'warning' | 'info';
-  message: string;
   range: SourceRange;
   /** The statistic concerned, for "open the source". */
   statisticId?: string;
@@ -31,7 +31,7 @@ const STYLE_NAMES: Record<string, string> = {
  * to the reference list.
  */
 export function verifyDraft(draft: ParsedDraft, lookup: CiteLookup, style: CitationStyle): Finding[] {
-  const findings: Finding[] = draft.problems.map((p) => ({ code: 'draft', severity: 'warning', message: p.message, range: p.range }));
+  const findings: Finding[] = draft.problems.map((p) => ({ ...p, code: 'draft', severity: 'warning' }));
   const label = (n: number | undefined, key: string) => (n !== undefined ? `[${n}]` : key);
   const metadataChecked = new Set<string>();
   for (const c of resolveCitations(draft, lookup)) {
@@ -43,7 +43,7 @@ export function verifyDraft(draft: ParsedDraft, lookup: CiteLookup, style: Citat
         code: 'missing-source',
         severity: 'error',
         range: c.marker,
-        message: `citation ${label(c.number, c.key)}: its source (${c.key}) is no longer in the corpus`,
+        ...message('citation {0}: its source ({1}) is no longer in the corpus', label(c.number, c.key), c.key),
       });
       continue;
     }
@@ -52,7 +52,7 @@ export function verifyDraft(draft: ParsedDraft, lookup: CiteLookup, style: Citat
         code: 'missing-statistic',
         severity: 'error',
         range: c.marker,
-        message: `citation ${label(c.number, c.key)}: ${id} no longer exists in “${report.report.title}” (the source changed); cite the figure again`,
+        ...message('citation {0}: {1} no longer exists in “{2}” (the source changed); cite the figure again', label(c.number, c.key), id, report.report.title),
       });
     }
     if (c.statistic && c.figure) {
@@ -63,7 +63,13 @@ export function verifyDraft(draft: ParsedDraft, lookup: CiteLookup, style: Citat
           severity: 'warning',
           range: c.figure,
           statisticId: c.statistic.id,
-          message: `the draft says ${c.figure.text}, the source says ${c.statistic.text} (${c.statistic.metric}, “${report.report.title}”)`,
+          ...message(
+            'the draft says {0}, the source says {1} ({2}, “{3}”)',
+            c.figure.text + (c.statistic.text.endsWith('%') ? '%' : ''),
+            c.statistic.text,
+            c.statistic.metric,
+            report.report.title,
+          ),
           fix: { start: c.figure.start, end: c.figure.end, text: source },
         });
       }
@@ -76,7 +82,12 @@ export function verifyDraft(draft: ParsedDraft, lookup: CiteLookup, style: Citat
           code: 'missing-metadata',
           severity: 'info',
           range: c.marker,
-          message: `reference ${label(c.number, c.key)} lacks ${missing.join(', ')} (${STYLE_NAMES[style.id]}); add them to the corpus sidecar (statcite.meta.json) or the file's front matter`,
+          ...message(
+            "reference {0} lacks {1} ({2}); add them to the corpus sidecar (statcite.meta.json) or the file's front matter",
+            label(c.number, c.key),
+            missing.join(', '),
+            STYLE_NAMES[style.id],
+          ),
         });
       }
     }

@@ -31,7 +31,7 @@ const BYLINE = /^[□■◇◆○●]?\s*((?:本报)?(?:全媒体|特约|见习|
 
 /** The issuing body under a report title: 北京市委政法委, 最高人民法院, 江苏省人民政府办公厅 … */
 const ISSUER =
-  /^[\p{Script=Han}A-Za-z0-9·（）() ]{2,40}?(?:委员会|政法委|党委|党组|委|政府|人大|政协|法院|检察院|公安厅|公安局|司法厅|司法局|厅|局|部|办公室|办|署|院|中心|协会|学会|联合会|研究会|公司|集团|大学|学院|所|处|室|站|队)$/u;
+  /^[\p{Script=Han}A-Za-z0-9·（）() ]{1,40}?(?:委|委员会|协会|学会|联合会|研究会|商会|党组|政府|人大|政协|院|厅|局|部|办|办公室|署|中心|公司|集团|大学|所|处|室|站|队)$/u;
 
 /** Words that name a role in a credit line, not a person. */
 const ROLE = /^(?:本报)?(?:全媒体|特约|见习|实习)?(?:记者|通讯员|实习生|摄影|摄|编辑|报道)/;
@@ -98,14 +98,15 @@ export function creditNames(credits: string): string[] {
 
 /**
  * A line that can be a title: short, not a sentence, and none of the other cues. A title never
- * ends a sentence (titles carry no final 。) and never holds a 。 inside.
+ * ends a sentence (titles carry no final 。) and never holds a 。 inside. A question or an
+ * exclamation (…吗？) may end a title when `question` is set: where the next line proves a title.
  */
-export function isTitleLike(line: string): boolean {
+export function isTitleLike(line: string, question = false): boolean {
   const n = visibleLength(line);
   return (
     n >= 2 &&
     n <= MAX_TITLE &&
-    !endsSentence(line) &&
+    (!endsSentence(line) || (question && /[？！?!][”’」』"']*$/.test(line))) &&
     !/[。,，、；;]$/.test(line) &&
     !line.includes('。') &&
     !isSection(line) &&

@@ -35,6 +35,9 @@ const SETEXT = /^(=+|-+)$/;
 const THEMATIC = /^([-*_])(?:[ \t]*\1){2,}$/;
 const FENCE = /^(`{3,}|~{3,})/;
 const LIST_ITEM = /^(?:[-*+][ \t]|\d{1,3}[.)、．](?!\d)|[（(]\d{1,3}[)）])/;
+/** Markers that are layout, not text: blockquote `>` and bullets (numbers stay: they are read). */
+const QUOTE = /^(?:>[ \t]?)+/;
+const BULLET = /^[-*+][ \t]+/;
 
 export function readMarkdown(text: string, path: string, sidecar: Metadata): Outline {
   const problems: Problem[] = [];
@@ -66,8 +69,9 @@ function scan(text: string, bodyStart: number): Item[] {
     for (const passage of inlinePassages(text, para)) items.push({ type: 'passage', passage, list: paraList });
     para = [];
   };
-  for (const line of splitLines(text)) {
-    if (line.start < bodyStart) continue;
+  for (const raw of splitLines(text)) {
+    if (raw.start < bodyStart) continue;
+    const line = fence === undefined ? unmark(raw, QUOTE) : raw;
     const c = line.content;
     if (fence !== undefined) {
       if (c.startsWith(fence)) fence = undefined;
@@ -104,10 +108,18 @@ function scan(text: string, bodyStart: number): Item[] {
       flush();
       paraList = true;
     } else if (!para.length) paraList = false;
-    para.push(line);
+    para.push(unmark(line, BULLET));
   }
   flush();
   return items;
+}
+
+/** The line without a leading marker. */
+function unmark(line: Line, marker: RegExp): Line {
+  const m = marker.exec(line.content);
+  if (!m) return line;
+  const n = m[0].length;
+  return { start: line.start + n, end: line.end, content: line.content.slice(n) };
 }
 
 function heading(level: number, line: Line, content: string, at: number): Item {
@@ -177,12 +189,13 @@ function fillArticle(article: DraftArticle, items: Item[]): void {
   let report: DraftReport | undefined;
   let section = draftSection();
   let grouped = false;
-  let leadPassages = 0;
+  /** The next passage is the first under the report's title. */
+  let first = false;
   const openReport = (title: string, titleRange: SourceRange): void => {
     report = { kind: 'report', title, titleRange, intro: draftSection(), sections: [] };
     article.reports.push(report);
     section = report.intro;
-    leadPassages = 0;
+    first = true;
   };
   if (level === undefined) openReport(article.title, article.titleRange);
 
@@ -213,8 +226,9 @@ function fillArticle(article: DraftArticle, items: Item[]): void {
       }
       continue;
     }
-    if (report.sections.length === 0 && leadPassages === 0 && byline(report, passage)) continue;
-    leadPassages++;
+    const isFirst = first && report.sections.length === 0;
+    first = false;
+    if (isFirst && byline(report, passage)) continue;
     const heading = list ? undefined : sectionHeading(passage);
     if (heading) {
       section = heading;

@@ -19,6 +19,8 @@
  *   block start) is one passage with several ranges. A section heading is continued the same way
  *   when the document writes its headings run-on (一、heading。body…), so 三、坚持“…”的 / 强基导向,…。
  *   gives one title with two ranges; a standalone heading line (一、总体情况) is not continued.
+ * - Title-like: at most MAX_TITLE characters, no 。 and no final sentence mark; a final ？ or ！
+ *   (…吗？) is allowed where the next line proves a title (issuing body, lead, byline).
  * - Anything before the first report or news item becomes an implicit report titled like its
  *   article; a file without any of these cues is one article with one report.
  */
@@ -61,13 +63,14 @@ export function readPlainText(text: string, path: string, metadata: Metadata): O
   const runOnHeadings = headingsAreRunOn(lines);
 
   const blockAt = (i: number): Block | undefined => {
-    if (!titleLike[i]) return undefined;
     const next = lines[i + 1]?.content;
-    if (next === undefined) return i === 0 ? 'page' : undefined;
-    if (isIssuer(next)) return 'report';
-    if (credits[i + 1][0]) return 'news';
-    if (titleLike[i + 1] && credits[i + 2]?.[0]) return 'column';
-    if (subtitleOf(next) !== undefined || isNote(next)) return 'page';
+    if (next !== undefined) {
+      const issuer = isIssuer(next);
+      if ((issuer || credits[i + 1][0]) && (titleLike[i] || isTitleLike(lines[i].content, true))) return issuer ? 'report' : 'news';
+    }
+    if (!titleLike[i]) return undefined;
+    if (next !== undefined && credits[i + 2]?.[0] && (titleLike[i + 1] || isTitleLike(next, true))) return 'column';
+    if (next !== undefined && (subtitleOf(next) !== undefined || isNote(next))) return 'page';
     return i === 0 ? 'page' : undefined;
   };
 

@@ -34,6 +34,7 @@ export function readCorpusFile(bytes: Uint8Array, path: string, metadata: Metada
   }
   file.encoding = decoded.encoding;
   file.text = decoded.text;
+  if (decoded.warning) file.problems.push({ severity: 'warning', message: decoded.warning });
   if (!decoded.text.trim()) {
     file.problems.push({ severity: 'warning', message: 'empty file (white space only): nothing to outline' });
     return file;

@@ -1,10 +1,25 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
-import type { Metadata } from '../model';
+import { parseSidecar, sidecarMetadata, SIDECAR_NAME, type Sidecar } from '../corpus/metadata';
+import type { Logger, Metadata } from '../model';
 import type { EngineHost, FileStamp } from './engine';
 
 /** The engine's host on a local file system (worker thread, CLI). */
-export function nodeHost(): EngineHost {
+export function nodeHost(log: Logger): EngineHost {
+  // Parsed sidecars by path, re-read when their mtime changes.
+  const sidecars = new Map<string, { mtime: number; sidecar: Sidecar }>();
+
+  async function sidecarAt(path: string): Promise<Sidecar | undefined> {
+    const stat = await fs.stat(path).catch(() => undefined);
+    if (!stat?.isFile()) return undefined;
+    const known = sidecars.get(path);
+    if (known && known.mtime === stat.mtimeMs) return known.sidecar;
+    const { sidecar, problems } = parseSidecar(await fs.readFile(path, 'utf8'), path);
+    for (const p of problems) log.warn(`${path}: ${p.message}`);
+    sidecars.set(path, { mtime: stat.mtimeMs, sidecar });
+    return sidecar;
+  }
+
   return {
     readFile: (path) => fs.readFile(path),
     async stat(path): Promise<FileStamp> {
@@ -12,9 +27,13 @@ export function nodeHost(): EngineHost {
       if (!s.isFile()) throw new Error('not a file');
       return { size: s.size, mtime: s.mtimeMs };
     },
-    sidecarMetadata: async (_path): Promise<Metadata | undefined> => undefined,
+    /** The nearest statcite.meta.json in the file's folder or above it applies. */
+    async sidecarMetadata(path): Promise<Metadata | undefined> {
+      for (let dir = nodePath.dirname(path); ; dir = nodePath.dirname(dir)) {
+        const sidecar = await sidecarAt(nodePath.join(dir, SIDECAR_NAME));
+        if (sidecar) return sidecarMetadata(sidecar, path);
+        if (nodePath.dirname(dir) === dir) return undefined;
+      }
+    },
   };
 }
-
-export const SIDECAR = 'statcite.meta.json';
-export const sidecarPath = (path: string): string => nodePath.join(nodePath.dirname(path), SIDECAR);

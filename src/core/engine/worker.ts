@@ -16,7 +16,7 @@ function start(port: NonNullable<typeof parentPort>, _options: WorkerOptions): v
     warn: (message) => emit({ type: 'log', level: 'warn', message }),
     error: (message) => emit({ type: 'log', level: 'error', message }),
   };
-  const engine = new CorpusEngine(nodeHost(), log, {
+  const engine = new CorpusEngine(nodeHost(log), log, {
     file: (file) => emit({ type: 'file', file }),
     removed: (path) => emit({ type: 'removed', path }),
     progress: (done, total) => emit({ type: 'progress', done, total }),

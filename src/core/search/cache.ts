@@ -1,10 +1,13 @@
 /**
  * The on-disk cache of the corpus model and its search index, so that reopening a workspace does
- * not re-read and re-index every file. Two files in the cache folder:
+ * not re-read and re-index every file. Three files in the cache folder:
  *   manifest.json  versions, a build stamp and, per corpus file, path, size, mtime and content hash
- *   data.json      the same stamp, the outlined files and the serialized index
- * The manifest is small, so an outdated cache is recognised without parsing the data. Anything
- * that does not fit (other versions, a torn or corrupt write, a missing file) means: rebuild.
+ *   model.json     the same stamp and the outlined files
+ *   index.json     the same stamp and the serialized index
+ * The manifest is small, so an outdated cache is recognised without parsing the rest; the model
+ * loads first (the outline can show) and the larger index after it. Anything that does not fit
+ * (other versions, a torn or corrupt write, a missing file) means: rebuild — the index alone
+ * when only it is unusable.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { CorpusFile } from '../model';
@@ -45,22 +48,23 @@ interface Manifest {
   tokenizer: string;
   index: number;
   stamp: string;
-  dataBytes: number;
+  modelBytes: number;
+  indexBytes: number;
   files: Array<Omit<CachedFile, 'file'>>;
 }
 
-interface Data {
-  stamp: string;
-  files: CorpusFile[];
-  index: SerializedIndex;
-}
-
 export type LoadedCache =
-  | { ok: true; files: Map<string, CachedFile>; index: SearchIndex }
+  | {
+      ok: true;
+      files: Map<string, CachedFile>;
+      /** Reads the index saved with these files; rejects when it is unusable (then rebuild it). */
+      loadIndex(): Promise<SearchIndex>;
+    }
   | { ok: false; reason: string };
 
 const MANIFEST = 'manifest.json';
-const DATA = 'data.json';
+const MODEL = 'model.json';
+const INDEX = 'index.json';
 
 /** The content hash a cache entry is keyed by. */
 export function contentHash(bytes: Uint8Array): string {
@@ -69,45 +73,61 @@ export function contentHash(bytes: Uint8Array): string {
 
 export async function saveCache(host: CacheHost, versions: CacheVersions, files: CachedFile[], index: SearchIndex): Promise<void> {
   const stamp = randomUUID();
-  const data: Data = { stamp, files: files.map((f) => f.file), index: index.toJSON() };
-  const dataBytes = Buffer.from(JSON.stringify(data));
+  // The stamp leads each file, so a reader can check it before parsing megabytes.
+  const modelBytes = Buffer.from(`${JSON.stringify(stamp)}\n${JSON.stringify(files.map((f) => f.file))}`);
+  const indexBytes = Buffer.from(`${JSON.stringify(stamp)}\n${JSON.stringify(index.toJSON())}`);
   const manifest: Manifest = {
     format: CACHE_FORMAT,
     model: versions.model,
     tokenizer: versions.tokenizer.version,
     index: INDEX_FORMAT,
     stamp,
-    dataBytes: dataBytes.length,
+    modelBytes: modelBytes.length,
+    indexBytes: indexBytes.length,
     files: files.map(({ path, size, mtime, hash }) => ({ path, size, mtime, hash })),
   };
   // Data first: a manifest never points at data that is not fully written.
-  await host.write(DATA, dataBytes);
+  await host.write(MODEL, modelBytes);
+  await host.write(INDEX, indexBytes);
   await host.write(MANIFEST, Buffer.from(JSON.stringify(manifest)));
 }
 
-/** The cached corpus and index, or why the cache cannot be used (then rebuild and save). */
+/** The cached corpus (and a way to its index), or why the cache cannot be used (then rebuild). */
 export async function loadCache(host: CacheHost, versions: CacheVersions): Promise<LoadedCache> {
   try {
     const manifestBytes = await host.read(MANIFEST);
     if (!manifestBytes) return { ok: false, reason: 'no cache yet' };
     const manifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as Manifest;
     if (manifest.format !== CACHE_FORMAT) return { ok: false, reason: `cache format ${manifest.format}, expected ${CACHE_FORMAT}` };
-    if (manifest.index !== INDEX_FORMAT) return { ok: false, reason: 'index format changed' };
     if (manifest.model !== versions.model) return { ok: false, reason: 'built by another version of the reader' };
-    if (manifest.tokenizer !== versions.tokenizer.version) return { ok: false, reason: 'tokenizer or dictionary changed' };
-    const dataBytes = await host.read(DATA);
-    if (!dataBytes || dataBytes.length !== manifest.dataBytes) return { ok: false, reason: 'cache data missing or incomplete' };
-    const data = JSON.parse(Buffer.from(dataBytes).toString('utf8')) as Data;
-    if (data.stamp !== manifest.stamp) return { ok: false, reason: 'cache data and manifest do not belong together' };
-    const models = new Map(data.files.map((f) => [f.path, f]));
+    const models = await readStamped<CorpusFile[]>(host, MODEL, manifest.stamp, manifest.modelBytes);
+    if (typeof models === 'string') return { ok: false, reason: models };
+    const byPath = new Map(models.map((f) => [f.path, f]));
     const files = new Map<string, CachedFile>();
     for (const entry of manifest.files) {
-      const file = models.get(entry.path);
+      const file = byPath.get(entry.path);
       if (!file) return { ok: false, reason: `cache lacks the model of ${entry.path}` };
       files.set(entry.path, { ...entry, file });
     }
-    return { ok: true, files, index: SearchIndex.load(data.index, versions.tokenizer, models) };
+    const loadIndex = async (): Promise<SearchIndex> => {
+      if (manifest.index !== INDEX_FORMAT) throw new Error('index format changed');
+      if (manifest.tokenizer !== versions.tokenizer.version) throw new Error('tokenizer or dictionary changed');
+      const saved = await readStamped<SerializedIndex>(host, INDEX, manifest.stamp, manifest.indexBytes);
+      if (typeof saved === 'string') throw new Error(saved);
+      return SearchIndex.load(saved, versions.tokenizer, byPath);
+    };
+    return { ok: true, files, loadIndex };
   } catch (err) {
     return { ok: false, reason: `cache is corrupt (${err instanceof Error ? err.message : String(err)})` };
   }
+}
+
+/** A stamped cache file's content, or why it cannot be used. Throws on corrupt JSON. */
+async function readStamped<T>(host: CacheHost, name: string, stamp: string, length: number): Promise<T | string> {
+  const bytes = await host.read(name);
+  if (!bytes || bytes.length !== length) return `${name} missing or incomplete`;
+  const text = Buffer.from(bytes).toString('utf8');
+  const newline = text.indexOf('\n');
+  if (newline < 0 || JSON.parse(text.slice(0, newline)) !== stamp) return `${name} and the manifest do not belong together`;
+  return JSON.parse(text.slice(newline + 1)) as T;
 }

@@ -9,7 +9,7 @@ import {
   PLACES, TIME_UNITS, UP_RATE, UP_VERBS,
 } from './lexicon';
 import { isMasked, maskedSpans } from './mask';
-import { cleanObject, cleanPhrase, countMetric, isEmptyPhrase } from './metric';
+import { PREDICATE_START, cleanObject, cleanPhrase, countMetric, isEmptyPhrase } from './metric';
 import {
   ARABIC_NUMBER, CHINESE_NUMERAL, SCALE_WORD, cleanFloat, parseChineseNumeral, parseNumber, scaleValue,
 } from './numbers';
@@ -57,7 +57,8 @@ const STREAK_AFTER = /^(?:年|个月|月|个季度|季度|天|周|届|次)/;
 
 const MAX_SENTENCE_SIDE = 200;
 const STRONG = /[，,。；;：:！!？?\n\r\t]/;
-const CLAUSE = /[，,。；;：:！!？?\n\r\t、]/;
+// A space separates the parts of a headline (2022年粮食产量再创新高 连续8年…).
+const CLAUSE = /[，,。；;：:！!？?\n\r\t、 \u3000]/;
 /** Verbs that make a Chinese-numeral count a quantity (建成两个), not a label (两个维护). */
 const QUANTITY_CONTEXT = /(?:共|达|达到|有|建成|新建|新增|增加|减少|累计|设立|成立|组建|打造|培育|引进|获得|获|创建|建设|完成|举办|开展|出台|制定|发布|推出|覆盖|涉及|包括|拥有|超|超过|近|约|增至|降至|为|办理|审结|查处)$/;
 const NOT_AFTER_COUNT = /^(?:全会|会议|党代会|代表大会|一体|[一二两三四五六七八九十]|年)/;
@@ -77,7 +78,7 @@ interface Token {
   /** Where the phrase before the figure ends when words of the figure come first (全国|第一). */
   preEnd?: number;
   /** Set when the token is a figure of its own kind already (rank, streak, doubling). */
-  preset?: { kind: StatisticKind; change?: 'up' | 'down'; metricAfter?: boolean };
+  preset?: { kind: StatisticKind; change?: 'up' | 'down' };
 }
 
 /** Every statistic in one passage of `fileText`. */
@@ -118,35 +119,9 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     const afterRaw = text.slice(token.tailEnd, findForward(text, token.tailEnd, CLAUSE, 24, tokens[k + 1]?.start));
     const after = cleanObject(afterRaw);
 
-    let metric: string;
-    let listItems: string[] | undefined;
-    let listIndex = 0;
     // Figures joined by 、/和 continue the previous one (分别增长5%、6%和7%); a comma starts anew.
     const separatorOnly = sameSentence && /^[、和及与]{0,2}$/.test(text.slice(sameSentence.end, token.start));
-    if (separatorOnly && sameSentence.listItems) {
-      // 分别增长5%、6%和7%: each figure takes the next item of the list before 分别.
-      listItems = sameSentence.listItems;
-      listIndex = sameSentence.listIndex + 1;
-      metric = listItems[listIndex] ?? listItems.join('、');
-    } else {
-      const split = /^(.*?)分别/.exec(rawBefore);
-      if (split) {
-        listItems = split[1].split(/、|以及|和|及|与/).map(cleanPhrase).filter((item) => item !== '');
-        metric = listItems.length > 0 ? listItems[0] : cleanPhrase(split[1]);
-        if (listItems.length < 2) listItems = undefined;
-      } else {
-        const cleaned = cleanPhrase(rawBefore);
-        const empty = isEmptyPhrase(cleaned);
-        if ((kind === 'count' || kind === 'amount') && !change) metric = countMetric(empty ? '' : cleaned, after);
-        else metric = empty ? '' : cleaned;
-        // Nothing before the figure: the noun after it (九成以上群众表示满意), unless the words before
-        // continue the previous figure (在…的基础上再降5.9%), which then lends its metric.
-        if (isEmptyPhrase(metric)) {
-          const lend = sameSentence && (cleaned !== '' || after === '') ? sameSentence.stat.metric : undefined;
-          metric = lend ?? (after || sameSentence?.stat.metric || '');
-        }
-      }
-    }
+    const { metric, listItems, listIndex } = chooseMetric(rawBefore, after, classified, separatorOnly ? sameSentence : undefined, sameSentence?.stat);
     const inherit = separatorOnly && sameSentence && !classified.ownChange && sameSentence.stat.unit === classified.unit;
 
     const stat: ExtractedStatistic = {
@@ -169,14 +144,15 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
       const from = classified.from;
       stat.from = {
         value: from.value,
-        unit: from.unit,
+        unit: unitName(from.unit),
         text: text.slice(from.start, from.end),
         range: { start: toFile(from.start), end: toFileEnd(from.end) },
       };
     }
     const subject = findPlace(text.slice(sStart, token.start)) ?? passage.subject;
     if (subject) stat.subject = subject;
-    const period = findPeriod(text.slice(sStart, token.start), passage.date) ?? findPeriod(text.slice(0, Math.min(sStart, 24)), passage.date);
+    // A passage that opens with its time (2025年，… / 今年…) dates the sentences that name none.
+    const period = findPeriod(text.slice(sStart, token.start), passage.date) ?? (PASSAGE_TIME.test(text) ? findPeriod(text.slice(0, 12), passage.date) : undefined);
     if (period) stat.period = period;
     stats.push(stat);
     // A count whose metric is the noun after it (建成2家中心和23家…) owns that noun too.
@@ -184,6 +160,42 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     previous = { stat, sentenceStart: fullStart, listItems, listIndex, end: ownsObject ? token.tailEnd + afterRaw.length : token.tailEnd };
   }
   return stats;
+}
+
+interface ListState {
+  listItems?: string[];
+  listIndex: number;
+}
+
+/**
+ * The metric of a figure from the words before it and the noun after it. `continued` is the
+ * previous figure when only 、/和 stand between them; `before` the previous one in the sentence.
+ */
+function chooseMetric(rawBefore: string, after: string, classified: Classified, continued: ListState | undefined, before: ExtractedStatistic | undefined): ListState & { metric: string } {
+  if (continued?.listItems) {
+    // 分别增长5%、6%和7%: each figure takes the next item of the list before 分别.
+    const listIndex = continued.listIndex + 1;
+    return { metric: continued.listItems[listIndex] ?? continued.listItems.join('、'), listItems: continued.listItems, listIndex };
+  }
+  const split = /^(.*?)分别/.exec(rawBefore);
+  if (split) {
+    const items = split[1].split(/、|以及|和|及|与/).map(cleanPhrase).filter((item) => item !== '');
+    return { metric: items[0] ?? cleanPhrase(split[1]), listItems: items.length >= 2 ? items : undefined, listIndex: 0 };
+  }
+  const { kind, change } = classified;
+  const cleaned = cleanPhrase(rawBefore);
+  const empty = isEmptyPhrase(cleaned);
+  let metric = (kind === 'count' || kind === 'amount') && !change ? countMetric(empty ? '' : cleaned, after) : empty ? '' : cleaned;
+  if (isEmptyPhrase(metric) && kind === 'streak' && before && PREDICATE_START.test(after)) {
+    // …产业化率超过五成，连续两年上升: the run belongs to the figure before.
+    metric = before.metric + after.replace(/(?:位居|稳居|居)?(?:世界|全球|全国|全省|全市)?(?:第|前)?$/, '');
+  } else if (isEmptyPhrase(metric)) {
+    // Nothing before the figure: the noun after it (九成以上群众表示满意), unless the words before
+    // continue the previous figure (在…的基础上再降5.9%), which then lends its metric.
+    const lend = before && (cleaned !== '' || after === '') ? before.metric : undefined;
+    metric = lend ?? (after || before?.metric || '');
+  }
+  return { metric, listIndex: 0 };
 }
 
 /**
@@ -194,8 +206,9 @@ function findBack(text: string, i: number, boundary: RegExp, limit: number): num
   const stop = Math.max(0, i - limit);
   for (let j = i - 1; j >= stop; j--) {
     if (text[j] === '）' || text[j] === ')') {
-      const open = Math.max(text.lastIndexOf('（', j), text.lastIndexOf('(', j));
-      if (open >= stop && j - open <= 20) {
+      let open = j - 1;
+      while (open >= Math.max(stop, j - 20) && text[open] !== '（' && text[open] !== '(') open--;
+      if (open >= Math.max(stop, j - 20)) {
         j = open;
         continue;
       }
@@ -341,14 +354,15 @@ interface Classified {
   approx: boolean;
   from?: Token;
   fromStart?: number;
-  metricAfter?: boolean;
 }
 
 const APPROX_END = new RegExp(`(?:${APPROX_BEFORE})$`);
 const LEVEL_VERB = new RegExp(`(?:(${UP_VERBS}|提升|延长|扩大)|(${DOWN_VERBS}))了?(?:至|到)$`);
 const CHANGE_VERB = new RegExp(`(?:(${UP_VERBS})|(${DOWN_VERBS}))了?$`);
-const RATE_WORD = new RegExp(`(?:(${UP_RATE})|(${DOWN_RATE}))(?:全国平均水平|全国|全省|全市|平均水平|同期)?(?:为|达|达到|是)?$`);
-const MOVE_START = /(?:由|从)$/;
+const RATE_WORD = new RegExp(`(?:(${UP_RATE}|(?:比|较)[^，。比较]{1,10}(?:高|快|多))|(${DOWN_RATE}|(?:比|较)[^，。比较]{1,10}(?:低|慢|少)))(?:全国平均水平|全国|全省|全市|平均水平|同期)?(?:为|达|达到|是)?$`);
+const QUALIFIER_END = /(?:(?:19|20)[0-9]{2}年(?:底|末)?|去年|上年|今年)的?$/;
+/** 由 or 从 opening "from X", with a time qualifier (从2020年的10740元). */
+const MOVE_START = /(由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?|去年的?|上年的?)?$/;
 
 /** Decides whether a token is a statistic and of which kind; undefined when it is not one. */
 function classify(text: string, token: Token, clauseStart: number, tokens: Token[], k: number): Classified | undefined {
@@ -372,9 +386,11 @@ function classify(text: string, token: Token, clauseStart: number, tokens: Token
   if (token.unitClass === 'count' && NOT_AFTER_COUNT.test(afterTail)) return undefined;
 
   // 由10%降至1.5%, 从30天缩短至1天半: one statistic whose `from` is the first figure.
-  const level = LEVEL_VERB.exec(stripped);
+  // 增加到2024年的17522元: a time qualifier may stand between the verb and the level.
+  const qualified = stripped.replace(QUALIFIER_END, '');
+  const level = LEVEL_VERB.exec(qualified);
   if (level) {
-    const verbStart = token.start - (near.length - stripped.length) - level[0].length;
+    const verbStart = token.start - (near.length - qualified.length) - level[0].length;
     const from = findFrom(text, tokens, k, verbStart, clauseStart);
     const change: 'up' | 'down' = level[1] ? 'up' : 'down';
     if (from) return { kind: 'change', unit: token.unit, change, ownChange: true, approx, from: from.token, fromStart: from.start };
@@ -383,7 +399,7 @@ function classify(text: string, token: Token, clauseStart: number, tokens: Token
 
   if (token.unitClass === 'time') {
     if (/连续$/.test(stripped)) return { kind: 'streak', unit: token.unit, ownChange: false, approx };
-    if (/创$/.test(stripped) && /^(?:来|以来)?(?:新低|新高|最低|最高|最好|最佳|最大|最小|最多|最少)/.test(afterTail)) return { kind: 'streak', unit: token.unit, ownChange: false, approx, metricAfter: false };
+    if (/创$/.test(stripped) && /^(?:来|以来)?(?:新低|新高|最低|最高|最好|最佳|最大|最小|最多|最少)/.test(afterTail)) return { kind: 'streak', unit: token.unit, ownChange: false, approx };
     if (/(?:为期|用时|历时|耗时|仅用|只用)$/.test(stripped)) return { kind: 'duration', unit: token.unit, ownChange: false, approx };
     const moved = CHANGE_VERB.exec(stripped);
     if (moved && /(?:缩短|延长|提前|压缩|减少|增加)了?$/.test(stripped)) return { kind: 'change', unit: token.unit, change: moved[1] ? 'up' : 'down', ownChange: true, approx };
@@ -436,15 +452,16 @@ function findFrom(text: string, tokens: Token[], k: number, verbStart: number, c
     const candidate = tokens[j];
     if (candidate.start < clauseStart) return undefined;
     if (candidate.tailEnd > verbStart) continue;
-    const base = Math.max(clauseStart, candidate.start - 3);
+    const base = Math.max(clauseStart, candidate.start - 12);
     const lead = text.slice(base, candidate.start).replace(APPROX_END, '');
-    if (!MOVE_START.test(lead) || !/^[^，。；]{0,8}$/.test(text.slice(candidate.tailEnd, verbStart))) return undefined;
-    return { token: candidate, start: base + lead.length - 1 };
+    const move = MOVE_START.exec(lead);
+    if (!move || !/^[^，。；]{0,8}$/.test(text.slice(candidate.tailEnd, verbStart))) return undefined;
+    return { token: candidate, start: base + move.index };
   }
   return undefined;
 }
 
-const BASIS_RE = new RegExp(`${BASIS_YEAR}|${BASIS}`, 'g');
+const BASIS_RE = new RegExp(`${BASIS_YEAR}|${BASIS}|(?:比|较)(?:“[^”]{1,10}”|[^，。“”比较]{0,8}?)(?:末期|末|同期|时期)`, 'g');
 function findBasis(clause: string): string | undefined {
   let found: string | undefined;
   BASIS_RE.lastIndex = 0;
@@ -461,6 +478,7 @@ function findPlace(sentence: string): string | undefined {
   return found;
 }
 
+const PASSAGE_TIME = /^\s*(?:(?:19|20)[0-9]{2}年|去年|今年|上年|本年)/;
 // 比上年 is a basis, not a period.
 const PERIOD_RE = /((?:19|20)[0-9]{2})年(?!版|度版)(上半年|下半年|前三季度|一季度|全年|1[-—–~至]1?[0-9]月)?|(?<![比较])(去年|上年|今年|本年|前年)/g;
 function findPeriod(text: string, date?: string): string | undefined {

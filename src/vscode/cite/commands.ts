@@ -1,13 +1,13 @@
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { citationAt, resolveCitations } from '../../core/cite/citations';
-import { insertCitation, updateReferences, type TextEdit } from '../../core/cite/draft/edit';
+import { insertCitation, updateReferences } from '../../core/cite/draft/edit';
 import { parseDraft } from '../../core/cite/draft/parse';
 import { entriesFrom, prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
 import { passageAt, referenceFor, statisticAt, type StatisticLocation } from '../../core/cite/reference';
 import { figureText } from '../../core/cite/sentence';
 import { styleFor } from '../../core/cite/styles';
-import { applyToDraft, planBibliography, writeBibliography } from './apply';
+import { applyToDraft, planBibliography, writeBibliography, type BibliographyPlan } from './apply';
 import type { CiteContext } from './context';
 import {
   CITE_SELECTION_COMMAND,
@@ -48,7 +48,7 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
   async function citeInto(prepare: (options: CiteOptions) => PreparedCitation): Promise<boolean> {
     const editor = ctx.draftEditor();
     if (!editor) {
-      void vscode.window.showWarningMessage(t('Open a draft (Markdown, LaTeX or plain text) and put the cursor where the citation goes.'));
+      noDraft();
       return false;
     }
     const { document } = editor;
@@ -74,8 +74,8 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
       void vscode.window.showErrorMessage(t('Could not edit {0}: the document is read-only or was changed meanwhile.', name));
       return false;
     }
-    if (bibliography) await writeBibliography(bibliography);
-    placeCursor(editor, result.edits, at);
+    if (bibliography) await write(bibliography);
+    placeCursor(editor, result.cursor);
     services.log.info(`cite: ${prepared.request.id} → ${name} (${options.format}, ${options.style})`);
     if (prepared.entry.missing.length) {
       void vscode.window.showInformationMessage(
@@ -85,17 +85,20 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     return true;
   }
 
-  /** After the inserted marker, whatever the renumbering before it did to the offsets. */
-  function placeCursor(editor: vscode.TextEditor, edits: TextEdit[], at: number): void {
-    let offset = at;
-    for (const e of edits) {
-      if (e.start === at && e.end === at) offset += e.text.length;
-      else if (e.end <= at) offset += e.text.length - (e.end - e.start);
+  /** Writes the bibliography file; a failure is reported (the draft edit stands and can be undone). */
+  async function write(plan: BibliographyPlan): Promise<void> {
+    try {
+      await writeBibliography(plan);
+    } catch (err) {
+      void vscode.window.showErrorMessage(t('Could not write {0}: {1}', plan.uri.fsPath, err instanceof Error ? err.message : String(err)));
     }
-    if (vscode.window.activeTextEditor?.document === editor.document) {
-      const position = editor.document.positionAt(offset);
-      editor.selection = new vscode.Selection(position, position);
-    }
+  }
+
+  /** The cursor goes after the inserted marker, so writing continues there. */
+  function placeCursor(editor: vscode.TextEditor, offset: number | undefined): void {
+    if (offset === undefined || vscode.window.activeTextEditor?.document !== editor.document) return;
+    const position = editor.document.positionAt(offset);
+    editor.selection = new vscode.Selection(position, position);
   }
 
   async function pickStatistic(): Promise<string | undefined> {
@@ -141,7 +144,14 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     });
   }
 
+  function noDraft(): boolean {
+    if (ctx.draftEditor()) return false;
+    void vscode.window.showWarningMessage(t('Open a draft (Markdown, LaTeX or plain text) and put the cursor where the citation goes.'));
+    return true;
+  }
+
   async function citeStatistic(arg?: unknown): Promise<boolean> {
+    if (noDraft()) return false;
     const id = statisticIdOf(arg) ?? (await pickStatistic());
     if (!id) return false;
     const location = await statistic(id);
@@ -197,9 +207,9 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
       void vscode.window.showErrorMessage(t('Could not edit {0}: the document is read-only or was changed meanwhile.', nodePath.basename(document.fileName)));
       return false;
     }
-    if (bibliography) await writeBibliography(bibliography);
+    if (bibliography) await write(bibliography);
     if (result.problems.length) {
-      void vscode.window.showWarningMessage(t('References updated; {0} problem(s) need a look: {1}', result.problems.length, result.problems[0].message));
+      void vscode.window.showWarningMessage(t('References updated; {0} problem(s) need a look: {1}', result.problems.length, t(result.problems[0].template, ...result.problems[0].args)));
     }
     return true;
   }
@@ -224,8 +234,14 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     const location = id ? await statistic(id) : key ? lookup.report(key) : undefined;
     if (!location) return undefined;
     const entry = styleFor(ctx.style(editor?.document)).entry(referenceFor(location), 'plain').text;
-    await vscode.env.clipboard.writeText(entry);
-    void vscode.window.showInformationMessage(t('Copied: {0}', entry));
+    try {
+      await vscode.env.clipboard.writeText(entry);
+      void vscode.window.showInformationMessage(t('Copied: {0}', entry));
+    } catch (err) {
+      // A browser-hosted VS Code may refuse clipboard access: show the entry so it can be copied by hand.
+      services.log.warn(`cite: clipboard: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showInformationMessage(entry);
+    }
     return entry;
   }
 

@@ -68,7 +68,7 @@ export class CiteDiagnostics implements vscode.Disposable, vscode.CodeActionProv
     this.collection.set(
       document.uri,
       findings.map((f) => {
-        const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(f.range.start), document.positionAt(f.range.end)), f.message, SEVERITY[f.severity]);
+        const d = new vscode.Diagnostic(new vscode.Range(document.positionAt(f.range.start), document.positionAt(f.range.end)), vscode.l10n.t(f.template, ...f.args), SEVERITY[f.severity]);
         d.source = 'StatCite';
         d.code = f.code;
         return d;
@@ -88,7 +88,7 @@ export class CiteDiagnostics implements vscode.Disposable, vscode.CodeActionProv
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== 'StatCite') continue;
       const start = document.offsetAt(diagnostic.range.start);
-      const finding = findings.find((f) => f.range.start === start && f.code === diagnostic.code && f.message === diagnostic.message);
+      const finding = findings.find((f) => f.range.start === start && f.code === diagnostic.code);
       if (!finding) continue;
       if (finding.fix) {
         const action = new vscode.CodeAction(vscode.l10n.t('Replace with the source figure {0}', finding.fix.text), vscode.CodeActionKind.QuickFix);

@@ -38,6 +38,30 @@ describe('Markdown footnotes', () => {
     expect(edits[2].start).toBeGreaterThan(blockStart);
   });
 
+  it('the cursor goes right after the new marker: before renumbered markers, and at the end before the new block', () => {
+    const start = insert('甲。乙。丙。', 'markdown', 1, bj).text;
+    const withTwo = insert(start, 'markdown', start.indexOf('丙') + 1, hb).text;
+    const result = insertCitation(parseDraft(withTwo, 'markdown'), 0, { ...hb, key: 'rep-x', id: 's-x', text: '〇' });
+    if ('error' in result) throw new Error(result.error);
+    const text = applyEdits(withTwo, result.edits);
+    expect(text.slice(0, result.cursor)).toBe('〇[^1]');
+    const atEnd = insertCitation(parseDraft('甲', 'markdown'), 1, hb);
+    if ('error' in atEnd) throw new Error(atEnd.error);
+    expect(applyEdits('甲', atEnd.edits).slice(0, atEnd.cursor)).toBe(`甲${hb.text}[^1]`);
+  });
+
+  it('markers before the cursor that change length ([^10] → [^1]) move the cursor with them', () => {
+    const order = [10, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const body = order.map((n) => `句${n}[^${n}]。`).join('');
+    const block = Array.from({ length: 10 }, (_, i) => `[^${i + 1}]: E${i + 1} <!-- statcite k${i + 1}: s${i + 1} -->\n`).join('');
+    const draft = `${body}尾\n\n<!-- statcite: references -->\n${block}`;
+    const result = insertCitation(parseDraft(draft, 'markdown'), draft.indexOf('尾') + 1, { ...hb, text: '新' });
+    if ('error' in result) throw new Error(result.error);
+    const text = applyEdits(draft, result.edits);
+    expect(text.startsWith('句10[^1]。句1[^2]。')).toBe(true);
+    expect(text.slice(0, result.cursor).endsWith('尾新[^11]')).toBe(true);
+  });
+
   it('citing the same work again reuses its number and records the new statistic', () => {
     const once = insert('甲。乙。', 'markdown', 1, hb).text;
     const twice = insert(once, 'markdown', once.indexOf('乙') + 1, { ...hb, id: 'stat-murder', text: '命案下降20.6%' }).text;

@@ -35,7 +35,7 @@ describe('verify', () => {
     const draft = cite('据统计，', 'markdown', 'stat-crime').replace('21.5%', '21.6%');
     const findings = verifyDraft(parseDraft(draft, 'markdown'), lookup, style).filter((f) => f.code === 'figure-mismatch');
     expect(findings).toHaveLength(1);
-    expect(findings[0].message).toBe('the draft says 21.6, the source says 21.5% (刑事发案, “着力加强政法基础设施建设”)');
+    expect(findings[0].message).toBe('the draft says 21.6%, the source says 21.5% (刑事发案, “着力加强政法基础设施建设”)');
     expect(draft.slice(findings[0].range.start, findings[0].range.end)).toBe('21.6');
     expect(applyEdits(draft, [findings[0].fix!])).toBe(draft.replace('21.6%', '21.5%'));
   });

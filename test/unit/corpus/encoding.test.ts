@@ -38,6 +38,16 @@ describe('encodings', () => {
     }
   });
 
+  it('keeps damaged UTF-8 as UTF-8 (never mojibake from GBK), replacing the bad bytes with a warning', () => {
+    const bytes = sampleBytes();
+    const cut = bytes.subarray(0, bytes.length - 2);
+    const f = readCorpusFile(cut, 'cut.txt');
+    expect(f.encoding).toBe('utf-8');
+    expect(f.problems).toEqual([{ severity: 'warning', message: `invalid UTF-8 at byte ${cut.length - 1}: bad bytes shown as U+FFFD (�)` }]);
+    expect(f.text.endsWith('28.2%\ufffd')).toBe(true);
+    expect(f.articles.map((a) => a.title)).toEqual(utf8.articles.map((a) => a.title));
+  });
+
   it('rejects binary data and bytes that are no known encoding, saying why', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
     expect(decode(png)).toEqual({ ok: false, reason: 'not text: binary data (NUL byte at byte 8)' });

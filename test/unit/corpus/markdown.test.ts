@@ -121,6 +121,14 @@ describe('Markdown articles', () => {
     expect(unclosed.articles.map((a) => a.title)).toEqual(['标题']);
   });
 
+  it('leaves quote and bullet markers out of passages, keeps numbers, and skips code blocks', () => {
+    const f = read('# 题\n\n> 引用的话，\n> 第二行。\n\n- 要点一\n- 要点二\n\n1. 第一条\n\n```\n# 不是标题\n```\n');
+    const [a] = f.articles;
+    expect(a.reports).toHaveLength(1);
+    expect(a.reports[0].sections).toEqual([]);
+    expect(a.reports[0].intro.passages.map((p) => passageText(f, p))).toEqual(['引用的话，第二行。', '要点一', '要点二', '1. 第一条']);
+  });
+
   it('titles a file without a # heading from its front matter, else its name', () => {
     expect(read('---\ntitle: 我的标题\n---\n正文。\n').articles[0].title).toBe('我的标题');
     expect(read('正文。\n', 'notes/会议纪要.md').articles[0].title).toBe('会议纪要');

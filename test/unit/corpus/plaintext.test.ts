@@ -137,3 +137,41 @@ describe('plain-text newspaper page (the sample)', () => {
     expect(bodyText).not.toContain('北京市委政法委');
   });
 });
+
+describe('plain-text layout rules beyond the sample', () => {
+  const read = (text: string) => readCorpusFile(Buffer.from(text), 'page.txt');
+
+  it('keeps standalone headings apart from their body and joins hard-wrapped lines', () => {
+    const f = read(
+      '政府工作报告\n\n——2025年1月在市人民代表大会上\n\n一、2024年工作回顾\n\n过去一年，全市地区生产总值增长5.2%，一般公共预算收入增长3.1%，城乡居民收入稳步\n增长，就业形势总体稳定。\n\n（一）经济运行稳中有进。\n\n二、2025年工作安排\n\n主要预期目标是增长5%左右。\n',
+    );
+    const [a] = f.articles;
+    expect([a.title, a.subtitle]).toEqual(['政府工作报告', '2025年1月在市人民代表大会上']);
+    const [r] = a.reports;
+    expect(r.title).toBe('政府工作报告');
+    expect(r.sections.map((s) => s.title)).toEqual(['一、2024年工作回顾', '二、2025年工作安排']);
+    expect(r.sections[0].passages.map((p) => join(f, p.ranges))).toEqual([
+      '过去一年，全市地区生产总值增长5.2%，一般公共预算收入增长3.1%，城乡居民收入稳步增长，就业形势总体稳定。',
+      '（一）经济运行稳中有进。',
+    ]);
+  });
+
+  it('reads agency leads, question titles and a column that ends when the reporter changes', () => {
+    const f = read(
+      [
+        '会议专题报道',
+        '你准备好了吗？',
+        '新华社北京1月1日电（记者 张三、李四）今天召开会议，部署全年工作。',
+        '第二条消息的标题',
+        '新华社北京1月1日电（记者 张三、李四）会议还要求加强协作。',
+        '另一位记者的消息',
+        '本报讯(记者 王五) 同日，另一场会议召开。',
+      ].join('\n\n'),
+    );
+    expect(f.articles.map((a) => [a.title, a.reports.map((r) => `${r.kind}:${r.title}:${r.author}`)])).toEqual([
+      ['会议专题报道', ['news:你准备好了吗？:张三、李四', 'news:第二条消息的标题:张三、李四']],
+      ['另一位记者的消息', ['news:另一位记者的消息:王五']],
+    ]);
+    expect(f.articles[0].metadata.authors).toEqual(['张三', '李四']);
+  });
+});

@@ -27,7 +27,7 @@ describe('search cache', () => {
     if (!loaded.ok) throw new Error(loaded.reason);
     expect(loaded.files.get('/c/a.txt')).toMatchObject({ size: 100, mtime: 5, hash: entry.hash });
     expect(loaded.files.get('/c/a.txt')!.file.text).toBe(file.text);
-    expect(loaded.index.search('综治中心')[0].file).toBe('/c/a.txt');
+    expect((await loaded.loadIndex()).search('综治中心')[0].file).toBe('/c/a.txt');
   });
 
   it('says there is nothing when the folder is empty', async () => {
@@ -40,30 +40,44 @@ describe('search cache', () => {
     expect(loaded.ok).toBe(false);
   });
 
-  it('refuses a cache built by another tokenizer', async () => {
+  it('keeps the model but refuses the index of another tokenizer', async () => {
     const dir = await saved();
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, tokenizer: 'other' }));
-    expect(await loadCache(nodeCacheHost(dir), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/tokenizer/) });
+    const loaded = await loadCache(nodeCacheHost(dir), versions);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    expect(loaded.files.size).toBe(1);
+    await expect(loaded.loadIndex()).rejects.toThrow(/tokenizer/);
   });
 
   it('detects truncated and corrupt data', async () => {
     const dir = await saved();
-    const data = readFileSync(path.join(dir, 'data.json'));
-    writeFileSync(path.join(dir, 'data.json'), data.subarray(0, data.length - 10));
+    const data = readFileSync(path.join(dir, 'model.json'));
+    writeFileSync(path.join(dir, 'model.json'), data.subarray(0, data.length - 10));
     expect((await loadCache(nodeCacheHost(dir), versions)).ok).toBe(false);
     const garbled = Buffer.from(data);
     garbled.write(']]]', data.length >> 1);
-    writeFileSync(path.join(dir, 'data.json'), garbled);
+    writeFileSync(path.join(dir, 'model.json'), garbled);
     expect(await loadCache(nodeCacheHost(dir), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/corrupt/) });
     writeFileSync(path.join(dir, 'manifest.json'), 'not json');
     expect(await loadCache(nodeCacheHost(dir), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/corrupt/) });
   });
 
+  it('detects an index that is corrupt', async () => {
+    const dir = await saved();
+    const data = readFileSync(path.join(dir, 'index.json'));
+    const garbled = Buffer.from(data);
+    garbled.write('}}}', data.length >> 1);
+    writeFileSync(path.join(dir, 'index.json'), garbled);
+    const loaded = await loadCache(nodeCacheHost(dir), versions);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    await expect(loaded.loadIndex()).rejects.toThrow();
+  });
+
   it('detects data and manifest from different saves', async () => {
     const a = await saved();
     const b = await saved();
-    writeFileSync(path.join(a, 'data.json'), readFileSync(path.join(b, 'data.json')));
+    writeFileSync(path.join(a, 'model.json'), readFileSync(path.join(b, 'model.json')));
     expect(await loadCache(nodeCacheHost(a), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/belong/) });
   });
 });

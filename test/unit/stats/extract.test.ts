@@ -216,3 +216,25 @@ describe('extractStatistics: news wording', () => {
     expect(figure('全省县（市、区）农作物耕种收综合机械化率达到55％。', '55％').metric).toBe('县（市、区）农作物耕种收综合机械化率');
   });
 });
+
+describe('extractStatistics: from-to with dates and runs of rankings', () => {
+  it('从2020年的X增加到2024年的Y is one change from X', () => {
+    const stats = extract('脱贫人口人均纯收入从2020年的10740元增加到2024年的17522元。');
+    expect(stats.map((s) => [s.text, s.kind, s.change, s.metric, s.from?.value, s.period])).toEqual([['17522', 'change', 'up', '脱贫人口人均纯收入', 10740, '2024年']]);
+  });
+
+  it('a run that continues the figure before takes its metric', () => {
+    const stats = extract('研发经费支出增长8.1%、超过3.6万亿元，连续9年位居世界第二位。');
+    expect(stats.map((s) => [s.text, s.kind, s.metric])).toEqual([
+      ['8.1%', 'change', '研发经费支出'],
+      ['3.6万亿', 'amount', '研发经费支出'],
+      ['9', 'streak', '研发经费支出'],
+      ['二', 'rank', '研发经费支出'],
+    ]);
+  });
+
+  it('a time at the head of a passage dates the sentences that name none, not a time in the middle', () => {
+    expect(extract('2024年，全省粮食增产。油料产量增长3%。').map((s) => s.period)).toEqual(['2024年']);
+    expect(extract('全省粮食比2020年增产。油料产量增长3%。').map((s) => s.period)).toEqual([undefined]);
+  });
+});

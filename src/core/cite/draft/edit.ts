@@ -1,4 +1,5 @@
 import type { SourceRange } from '../../model';
+import { message } from '../message';
 import { lineOf, type DraftProblem, type Entry, type ParsedDraft } from './parse';
 import { SYNTAX } from './syntax';
 
@@ -22,7 +23,16 @@ export interface CiteRequest {
   locator?: string;
 }
 
-export type EditResult = { edits: TextEdit[]; number?: number; problems: DraftProblem[] } | { error: string };
+export type EditResult =
+  | {
+      edits: TextEdit[];
+      /** The number given to the inserted citation (numbered formats). */
+      number?: number;
+      /** Where the cursor belongs after an insertion: right after the new marker, in the edited text. */
+      cursor?: number;
+      problems: DraftProblem[];
+    }
+  | { error: string };
 
 /** Entry text for a key from the corpus, or undefined when the corpus no longer has it. */
 export type EntryFor = (key: string) => string | undefined;
@@ -83,7 +93,7 @@ function renumber(draft: ParsedDraft, op: Insert | Update): EditResult {
     const id = identity(e.number!);
     const known = items.get(id);
     if (known) {
-      problems.push({ range: e.range, message: `references ${known.number} and ${e.number} cite the same source; they are merged` });
+      problems.push({ range: e.range, ...message('references {0} and {1} cite the same source; they are merged', known.number!, e.number!) });
       known.ids.push(...e.ids.filter((i) => !known.ids.includes(i)));
     } else {
       items.set(id, { number: e.number, key: e.key, ids: [...e.ids], text: e.text });
@@ -91,7 +101,7 @@ function renumber(draft: ParsedDraft, op: Insert | Update): EditResult {
   }
   for (const m of draft.markers) {
     if (!byNumber.has(m.number!)) {
-      problems.push({ range: m, message: `line ${lineOf(draft.text, m.start)}: citation ${m.number} has no entry in the reference list` });
+      problems.push({ range: m, ...message('line {0}: citation {1} has no entry in the reference list', lineOf(draft.text, m.start), m.number!) });
     }
   }
   if (insert) {
@@ -166,7 +176,11 @@ function finish(
 ): EditResult {
   const { eol, text } = draft;
   const body = [...lines, ...draft.stray].map((l) => l + eol).join('');
-  if (insert) edits.push({ start: insert.at, end: insert.at, text: marker });
+  let cursor: number | undefined;
+  if (insert) {
+    cursor = insert.at + marker.length + edits.filter((e) => e.end <= insert.at).reduce((sum, e) => sum + e.text.length - (e.end - e.start), 0);
+    edits.push({ start: insert.at, end: insert.at, text: marker });
+  }
   if (draft.block) {
     const old = text.slice(draft.block.start, draft.block.end);
     const next = draft.block.startLine + eol + body;
@@ -182,7 +196,7 @@ function finish(
     else edits.push({ start: text.length, end: text.length, text: block });
   }
   edits.sort((a, b) => a.start - b.start);
-  return { edits, number, problems };
+  return { edits, number, cursor, problems };
 }
 
 /** The smallest single replacement turning `old` (at `base`) into `next`. */

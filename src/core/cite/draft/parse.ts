@@ -1,4 +1,5 @@
 import type { SourceRange } from '../../model';
+import { message, type Message } from '../message';
 import { SYNTAX, type DraftFormat } from './syntax';
 
 export interface Marker extends SourceRange {
@@ -18,8 +19,7 @@ export interface Entry {
   range: SourceRange;
 }
 
-export interface DraftProblem {
-  message: string;
+export interface DraftProblem extends Message {
   range: SourceRange;
 }
 
@@ -86,7 +86,7 @@ export function parseDraft(text: string, format: DraftFormat): ParsedDraft {
       if (!fields) {
         if (line.text.trim()) {
           parsed.stray.push(line.text);
-          parsed.problems.push({ range, message: `line ${i + 1} in the reference list is not a reference entry; it is kept as written` });
+          parsed.problems.push({ range, ...message('line {0} in the reference list is not a reference entry; it is kept as written', i + 1) });
         }
         continue;
       }
@@ -97,7 +97,12 @@ export function parseDraft(text: string, format: DraftFormat): ParsedDraft {
         parsed.stray.push(line.text);
         parsed.problems.push({
           range,
-          message: `line ${i + 1}: reference ${syntax.numbered ? entry.number : entry.key} is listed twice (first on line ${lineOf(text, first.range.start)}); the second is kept as written`,
+          ...message(
+            'line {0}: reference {1} is listed twice (first on line {2}); the second is kept as written',
+            i + 1,
+            syntax.numbered ? entry.number! : entry.key!,
+            lineOf(text, first.range.start),
+          ),
         });
         continue;
       }
@@ -140,7 +145,7 @@ function footnotesOutside(all: Line[], parsed: ParsedDraft): Set<number> {
     out.add(Number(m[1]));
     parsed.problems.push({
       range: { start: line.start, end: line.start + line.text.length },
-      message: `footnote [^${m[1]}] is defined outside the StatCite reference list; StatCite does not renumber it`,
+      ...message('footnote [^{0}] is defined outside the StatCite reference list; StatCite does not renumber it', m[1]),
     });
   }
   return out;

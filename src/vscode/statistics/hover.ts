@@ -1,0 +1,100 @@
+import * as vscode from 'vscode';
+import type { Statistic } from '../../core/model';
+import type { Services } from '../services';
+import type { PlacedStatistic, StatisticLookup } from './lookup';
+import { CITE_STATISTIC_COMMAND } from './settings';
+
+/**
+ * The card over a statistic's figure in a corpus file. Everything taken from the corpus goes in
+ * through appendText, which escapes Markdown, into an untrusted string: it can never become a link
+ * or a command. The one link, to our own cite command, sits in a second string trusted for that
+ * command alone.
+ */
+export class StatisticHoverProvider implements vscode.HoverProvider {
+  constructor(
+    private readonly services: Services,
+    private readonly lookup: StatisticLookup,
+  ) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    if (document.uri.scheme !== 'file' || document.isDirty) return undefined;
+    const file = this.services.corpus.file(document.uri.fsPath);
+    const placed = file && this.lookup.at(file, document.offsetAt(position));
+    if (!placed) return undefined;
+    const { start, end } = placed.statistic.range;
+    return new vscode.Hover(statisticCard(placed), new vscode.Range(document.positionAt(start), document.positionAt(end)));
+  }
+}
+
+export function statisticCard(placed: PlacedStatistic): vscode.MarkdownString[] {
+  const t = vscode.l10n.t;
+  const s = placed.statistic;
+  const card = new vscode.MarkdownString(undefined, false);
+  card.isTrusted = false;
+  card.supportHtml = false;
+  card.appendMarkdown('**');
+  card.appendText(`${s.approx ? '≈' : ''}${formatValue(s.value)} ${s.unit}`);
+  card.appendMarkdown('** · ');
+  card.appendText(describeKind(s));
+  card.appendMarkdown('\n\n');
+  const facts: Array<[string, string | undefined]> = [
+    [t('Metric'), s.metric || undefined],
+    [t('Subject'), s.subject],
+    [t('Period'), s.period],
+    [t('From'), s.from ? `${s.from.text} (${formatValue(s.from.value)} ${s.from.unit})` : undefined],
+  ];
+  for (const [label, value] of facts) {
+    if (value === undefined) continue;
+    card.appendText(`${label}: `);
+    card.appendText(value);
+    card.appendMarkdown('  \n');
+  }
+  card.appendMarkdown('\n');
+  appendSentence(card, s);
+  card.appendMarkdown('\n\n');
+  card.appendText([placed.report.title, placed.section === placed.report.intro ? undefined : placed.section.title].filter(Boolean).join(' › '));
+
+  const actions = new vscode.MarkdownString(undefined, true);
+  actions.isTrusted = { enabledCommands: [CITE_STATISTIC_COMMAND] };
+  actions.appendMarkdown(`[$(quote) ${escapeLabel(t('Cite this statistic'))}](command:${CITE_STATISTIC_COMMAND}?${encodeURIComponent(JSON.stringify([s.id]))})`);
+  return [card, actions];
+}
+
+/** The sentence with the figure in bold, the rest as plain (escaped) text. */
+function appendSentence(card: vscode.MarkdownString, s: Statistic): void {
+  const at = s.sentence.indexOf(s.text);
+  if (at < 0) {
+    card.appendText(s.sentence);
+    return;
+  }
+  card.appendText(s.sentence.slice(0, at));
+  card.appendMarkdown('**');
+  card.appendText(s.text);
+  card.appendMarkdown('**');
+  card.appendText(s.sentence.slice(at + s.text.length));
+}
+
+function describeKind(s: Statistic): string {
+  const t = vscode.l10n.t;
+  const kinds: Record<Statistic['kind'], string> = {
+    count: t('count'),
+    amount: t('amount'),
+    percent: t('percentage'),
+    change: t('change'),
+    streak: t('streak'),
+    rank: t('rank'),
+    duration: t('duration'),
+  };
+  const direction = s.change === 'up' ? t('up') : s.change === 'down' ? t('down') : undefined;
+  return [kinds[s.kind], direction, s.basis].filter(Boolean).join(' · ');
+}
+
+/** 6067000000 → 6,067,000,000; 21.5 stays 21.5. */
+function formatValue(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+/** Our own label inside a link: brackets would end it early. */
+function escapeLabel(label: string): string {
+  return label.replace(/[[\]\\]/g, '\\$&');
+}

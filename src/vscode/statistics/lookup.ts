@@ -1,0 +1,39 @@
+import { sectionsOf } from '../../core/corpus/walk';
+import type { CorpusFile, Report, Section, Statistic } from '../../core/model';
+
+/** A statistic with the report and section it stands in. */
+export interface PlacedStatistic {
+  statistic: Statistic;
+  report: Report;
+  section: Section;
+}
+
+/** The statistics of each read file in text order, found by offset; computed once per read. */
+export class StatisticLookup {
+  private readonly byFile = new WeakMap<CorpusFile, PlacedStatistic[]>();
+
+  all(file: CorpusFile): PlacedStatistic[] {
+    let placed = this.byFile.get(file);
+    if (!placed) {
+      placed = [...sectionsOf(file)].flatMap(({ report, section }) => section.statistics.map((statistic) => ({ statistic, report, section })));
+      placed.sort((a, b) => a.statistic.range.start - b.statistic.range.start);
+      this.byFile.set(file, placed);
+    }
+    return placed;
+  }
+
+  /** The statistic whose figure covers `offset` (its end included, where a hover often lands). */
+  at(file: CorpusFile, offset: number): PlacedStatistic | undefined {
+    const placed = this.all(file);
+    let lo = 0;
+    let hi = placed.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const { start, end } = placed[mid].statistic.range;
+      if (end < offset) lo = mid + 1;
+      else if (start > offset) hi = mid - 1;
+      else return placed[mid];
+    }
+    return undefined;
+  }
+}
