@@ -1,7 +1,7 @@
 // Starts code-server (VS Code 1.100.3 from npm, see VSCODE-TESTING.md) and headless Debian Chromium
 // for the integration runner (run.mjs) and the end-to-end tests. Only Node built-ins and
 // playwright-core: these run before and outside the extension.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -115,6 +115,14 @@ export async function startCodeServer(dir, { extensionsDir = path.join(dir, 'ext
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return { url, port, logFile, stop };
+}
+
+/** Installs a .vsix the way a user does (`code-server --install-extension`) into `extensionsDir`. */
+export function installVsix(vsix, extensionsDir, userDataDir) {
+  execFileSync(process.execPath, [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], {
+    stdio: 'pipe',
+    env: { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}', XDG_CONFIG_HOME: path.join(userDataDir, 'config') },
+  });
 }
 
 /** Ctrl+C and kill end the runner through process.exit, so the 'exit' clean-ups run. */

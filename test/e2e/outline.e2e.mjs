@@ -17,6 +17,9 @@ suite('Outline flow', () => {
   suiteSetup(async () => {
     wb = await openWorkbench('outline');
   });
+  teardown(async function () {
+    if (this.currentTest?.state === 'failed') await wb?.screenshot('failed');
+  });
   suiteTeardown(async () => {
     await wb?.close();
   });

@@ -1,10 +1,9 @@
 // Drives the code-server workbench the way a person does — activity bar, tree rows, F1, the
 // editor, the status bar — with StatCite installed from its .vsix (not as a development extension),
 // and saves a screenshot of each step under test-results/e2e/<flow>/.
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { codeServerEntry, launchChromium, makeTempDir, repoRoot, startCodeServer, workbenchUrl } from '../code-server/host.mjs';
+import { installVsix, launchChromium, makeTempDir, repoRoot, startCodeServer, workbenchUrl } from '../code-server/host.mjs';
 
 const resultsDir = path.join(repoRoot, 'test-results/e2e');
 
@@ -18,10 +17,7 @@ export async function openWorkbench(flow, vsix = process.env.STATCITE_VSIX) {
   const workspace = path.join(dir, 'workspace');
   fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
   const extensionsDir = path.join(dir, 'ext');
-  execFileSync(process.execPath, [codeServerEntry, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(dir, 'data'), '--install-extension', vsix], {
-    stdio: 'pipe',
-    env: { ...process.env, EXTENSIONS_GALLERY: '{"serviceUrl":""}', XDG_CONFIG_HOME: path.join(dir, 'config') },
-  });
+  installVsix(vsix, extensionsDir, path.join(dir, 'data'));
 
   // Wrapped lines keep the selected figure in view in the screenshots.
   const server = await startCodeServer(dir, { extensionsDir, settings: { 'editor.wordWrap': 'on' } });
@@ -74,7 +70,7 @@ export async function openWorkbench(flow, vsix = process.env.STATCITE_VSIX) {
         })),
       );
     },
-    /** The side-bar tree row whose label starts with `label`. */
+    /** The first side-bar tree row whose label contains `label`. */
     treeRow(label) {
       return page.locator('.sidebar .pane-body .monaco-list-row').filter({
         has: page.locator('.label-name', { hasText: label }),
@@ -84,7 +80,12 @@ export async function openWorkbench(flow, vsix = process.env.STATCITE_VSIX) {
     async expandTreeRow(label) {
       const row = this.treeRow(label);
       if ((await row.getAttribute('aria-expanded')) === 'false') await row.locator('.monaco-tl-twistie').click();
-      await page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+      // A locator, not an element handle: the list re-renders its rows as they change.
+      await page
+        .locator('.sidebar .pane-body .monaco-list-row[aria-expanded="true"]')
+        .filter({ has: page.locator('.label-name', { hasText: label }) })
+        .first()
+        .waitFor();
     },
     /** F1, type the command's title, then click the row whose label is exactly that title. */
     async runCommand(title) {

@@ -14,6 +14,8 @@ import type { SearchOptions, SearchResult } from './types';
 export const INDEX_FORMAT = 2;
 
 const DEFAULT_LIMIT = 50;
+/** Fewer results than this and a query word may also match by its parts. */
+const FEW = 10;
 
 /** A document of the index, located in the corpus model. */
 interface Hit {
@@ -145,7 +147,7 @@ export class SearchIndex {
 
   /**
    * Ranked results for a query: every term must match (the last one as a prefix while typing);
-   * when that finds fewer than asked, a query word may also match by its parts (电信诈骗 in
+   * when that finds next to nothing, a query word may also match by its parts (电信诈骗 in
    * 电信|诈骗案); when that finds nothing, any term may match. Never throws on odd input: no terms,
    * no results.
    */
@@ -158,8 +160,9 @@ export class SearchIndex {
     const run = (combineWith: 'AND' | 'OR', parts: boolean): MiniResult[] =>
       this.miniSearch.search({ combineWith, queries: terms.map((term, i) => this.termQuery(term, prefix(i), parts)) }, { filter });
     let found = run('AND', false);
-    // Parts are tried only when needed: they cost another pass over common words' postings.
-    if (found.length < limit && terms.some((t) => this.tokenizer.subWords(t).length)) found = run('AND', true);
+    // Parts are tried only when the words alone find next to nothing: they cost another pass over
+    // the postings of common words (同比, 增长).
+    if (found.length < Math.min(limit, FEW) && terms.some((t) => this.tokenizer.subWords(t).length)) found = run('AND', true);
     if (found.length === 0 && terms.length > 1) found = run('OR', true);
     const results: SearchResult[] = [];
     // Several figures of one sentence match alike; the best stands for them, so that one

@@ -74,6 +74,9 @@ describe('Markdown footnotes', () => {
     const once = insert('甲。', 'markdown', 1, hb).text;
     const result = insertCitation(parseDraft(once, 'markdown'), once.length - 2, bj);
     expect(result).toEqual({ error: expect.stringContaining('inside the reference list') });
+    // At the very start of the block's first line the marker would break that line.
+    const atBlock = insertCitation(parseDraft(once, 'markdown'), once.indexOf('<!-- statcite: references'), bj);
+    expect(atBlock).toEqual({ error: expect.stringContaining('inside the reference list') });
   });
 
   it('a cursor inside a marker moves after it', () => {

@@ -51,7 +51,7 @@ interface Item {
  */
 export function insertCitation(draft: ParsedDraft, offset: number, request: CiteRequest): EditResult {
   if (offset < 0 || offset > draft.text.length) return { error: `offset ${offset} is outside the document` };
-  if (draft.block && offset > draft.block.start) {
+  if (draft.block && offset >= draft.block.start) {
     return { error: 'the cursor is inside the reference list; place it in the text where the citation belongs' };
   }
   const inside = draft.markers.find((m) => m.start < offset && offset < m.end);
