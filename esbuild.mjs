@@ -1,6 +1,7 @@
 // Bundles the extension, its worker, the CLI and the integration suite. nodejieba is a native
 // addon with dictionary files beside it, so it stays external and ships in node_modules.
 import * as esbuild from 'esbuild';
+import { rmSync } from 'node:fs';
 import { globSync } from 'glob';
 
 const watch = process.argv.includes('--watch');
@@ -20,6 +21,9 @@ const builds = [
   // The integration suite runs inside VS Code, next to the extension (test/suite → out/suite).
   { ...common, entryPoints: globSync('test/suite/**/*.ts'), outdir: 'out/suite', bundle: true },
 ];
+
+// A deleted suite file must not keep running from an old build.
+rmSync('out/suite', { recursive: true, force: true });
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

@@ -10,7 +10,7 @@
  * when only it is unusable.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { CorpusFile } from '../model';
+import type { CorpusFile, Metadata } from '../model';
 import { INDEX_FORMAT, SearchIndex, type SerializedIndex } from './index';
 import type { Tokenizer } from './tokenizer';
 
@@ -32,6 +32,8 @@ export interface CachedFile {
   mtime: number;
   /** contentHash of the bytes read. */
   hash: string;
+  /** metadataHash of the sidecar metadata the file was read with ('' for none). */
+  sidecar: string;
   file: CorpusFile;
 }
 
@@ -71,6 +73,11 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
+/** Sidecar metadata changes what a file reads as without changing the file: it is keyed too. */
+export function metadataHash(metadata: Metadata | undefined): string {
+  return metadata ? createHash('sha1').update(JSON.stringify(metadata)).digest('hex') : '';
+}
+
 export async function saveCache(host: CacheHost, versions: CacheVersions, files: CachedFile[], index: SearchIndex): Promise<void> {
   const stamp = randomUUID();
   // The stamp leads each file, so a reader can check it before parsing megabytes.
@@ -84,7 +91,7 @@ export async function saveCache(host: CacheHost, versions: CacheVersions, files:
     stamp,
     modelBytes: modelBytes.length,
     indexBytes: indexBytes.length,
-    files: files.map(({ path, size, mtime, hash }) => ({ path, size, mtime, hash })),
+    files: files.map(({ path, size, mtime, hash, sidecar }) => ({ path, size, mtime, hash, sidecar })),
   };
   // Data first: a manifest never points at data that is not fully written.
   await host.write(MODEL, modelBytes);

@@ -4,14 +4,15 @@
  * add a file, remove a file. Documents get internal numbers; what they point at is looked up in the
  * corpus model, so the index stores no text.
  */
-import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult as MiniResult } from 'minisearch';
+import MiniSearch, { type Options, type Query, type SearchResult as MiniResult } from 'minisearch';
 import type { Article, CorpusFile, Passage, Report, Section, SourceRange, Statistic } from '../model';
+import { packMiniSearch, unpackMiniSearch, type PackedMiniSearch } from './packed';
 import { makeSnippet, type Snippet } from './snippet';
 import type { Tokenizer } from './tokenizer';
 import type { SearchOptions, SearchResult } from './types';
 
 /** Bump when documents, fields or boosts change: cached indexes built before are then rebuilt. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 const DEFAULT_LIMIT = 50;
 /** Fewer results than this and a query word may also match by its parts. */
@@ -47,14 +48,18 @@ export interface SerializedIndex {
   tokenizer: string;
   nextId: number;
   files: Array<[path: string, docs: Array<[id: number, key: string]>]>;
-  miniSearch: AsPlainObject;
+  miniSearch: PackedMiniSearch;
 }
 
-function miniSearchOptions(tokenizer: Tokenizer): Options<Fields> {
+function miniSearchOptions(tokenizer: Tokenizer, vocabulary: Set<string>): Options<Fields> {
   return {
     fields: ['title', 'section', 'text', 'metric', 'subject'],
     storeFields: [],
-    tokenize: (text) => tokenizer.indexTerms(text),
+    tokenize: (text) => {
+      const terms = tokenizer.indexTerms(text);
+      for (const term of terms) vocabulary.add(term);
+      return terms;
+    },
     // Terms come folded and filtered from the tokenizer.
     processTerm: (term) => term,
     searchOptions: {
@@ -69,15 +74,25 @@ function miniSearchOptions(tokenizer: Tokenizer): Options<Fields> {
 export class SearchIndex {
   private readonly docs = new Map<number, Hit>();
   private readonly byFile = new Map<string, number[]>();
+  private readonly miniSearch: MiniSearch<Fields>;
+  /**
+   * Every term ever indexed (terms of removed files stay: it only decides whether a last query
+   * word is complete, see search).
+   */
+  private readonly vocabulary = new Set<string>();
 
   private constructor(
     private readonly tokenizer: Tokenizer,
-    private readonly miniSearch: MiniSearch<Fields>,
+    saved?: PackedMiniSearch,
     private nextId = 0,
-  ) {}
+  ) {
+    const options = miniSearchOptions(tokenizer, this.vocabulary);
+    this.miniSearch = saved ? unpackMiniSearch(saved, options) : new MiniSearch(options);
+    for (const term of saved?.terms ?? []) this.vocabulary.add(term);
+  }
 
   static create(tokenizer: Tokenizer): SearchIndex {
-    return new SearchIndex(tokenizer, new MiniSearch(miniSearchOptions(tokenizer)));
+    return new SearchIndex(tokenizer);
   }
 
   /**
@@ -87,7 +102,7 @@ export class SearchIndex {
   static load(saved: SerializedIndex, tokenizer: Tokenizer, files: ReadonlyMap<string, CorpusFile>): SearchIndex {
     if (saved.format !== INDEX_FORMAT) throw new Error(`search: index format ${saved.format}, expected ${INDEX_FORMAT}`);
     if (saved.tokenizer !== tokenizer.version) throw new Error('search: index built by another tokenizer');
-    const index = new SearchIndex(tokenizer, MiniSearch.loadJS(saved.miniSearch, miniSearchOptions(tokenizer)), saved.nextId);
+    const index = new SearchIndex(tokenizer, saved.miniSearch, saved.nextId);
     for (const [path, docs] of saved.files) {
       const file = files.get(path);
       if (!file) throw new Error(`search: index holds ${path}, which the model does not`);
@@ -108,7 +123,7 @@ export class SearchIndex {
       tokenizer: this.tokenizer.version,
       nextId: this.nextId,
       files: [...this.byFile].map(([path, ids]) => [path, ids.map((id) => [id, this.docs.get(id)!.key])]),
-      miniSearch: this.miniSearch.toJSON(),
+      miniSearch: packMiniSearch(this.miniSearch),
     };
   }
 
@@ -156,7 +171,12 @@ export class SearchIndex {
     if (terms.length === 0) return [];
     const filter = this.filter(options);
     const limit = options.limit ?? DEFAULT_LIMIT;
-    const prefix = (i: number): boolean => options.prefixLast === true && i === terms.length - 1;
+    // While typing, the last word may be unfinished: match it as a prefix, unless it is a whole
+    // word of two or more characters that the corpus has (增长 then does not also scan 增长率,
+    // 增长点 … — prefix expansion of common words is the slowest part of a search).
+    const last = terms[terms.length - 1];
+    const unfinished = options.prefixLast === true && ([...last].length === 1 || !this.vocabulary.has(last));
+    const prefix = (i: number): boolean => unfinished && i === terms.length - 1;
     const run = (combineWith: 'AND' | 'OR', parts: boolean): MiniResult[] =>
       this.miniSearch.search({ combineWith, queries: terms.map((term, i) => this.termQuery(term, prefix(i), parts)) }, { filter });
     let found = run('AND', false);

@@ -70,6 +70,11 @@ export class SearchStore {
     while (this.loading) await this.loading;
   }
 
+  /** Resolves once no save is running (for tests, benchmarks and shutdown). */
+  async saved(): Promise<void> {
+    while (this.saving) await this.saving;
+  }
+
   add(file: CorpusFile): void {
     if (this.loading) void this.loading.then(() => this.index.add(file));
     else this.index.add(file);

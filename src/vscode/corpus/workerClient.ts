@@ -9,6 +9,7 @@ export class WorkerClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
+  private disposed = false;
 
   constructor(script: string, options: WorkerOptions, onEvent: (event: Event) => void, onExit: (message: string) => void) {
     this.worker = new Worker(script, { workerData: options });
@@ -20,6 +21,7 @@ export class WorkerClient {
       else pending?.reject(new Error(message.message));
     });
     const fail = (reason: string): void => {
+      if (this.disposed) return;
       for (const p of this.pending.values()) p.reject(new Error(reason));
       this.pending.clear();
       onExit(reason);
@@ -37,6 +39,8 @@ export class WorkerClient {
   }
 
   dispose(): void {
+    // terminate() exits with code 1: not a failure to report.
+    this.disposed = true;
     void this.worker.terminate();
   }
 }

@@ -11,7 +11,7 @@ import { buildFile } from './corpusFixture';
 const tokenizer = loadTokenizer();
 const versions = { model: 'reader-1', tokenizer };
 const file = buildFile('/c/a.txt', '平安建设', [{ title: '综治中心', sections: [{ title: '', paragraphs: ['建设四级综治中心1377个。'] }] }]);
-const entry: CachedFile = { path: file.path, size: 100, mtime: 5, hash: contentHash(Buffer.from(file.text)), file };
+const entry: CachedFile = { path: file.path, size: 100, mtime: 5, hash: contentHash(Buffer.from(file.text)), sidecar: '', file };
 
 async function saved(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'statcite-cache-'));

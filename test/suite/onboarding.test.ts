@@ -1,0 +1,183 @@
+/// <reference types="mocha" />
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, until } from './util';
+
+interface Step {
+  id: string;
+  title: string;
+  description: string;
+  media: { markdown?: string; image?: string };
+  completionEvents?: string[];
+}
+interface Walkthrough {
+  id: string;
+  title: string;
+  steps: Step[];
+}
+interface Keybinding {
+  command: string;
+  key: string;
+  mac?: string;
+  when?: string;
+}
+
+const WALKTHROUGH = 'statcite.gettingStarted';
+/** The manifest's message files: English, then the Chinese VS Code shows with the zh-cn language pack. */
+const NLS_FILES = ['package.nls.json', 'package.nls.zh-cn.json'];
+
+function extension(): vscode.Extension<unknown> {
+  const found = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(found, `${EXTENSION_ID} is not installed in this VS Code`);
+  return found;
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(path.join(extension().extensionPath, file), 'utf8')) as T;
+}
+
+/** The walkthrough as written in package.json, with its %keys% not yet replaced. */
+function rawWalkthrough(): Walkthrough {
+  const manifest = readJson<{ contributes: { walkthroughs?: Walkthrough[] } }>('package.json');
+  const walkthrough = manifest.contributes.walkthroughs?.find((w) => w.id === WALKTHROUGH);
+  assert.ok(walkthrough, `package.json contributes no walkthrough ${WALKTHROUGH}`);
+  return walkthrough;
+}
+
+/** `key` of a "%key%" value. */
+function nlsKey(value: string): string {
+  const match = /^%(.+)%$/.exec(value);
+  assert.ok(match, `"${value}" is not localized: write a %key% with its text in ${NLS_FILES.join(' and ')}`);
+  return match[1];
+}
+
+/** Every `command:id?args` link of a Markdown text, with its arguments decoded as the walkthrough does. */
+function commandLinks(markdown: string): Array<{ id: string; args: unknown }> {
+  return [...markdown.matchAll(/\]\(command:([\w.-]+)(?:\?([^)\s]+))?\)/g)].map(([, id, query]) => ({
+    id,
+    args: query === undefined ? undefined : JSON.parse(decodeURIComponent(query)),
+  }));
+}
+
+suite('Onboarding', () => {
+  let registered: Set<string>;
+
+  suiteSetup(async () => {
+    await extension().activate();
+    registered = new Set(await vscode.commands.getCommands(false));
+  });
+
+  test('the walkthrough has its steps, each with title, description and media in English and Chinese', () => {
+    const walkthrough = rawWalkthrough();
+    assert.deepStrictEqual(
+      walkthrough.steps.map((s) => s.id),
+      ['corpus', 'outline', 'search', 'cite', 'style'],
+    );
+    for (const file of NLS_FILES) {
+      const messages = readJson<Record<string, string>>(file);
+      const text = (value: string): string => {
+        const message = messages[nlsKey(value)];
+        assert.ok(message?.trim(), `${file} has no text for ${value}`);
+        return message;
+      };
+      text(walkthrough.title);
+      for (const step of walkthrough.steps) {
+        text(step.title);
+        text(step.description);
+        assert.ok(step.media.markdown, `step ${step.id} has no Markdown media`);
+        const media = text(step.media.markdown);
+        assert.ok(
+          fs.existsSync(path.join(extension().extensionPath, media)),
+          `${file}: media ${media} of step ${step.id} does not exist`,
+        );
+      }
+    }
+  });
+
+  test('the Chinese text differs from the English one', () => {
+    const [en, zh] = NLS_FILES.map((file) => readJson<Record<string, string>>(file));
+    const walkthrough = rawWalkthrough();
+    for (const value of [walkthrough.title, ...walkthrough.steps.flatMap((s) => [s.title, s.description, s.media.markdown ?? ''])]) {
+      const key = nlsKey(value);
+      assert.notStrictEqual(zh[key], en[key], `${key} is not translated`);
+    }
+  });
+
+  test('every command a step links to or completes on is registered, with arguments that parse', () => {
+    const walkthrough = rawWalkthrough();
+    const missing = new Set<string>();
+    let links = 0;
+    for (const file of NLS_FILES) {
+      const messages = readJson<Record<string, string>>(file);
+      for (const step of walkthrough.steps) {
+        // JSON.parse in commandLinks throws on arguments a click could not decode either.
+        const linked = commandLinks(messages[nlsKey(step.description)] ?? '');
+        assert.ok(linked.length > 0, `${file}: step ${step.id} links to no command`);
+        links += linked.length;
+        for (const { id } of linked) if (!registered.has(id)) missing.add(`${id} (${file}, step ${step.id})`);
+      }
+    }
+    for (const step of walkthrough.steps) {
+      for (const event of step.completionEvents ?? []) {
+        const command = /^onCommand:(.+)$/.exec(event)?.[1];
+        if (command && !registered.has(command)) missing.add(`${command} (completion of step ${step.id})`);
+      }
+    }
+    assert.ok(links >= walkthrough.steps.length * NLS_FILES.length);
+    assert.deepStrictEqual([...missing], [], `not registered: ${[...missing].join(', ')}`);
+  });
+
+  test('each step completes on an event the extension can raise', () => {
+    const manifest = readJson<{ contributes: { views: Record<string, Array<{ id: string }>>; configuration: { properties: Record<string, unknown> } } }>('package.json');
+    const views = new Set(Object.values(manifest.contributes.views).flat().map((v) => v.id));
+    const settings = new Set(Object.keys(manifest.contributes.configuration.properties));
+    for (const step of rawWalkthrough().steps) {
+      const events = step.completionEvents ?? [];
+      assert.ok(events.length > 0, `step ${step.id} has no completion event`);
+      for (const event of events) {
+        const [kind, target] = event.split(/:(.*)/s);
+        if (kind === 'onView') assert.ok(views.has(target), `${step.id}: ${event} names no contributed view`);
+        else if (kind === 'onSettingChanged') assert.ok(settings.has(target), `${step.id}: ${event} names no contributed setting`);
+        else assert.strictEqual(kind, 'onCommand', `${step.id}: unexpected completion event ${event}`);
+      }
+    }
+  });
+
+  test('VS Code opens the walkthrough by its id', async () => {
+    // The Welcome editor names its tab after the extension whose walkthrough it shows (its localized
+    // displayName), and shows that walkthrough only when it was registered.
+    const { displayName } = extension().packageJSON as { displayName: string };
+    const label = (): string => vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '';
+    const seen: string[] = [];
+    // The workbench registers an extension's walkthrough a few seconds after the extension itself
+    // (it first asks the experiment service, which times out offline): retry until it shows.
+    await until(
+      async () => {
+        // An open Welcome editor would be navigated, not replaced.
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${WALKTHROUGH}`, false);
+        for (let waited = 0; waited < 3000 && !label().includes(displayName); waited += 100) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        seen.push(label()); console.log('DEBUG', JSON.stringify(vscode.window.tabGroups.all.map((g) => g.tabs.map((t) => [t.label, t.isActive, t.input?.constructor?.name]))));
+        return label().includes(displayName);
+      },
+      30_000,
+      `the Welcome editor did not show the walkthrough of "${displayName}"; its tabs read: ${seen.join(' | ')}`,
+    );
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  test('every keybinding runs a registered command and has a when clause', () => {
+    const keybindings = (extension().packageJSON as { contributes: { keybindings?: Keybinding[] } }).contributes.keybindings ?? [];
+    const commands = keybindings.map((k) => k.command);
+    assert.ok(commands.includes('statcite.search'), 'no keybinding for statcite.search');
+    assert.ok(commands.includes('statcite.insertCitation'), 'no keybinding for statcite.insertCitation');
+    for (const binding of keybindings) {
+      assert.ok(registered.has(binding.command), `keybinding ${binding.key} runs ${binding.command}, which is not registered`);
+      assert.ok(binding.when?.trim(), `keybinding ${binding.key} → ${binding.command} applies everywhere: give it a when clause`);
+    }
+  });
+});
