@@ -122,7 +122,7 @@ export function unpackMiniSearch<T>(packed: PackedMiniSearch, options: Options<T
 class FlatPostings extends Map<number, number> {
   private flat?: number[];
   /** Where the last key handed out by keys() stands, so that get() right after it is direct. */
-  private cursor = 0;
+  private cursor: number;
 
   constructor(
     flat: number[],
@@ -131,6 +131,7 @@ class FlatPostings extends Map<number, number> {
   ) {
     super();
     this.flat = flat;
+    this.cursor = start;
   }
 
   override get size(): number {

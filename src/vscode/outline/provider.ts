@@ -12,6 +12,11 @@ export function revealCommand(path: string, range: SourceRange, title: string): 
   return { command: REVEAL_COMMAND, title, arguments: [path, range.start, range.end] };
 }
 
+/** "3 sections · 12 statistics", leaving out what there is none of. */
+function counts(...parts: Array<[label: string, n: number]>): string | undefined {
+  return parts.filter(([, n]) => n > 0).map(([label]) => label).join(' · ') || undefined;
+}
+
 export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -43,8 +48,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
     switch (node.kind) {
       case 'file': {
         const item = new vscode.TreeItem(nodePath.basename(node.file.path), Expanded);
-        const stats = fileStatistics(node.file);
-        item.description = t('{0} articles · {1} statistics', node.file.articles.length, stats);
+        item.description = counts([t('{0} articles', node.file.articles.length), node.file.articles.length], [t('{0} statistics', fileStatistics(node.file)), fileStatistics(node.file)]);
         item.resourceUri = vscode.Uri.file(node.file.path);
         const broken = node.file.problems.some((p) => p.severity !== 'info');
         item.iconPath = broken ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : vscode.ThemeIcon.File;
@@ -54,7 +58,8 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
       }
       case 'article': {
         const item = new vscode.TreeItem(node.article.title || t('(untitled)'), Expanded);
-        item.description = t('{0} reports · {1} statistics', node.article.reports.length, articleStatistics(node.article));
+        const stats = articleStatistics(node.article);
+        item.description = counts([t('{0} reports', node.article.reports.length), node.article.reports.length], [t('{0} statistics', stats), stats]);
         item.iconPath = new vscode.ThemeIcon('book');
         item.command = revealCommand(node.file.path, node.article.titleRange, t('Open'));
         item.tooltip = node.article.subtitle ? `${node.article.title}\n${node.article.subtitle}` : node.article.title;
@@ -66,7 +71,8 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
         const label = report.author ? `${report.title} — ${report.author}` : report.title;
         const collapsible = report.sections.length || report.intro.statistics.length ? Collapsed : None;
         const item = new vscode.TreeItem(label, collapsible);
-        item.description = t('{0} sections · {1} statistics', report.sections.length, reportStatistics(report));
+        const stats = reportStatistics(report);
+        item.description = counts([t('{0} sections', report.sections.length), report.sections.length], [t('{0} statistics', stats), stats]);
         item.iconPath = new vscode.ThemeIcon(report.kind === 'news' ? 'note' : 'file-text');
         item.command = revealCommand(node.file.path, report.titleRange, t('Open'));
         item.contextValue = 'report';
