@@ -31,15 +31,19 @@ export async function openWorkbench(flow, vsix = process.env.STATCITE_VSIX) {
   fs.rmSync(shots, { recursive: true, force: true });
   fs.mkdirSync(shots, { recursive: true });
   let step = 0;
+  const quickInput = page.locator('.quick-input-widget .quick-input-box input');
 
   return {
     page,
     workspace,
-    /** Saves what a person sees now as test-results/e2e/<flow>/<nn>-<name>.png. */
-    async screenshot(name) {
+    /**
+     * Saves what a person sees now as test-results/e2e/<flow>/<nn>-<name>.png. `keepPointer` leaves
+     * the mouse where it is, for a hover card the shot is meant to show.
+     */
+    async screenshot(name, { keepPointer = false } = {}) {
       step += 1;
       // Off any hover target (an empty stretch of the activity bar), so no stray tooltip shows.
-      await page.mouse.move(24, viewport.height - 300);
+      if (!keepPointer) await page.mouse.move(24, viewport.height - 300);
       const file = path.join(shots, `${String(step).padStart(2, '0')}-${name}.png`);
       await page.screenshot({ path: file });
       return file;
@@ -89,19 +93,100 @@ export async function openWorkbench(flow, vsix = process.env.STATCITE_VSIX) {
     },
     /** F1, type the command's title, then click the row whose label is exactly that title. */
     async runCommand(title) {
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor();
-      await input.fill(`>${title}`);
       // Enter would run the top fuzzy match, which may be another command.
-      const row = page.locator('.quick-input-widget .monaco-list-row').filter({
-        has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
-      });
-      await row.first().click();
+      const row = this.quickPickRow(new RegExp(`^${escapeRegExp(title)}$`));
+      // Typed while the palette is still loading its commands, the text may be reset to ">" and
+      // the row never comes: then the palette is closed and opened again.
+      for (let attempt = 1; ; attempt += 1) {
+        await page.keyboard.press('F1');
+        await quickInput.waitFor();
+        await page.locator('.quick-input-widget .monaco-list-row').first().waitFor();
+        await quickInput.fill(`>${title}`);
+        try {
+          await row.waitFor({ timeout: 5_000 });
+          break;
+        } catch (error) {
+          if (attempt === 3) throw new Error(`No command palette row "${title}" (the box reads "${await quickInput.inputValue()}"): ${error.message}`);
+          await page.keyboard.press('Escape');
+        }
+      }
+      await row.click();
     },
-    /** The text the active editor shows (its visible lines). */
+    /** The quick-input box (command palette, quick open, a QuickPick of the extension). */
+    quickInput,
+    /** Types into the quick-input box key by key, as a person does (each key fires a change). */
+    async typeInQuickInput(text) {
+      await quickInput.pressSequentially(text, { delay: 20 });
+    },
+    /** The rows the open quick pick shows: label, description, detail (codicons left out). */
+    async quickPickRows() {
+      return page.locator('.quick-input-widget .monaco-list-row').evaluateAll((rows) =>
+        rows
+          .sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index))
+          .map((row) => {
+            const text = (selector) => row.querySelector(selector)?.textContent?.trim() ?? '';
+            return {
+              label: text('.quick-input-list-row:first-child .label-name'),
+              description: text('.quick-input-list-row:first-child .label-description'),
+              detail: text('.quick-input-list-label-meta .label-name'),
+            };
+          }),
+      );
+    },
+    /** The first quick-pick row whose label matches `label` (a string it contains, or a RegExp). */
+    quickPickRow(label) {
+      return page
+        .locator('.quick-input-widget .monaco-list-row')
+        .filter({ has: page.locator('.quick-input-list-row:first-child .label-name', { hasText: label }) })
+        .first();
+    },
+    /** Opens a workspace file by name with Quick Open (Ctrl+P), as a person does. */
+    async openFile(name) {
+      await page.keyboard.press('Control+P');
+      await quickInput.waitFor();
+      await quickInput.fill(name);
+      await this.quickPickRow(new RegExp(`^${escapeRegExp(name)}$`)).click();
+      await page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
+      // Keys go to the editor only once it has focus.
+      await page.locator('.editor-instance .monaco-editor.focused').waitFor();
+    },
+    /** The text the active editor shows (its visible lines), its no-break spaces read as spaces. */
     async editorText() {
-      return page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
+      return (await page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
+    },
+    /**
+     * Rests the mouse on the first place, top to bottom, where the active editor shows `text` on
+     * one line, and waits for the hover card; returns the card's text.
+     */
+    async hoverEditorText(text) {
+      const box = await page.locator('.editor-instance .monaco-editor .view-lines').first().evaluate((lines, wanted) => {
+        // Monaco positions its line elements absolutely: their DOM order need not be the text's.
+        const ordered = [...lines.querySelectorAll('.view-line')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+        for (const line of ordered) {
+          // Spaces show as no-break spaces; same length, so the offsets hold.
+          const at = line.textContent.replace(/\u00a0/g, ' ').indexOf(wanted);
+          if (at < 0) continue;
+          // The line is split into token spans: find the text nodes holding the first and last character.
+          const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+          const range = document.createRange();
+          let offset = 0;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const length = node.textContent.length;
+            if (offset <= at && at < offset + length) range.setStart(node, at - offset);
+            if (offset < at + wanted.length && at + wanted.length <= offset + length) range.setEnd(node, at + wanted.length - offset);
+            offset += length;
+          }
+          const { x, y, width, height } = range.getBoundingClientRect();
+          return { x, y, width, height };
+        }
+        return undefined;
+      }, text);
+      if (!box) throw new Error(`The editor does not show "${text}"`);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 4 });
+      const card = page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
+      await card.waitFor();
+      // The card writes the spaces of plain text as &nbsp;.
+      return (await card.innerText()).replace(/\u00a0/g, ' ');
     },
     /** The status bar's cursor/selection entry, e.g. "Ln 52, Col 1 (120 selected)". */
     async selectionStatus() {

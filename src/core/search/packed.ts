@@ -117,99 +117,97 @@ export function unpackMiniSearch<T>(packed: PackedMiniSearch, options: Options<T
 /**
  * One term's postings in one field (document → frequency), read straight from the saved flat
  * array: a search reads size, keys() and get(); the first change (a file re-indexed, a vacuum)
- * turns it into an ordinary Map. Building millions of Map entries at load was most of a warm start.
+ * copies them into an ordinary Map. Creating millions of Map entries (or Map subclasses) at load
+ * was most of a warm start, so this is a plain object with the part of Map's interface that
+ * MiniSearch uses.
  */
-class FlatPostings extends Map<number, number> {
-  private flat?: number[];
+class FlatPostings implements Map<number, number> {
+  private map?: Map<number, number>;
   /** Where the last key handed out by keys() stands, so that get() right after it is direct. */
   private cursor: number;
 
   constructor(
-    flat: number[],
+    private readonly flat: number[],
     private readonly start: number,
     private readonly n: number,
   ) {
-    super();
-    this.flat = flat;
     this.cursor = start;
   }
 
-  override get size(): number {
-    return this.flat ? this.n : super.size;
+  get size(): number {
+    return this.map ? this.map.size : this.n;
   }
 
-  override get(doc: number): number | undefined {
-    const flat = this.flat;
-    if (!flat) return super.get(doc);
-    const at = flat[this.cursor] === doc ? this.cursor : this.find(flat, doc);
-    return at < 0 ? undefined : flat[at + 1];
+  get [Symbol.toStringTag](): string {
+    return 'Map';
   }
 
-  override has(doc: number): boolean {
-    return this.flat ? this.get(doc) !== undefined : super.has(doc);
+  get(doc: number): number | undefined {
+    if (this.map) return this.map.get(doc);
+    const at = this.flat[this.cursor] === doc ? this.cursor : this.find(doc);
+    return at < 0 ? undefined : this.flat[at + 1];
   }
 
-  override *keys(): MapIterator<number> {
-    const flat = this.flat;
-    if (!flat) return yield* super.keys();
+  has(doc: number): boolean {
+    return this.get(doc) !== undefined;
+  }
+
+  *keys(): MapIterator<number> {
+    if (this.map) return yield* this.map.keys();
     for (let k = 0, j = this.start; k < this.n; k++, j += 2) {
       this.cursor = j;
-      yield flat[j];
+      yield this.flat[j];
     }
   }
 
-  override set(doc: number, freq: number): this {
-    this.materialize();
-    return super.set(doc, freq);
+  set(doc: number, freq: number): this {
+    this.materialize().set(doc, freq);
+    return this;
   }
 
-  override delete(doc: number): boolean {
-    this.materialize();
-    return super.delete(doc);
+  delete(doc: number): boolean {
+    return this.materialize().delete(doc);
   }
 
-  override clear(): void {
-    this.flat = undefined;
-    super.clear();
+  clear(): void {
+    this.materialize().clear();
   }
 
-  override entries(): MapIterator<[number, number]> {
-    this.materialize();
-    return super.entries();
+  entries(): MapIterator<[number, number]> {
+    return this.materialize().entries();
   }
 
-  override values(): MapIterator<number> {
-    this.materialize();
-    return super.values();
+  values(): MapIterator<number> {
+    return this.materialize().values();
   }
 
-  override forEach(callback: (value: number, key: number, map: Map<number, number>) => void, thisArg?: unknown): void {
-    this.materialize();
-    super.forEach(callback, thisArg);
+  forEach(callback: (value: number, key: number, map: Map<number, number>) => void, thisArg?: unknown): void {
+    this.materialize().forEach(callback, thisArg);
   }
 
-  override [Symbol.iterator](): MapIterator<[number, number]> {
+  [Symbol.iterator](): MapIterator<[number, number]> {
     return this.entries();
   }
 
   /** Binary search: postings are sorted by document. */
-  private find(flat: number[], doc: number): number {
+  private find(doc: number): number {
     let lo = 0;
     let hi = this.n - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const at = this.start + 2 * mid;
-      if (flat[at] === doc) return at;
-      if (flat[at] < doc) lo = mid + 1;
+      if (this.flat[at] === doc) return at;
+      if (this.flat[at] < doc) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;
   }
 
-  private materialize(): void {
-    const flat = this.flat;
-    if (!flat) return;
-    this.flat = undefined;
-    for (let k = 0, j = this.start; k < this.n; k++, j += 2) super.set(flat[j], flat[j + 1]);
+  private materialize(): Map<number, number> {
+    if (!this.map) {
+      this.map = new Map();
+      for (let k = 0, j = this.start; k < this.n; k++, j += 2) this.map.set(this.flat[j], this.flat[j + 1]);
+    }
+    return this.map;
   }
 }

@@ -1,0 +1,44 @@
+import * as path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../../src/cli/search';
+
+const CORPUS = path.join(__dirname, '../../fixtures/workspace/corpus');
+
+function capture(): { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  return { out, err };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('statcite search', () => {
+  it('prints the JSON the issue asks for', async () => {
+    const { out } = capture();
+    expect(await run(['复吸率', '--corpus', CORPUS, '--json', '--limit', '2'])).toBe(0);
+    const results = JSON.parse(out.join('\n'));
+    expect(results).toHaveLength(2);
+    expect(Object.keys(results[0]).sort()).toEqual(['end', 'file', 'id', 'kind', 'report', 'score', 'section', 'snippet', 'start'].sort());
+    expect(results[0].snippet).toContain('复吸率下降6.8%');
+  });
+
+  it('keeps to statistics with --stats-only', async () => {
+    const { out } = capture();
+    await run(['未成年人犯罪', '下降', '--corpus', CORPUS, '--json', '--stats-only']);
+    const results = JSON.parse(out.join('\n'));
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r: { kind: string }) => r.kind === 'statistic')).toBe(true);
+  });
+
+  it('says so when nothing matches, and explains bad arguments', async () => {
+    const { out, err } = capture();
+    expect(await run(['的', '--corpus', CORPUS])).toBe(0);
+    expect(out.join('\n')).toMatch(/no results/);
+    expect(await run(['--corpus', CORPUS])).toBe(2);
+    expect(await run(['x', '--corpus', CORPUS, '--limit', 'many'])).toBe(2);
+    expect(await run(['x'])).toBe(2);
+    expect(err.join('\n')).toMatch(/no query given[\s\S]*--limit needs a positive whole number[\s\S]*no corpus given/);
+  });
+});
