@@ -24,8 +24,16 @@ suite('Cite flow', () => {
     // A new draft in the workspace, as a person would have saved it from File › New File.
     fs.writeFileSync(path.join(wb.workspace, DRAFT), `${HEADING}\n\n`);
   });
+  // Each step starts where the previous one left the workbench: after a failure the rest cannot
+  // run, and failing them at once beats each waiting out its timeout.
+  let failed;
+  setup(function () {
+    if (failed) throw new Error(`not run: the step "${failed}" failed`);
+  });
   teardown(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot('failed');
+    if (this.currentTest?.state !== 'failed') return;
+    failed = this.currentTest.title;
+    await wb?.screenshot('failed');
   });
   suiteTeardown(async () => {
     await wb?.close();

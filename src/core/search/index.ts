@@ -4,7 +4,7 @@
  * add a file, remove a file. Documents get internal numbers; what they point at is looked up in the
  * corpus model, so the index stores no text.
  */
-import MiniSearch, { type Options, type Query, type SearchResult as MiniResult } from 'minisearch';
+import MiniSearch, { type Options, type Query } from 'minisearch';
 import type { Article, CorpusFile, Passage, Report, Section, SourceRange, Statistic } from '../model';
 import { packMiniSearch, unpackMiniSearch, type PackedMiniSearch } from './packed';
 import { makeSnippet, type Snippet } from './snippet';
@@ -40,6 +40,19 @@ interface Fields {
   text: string;
   metric: string;
   subject: string;
+}
+
+/** A ranked match: document number, score, the index terms it matched. */
+interface Ranked {
+  id: number;
+  score: number;
+  terms: string[];
+}
+
+/** MiniSearch 7's query execution without its result building (see SearchIndex.ranked). */
+interface MiniSearchInternals {
+  executeQuery(query: Query, options: object): Map<number, { score: number; terms: string[]; match: Record<string, unknown> }>;
+  _documentIds: Map<number, number>;
 }
 
 /** What the cache keeps of an index: MiniSearch's own form and, per file, document number → key. */
@@ -177,8 +190,10 @@ export class SearchIndex {
     const last = terms[terms.length - 1];
     const unfinished = options.prefixLast === true && ([...last].length === 1 || !this.vocabulary.has(last));
     const prefix = (i: number): boolean => unfinished && i === terms.length - 1;
-    const run = (combineWith: 'AND' | 'OR', parts: boolean): MiniResult[] =>
-      this.miniSearch.search({ combineWith, queries: terms.map((term, i) => this.termQuery(term, prefix(i), parts)) }, { filter });
+    // Room for the statistics that share a sentence with a better one (dropped below).
+    const room = limit * 3;
+    const run = (combineWith: 'AND' | 'OR', parts: boolean): Ranked[] =>
+      this.ranked({ combineWith, queries: terms.map((term, i) => this.termQuery(term, prefix(i), parts)) }, filter, room);
     let found = run('AND', false);
     // Parts are tried only when the words alone find next to nothing: they cost another pass over
     // the postings of common words (同比, 增长).
@@ -190,9 +205,9 @@ export class SearchIndex {
     const sentences = new Set<string>();
     for (const r of found) {
       if (results.length >= limit) break;
-      const statistic = this.docs.get(r.id as number)?.statistic;
+      const statistic = this.docs.get(r.id)?.statistic;
       if (statistic) {
-        const sentence = `${this.docs.get(r.id as number)!.file.path}:${statistic.sentenceRange.start}`;
+        const sentence = `${this.docs.get(r.id)!.file.path}:${statistic.sentenceRange.start}`;
         if (sentences.has(sentence)) continue;
         sentences.add(sentence);
       }
@@ -212,11 +227,34 @@ export class SearchIndex {
     return { combineWith: 'OR', queries: [exact, { combineWith: 'AND', queries: subWords, prefix: false }] };
   }
 
-  private filter(options: SearchOptions): ((r: MiniResult) => boolean) | undefined {
+  /**
+   * The best k documents for a query tree, best first. MiniSearch's search() builds a result
+   * object for every matching document and sorts them all; a common word (发展, 中国) matches tens
+   * of thousands, so this takes MiniSearch's raw matches and keeps only the top k.
+   */
+  private ranked(query: Query, filter: ((id: number) => boolean) | undefined, k: number): Ranked[] {
+    const raw = (this.miniSearch as unknown as MiniSearchInternals).executeQuery(query, {});
+    const shortIds = (this.miniSearch as unknown as MiniSearchInternals)._documentIds;
+    // The top k in ascending score order: a candidate only enters when it beats the weakest.
+    const top: Array<{ id: number; score: number; match: Record<string, unknown> }> = [];
+    for (const [shortId, { score, terms, match }] of raw) {
+      const id = shortIds.get(shortId);
+      if (id === undefined || (filter && !filter(id))) continue;
+      // MiniSearch's own scoring: documents that match more query terms rank higher.
+      const weighted = score * (terms.length || 1);
+      if (top.length === k && weighted <= top[0].score) continue;
+      let at = top.length === k ? (top.shift(), 0) : 0;
+      while (at < top.length && top[at].score < weighted) at++;
+      top.splice(at, 0, { id, score: weighted, match });
+    }
+    return top.reverse().map(({ id, score, match }) => ({ id, score, terms: Object.keys(match) }));
+  }
+
+  private filter(options: SearchOptions): ((id: number) => boolean) | undefined {
     const { statisticsOnly, articleId, reportId } = options;
     if (!statisticsOnly && !articleId && !reportId) return undefined;
-    return (r) => {
-      const hit = this.docs.get(r.id as number);
+    return (id) => {
+      const hit = this.docs.get(id);
       return (
         hit !== undefined &&
         (!statisticsOnly || hit.kind === 'statistic') &&
@@ -226,8 +264,8 @@ export class SearchIndex {
     };
   }
 
-  private result(r: MiniResult): SearchResult {
-    const hit = this.docs.get(r.id as number)!;
+  private result(r: Ranked): SearchResult {
+    const hit = this.docs.get(r.id)!;
     const { file, statistic, passage } = hit;
     const ranges = statistic ? [statistic.sentenceRange] : passage!.ranges;
     const snippet: Snippet = makeSnippet(file.text, ranges, r.terms, this.tokenizer.fold);

@@ -1,5 +1,6 @@
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
+import { revealSource } from '../reveal';
 import { citationAt, resolveCitations } from '../../core/cite/citations';
 import { insertCitation, updateReferences } from '../../core/cite/draft/edit';
 import { parseDraft } from '../../core/cite/draft/parse';
@@ -27,10 +28,6 @@ export function statisticIdOf(arg: unknown): string | undefined {
     if (typeof o.id === 'string' && (o.kind === undefined || o.kind === 'statistic')) return o.id;
   }
   return undefined;
-}
-
-function fileUri(path: string): vscode.Uri {
-  return /^[a-z][\w+.-]+:\/\//i.test(path) ? vscode.Uri.parse(path) : vscode.Uri.file(path);
 }
 
 export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
@@ -248,9 +245,7 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
   async function openSource(id: string): Promise<void> {
     const location = await statistic(id);
     if (!location) return;
-    const document = await vscode.workspace.openTextDocument(fileUri(location.file.path));
-    const { start, end } = location.statistic.range;
-    await vscode.window.showTextDocument(document, { selection: new vscode.Range(document.positionAt(start), document.positionAt(end)) });
+    await revealSource(location.file.path, location.statistic.range.start, location.statistic.range.end);
   }
 
   return [

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { revealSource } from '../reveal';
 import type { Services } from '../services';
 import { OutlineProvider, REVEAL_COMMAND } from './provider';
 import { registerSymbols } from './symbols';
@@ -20,15 +21,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     services.corpus.onDidChange(() => provider.refresh()),
     vscode.commands.registerCommand('statcite.showStatisticsOnly', () => setStatisticsOnly(true)),
     vscode.commands.registerCommand('statcite.showAllNodes', () => setStatisticsOnly(false)),
-    vscode.commands.registerCommand(REVEAL_COMMAND, revealRange),
+    vscode.commands.registerCommand(REVEAL_COMMAND, (path: string, start: number, end: number) => revealSource(path, start, end)),
   );
   registerSymbols(context, services);
-}
-
-/** Opens a corpus file with the range [start, end) selected and centred. */
-async function revealRange(path: string, start: number, end: number): Promise<void> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
-  const selection = new vscode.Selection(document.positionAt(start), document.positionAt(end));
-  const editor = await vscode.window.showTextDocument(document, { selection, preserveFocus: false });
-  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
