@@ -1,5 +1,6 @@
 import type { CorpusFile, Logger, Metadata } from '../model';
 import { loadCorpusFile } from '../load';
+import { contentHash, metadataHash, type CachedFile } from '../search/cache';
 import type { SearchOptions, SearchResult } from '../search/types';
 
 /** Size and modification time: enough to tell that a file has not changed since it was read. */
@@ -23,19 +24,37 @@ export interface EngineListener {
   progress(done: number, total: number): void;
 }
 
-/** A search index that follows the corpus file by file. */
+/** A search index that follows the corpus file by file, and may keep it across runs. */
 export interface FileIndex {
   add(file: CorpusFile): void;
   remove(path: string): void;
-  search(query: string, options?: SearchOptions): SearchResult[];
+  search(query: string, options?: SearchOptions): SearchResult[] | Promise<SearchResult[]>;
+  /** The files kept from the last run, with the stamps they were read with; their index comes back with them. */
+  restore?(): Promise<CachedFile[]>;
+  /** Keeps the files (asked for when the save starts) and the index for the next run. */
+  save?(files: () => CachedFile[]): Promise<void>;
 }
+
+/** A file as the engine holds it: the stamp, content hash and sidecar metadata it was read with. */
+interface Entry {
+  stamp: FileStamp;
+  hash: string;
+  sidecar: string;
+  file: CorpusFile;
+}
+
+/** Pause after each file shown from the cache (see restore). */
+const RESTORE_PAUSE_MS = 2;
+/** At most one progress report per this many milliseconds. */
+const PROGRESS_MS = 50;
 
 /**
  * Keeps the corpus: reads each file once, re-reads only what changed, and feeds the index.
  * Runs in a worker thread under VS Code and in-process in the CLI and tests.
  */
 export class CorpusEngine {
-  private readonly files = new Map<string, { stamp: FileStamp; file: CorpusFile }>();
+  private readonly files = new Map<string, Entry>();
+  private restored = false;
 
   constructor(
     private readonly host: EngineHost,
@@ -47,46 +66,93 @@ export class CorpusEngine {
   /** Makes the corpus exactly these files: drops the others, reads the new and the changed. */
   async sync(paths: string[]): Promise<void> {
     const wanted = new Set(paths);
-    for (const path of [...this.files.keys()]) if (!wanted.has(path)) this.remove(path);
-    await this.readAll(paths, false);
+    await this.restore(wanted);
+    let changed = false;
+    for (const path of [...this.files.keys()]) if (!wanted.has(path)) changed = this.remove(path) || changed;
+    changed = (await this.readAll(paths, false)) || changed;
+    if (changed) this.save();
   }
 
   /** Re-reads these files whatever their stamp (they were reported changed), or drops them if gone. */
   async update(paths: string[]): Promise<void> {
-    await this.readAll(paths, true);
+    if (await this.readAll(paths, true)) this.save();
   }
 
-  search(query: string, options?: SearchOptions): SearchResult[] {
-    return this.index?.search(query, options) ?? [];
+  async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
+    return (await this.index?.search(query, options)) ?? [];
   }
 
   get(path: string): CorpusFile | undefined {
     return this.files.get(path)?.file;
   }
 
-  private async readAll(paths: string[], force: boolean): Promise<void> {
-    let done = 0;
-    for (const path of paths) {
-      await this.read(path, force);
-      this.listener.progress(++done, paths.length);
-      // Let queued requests (a search while typing) run between files.
-      await new Promise((resolve) => setImmediate(resolve));
+  /**
+   * Once, before the first sync: the files kept from the last run (wanted ones are shown at once;
+   * the sync then re-reads only those whose stamp, content or sidecar changed).
+   */
+  private async restore(wanted: Set<string>): Promise<void> {
+    if (this.restored || !this.index?.restore) return;
+    this.restored = true;
+    for (const { path, size, mtime, hash, sidecar, file } of await this.index.restore()) {
+      if (!wanted.has(path)) {
+        this.index.remove(path);
+        continue;
+      }
+      this.files.set(path, { stamp: { size, mtime }, hash, sidecar, file });
+      this.listener.file(file);
+      // The host takes all queued messages in one go, about a millisecond per file: a thousand
+      // files posted at once block its event loop for a second. Paced, it takes them one by one.
+      await new Promise((resolve) => setTimeout(resolve, RESTORE_PAUSE_MS));
     }
   }
 
-  private async read(path: string, force: boolean): Promise<void> {
+  private save(): void {
+    void this.index?.save?.(() =>
+      [...this.files].map(([path, { stamp, hash, sidecar, file }]) => ({ path, size: stamp.size, mtime: stamp.mtime, hash, sidecar, file })),
+    );
+  }
+
+  /** Reads the files that need it; true when any file was read, dropped or re-stamped. */
+  private async readAll(paths: string[], force: boolean): Promise<boolean> {
+    let done = 0;
+    let changed = false;
+    let reported = 0;
+    for (const path of paths) {
+      changed = (await this.read(path, force)) || changed;
+      // Unchanged files go by in microseconds: a progress message for each would reach the host
+      // as one long burst.
+      if (++done === paths.length || Date.now() - reported >= PROGRESS_MS) {
+        this.listener.progress(done, paths.length);
+        reported = Date.now();
+      }
+      // Let queued requests (a search while typing) run between files.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return changed;
+  }
+
+  private async read(path: string, force: boolean): Promise<boolean> {
     let stamp: FileStamp;
     try {
       stamp = await this.host.stat(path);
     } catch {
-      this.remove(path);
-      return;
+      return this.remove(path);
     }
     const known = this.files.get(path);
-    if (!force && known && known.stamp.size === stamp.size && known.stamp.mtime === stamp.mtime) return;
+    // A sidecar changes what a file reads as without touching the file.
+    const metadata = await this.host.sidecarMetadata(path).catch(() => undefined);
+    const sidecar = metadataHash(metadata);
+    if (!force && known && known.sidecar === sidecar && known.stamp.size === stamp.size && known.stamp.mtime === stamp.mtime) return false;
     let file: CorpusFile;
+    let hash = '';
     try {
-      const [bytes, metadata] = await Promise.all([this.host.readFile(path), this.host.sidecarMetadata(path)]);
+      const bytes = await this.host.readFile(path);
+      hash = contentHash(bytes);
+      // Touched but not changed (a checkout, a save without edits): keep what was read.
+      if (!force && known && known.hash === hash && known.sidecar === sidecar) {
+        known.stamp = stamp;
+        return true;
+      }
       file = loadCorpusFile(bytes, path, metadata);
     } catch (err) {
       file = unreadable(path, err);
@@ -96,16 +162,18 @@ export class CorpusEngine {
       if (problem.severity === 'error') this.log.error(line);
       else if (problem.severity === 'warning') this.log.warn(line);
     }
-    this.files.set(path, { stamp, file });
+    this.files.set(path, { stamp, hash, sidecar, file });
     this.index?.remove(path);
     this.index?.add(file);
     this.listener.file(file);
+    return true;
   }
 
-  private remove(path: string): void {
-    if (!this.files.delete(path)) return;
+  private remove(path: string): boolean {
+    if (!this.files.delete(path)) return false;
     this.index?.remove(path);
     this.listener.removed(path);
+    return true;
   }
 }
 

@@ -2,13 +2,18 @@
  * The worker thread that reads, outlines and indexes the corpus, so that the extension host —
  * shared by every extension — never blocks on it.
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Logger } from '../model';
+import { contentHash } from '../search/cache';
+import { nodeCacheHost } from '../search/nodeCacheHost';
+import { SearchStore } from '../search/store';
+import { loadTokenizer } from '../search/tokenizer';
 import { CorpusEngine } from './engine';
 import { nodeHost } from './nodeHost';
 import type { Event, Message, Request, WorkerOptions } from './protocol';
 
-function start(port: NonNullable<typeof parentPort>, _options: WorkerOptions): void {
+function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): void {
   const post = (message: Message): void => port.postMessage(message);
   const emit = (event: Event): void => post(event);
   const log: Logger = {
@@ -16,11 +21,24 @@ function start(port: NonNullable<typeof parentPort>, _options: WorkerOptions): v
     warn: (message) => emit({ type: 'log', level: 'warn', message }),
     error: (message) => emit({ type: 'log', level: 'error', message }),
   };
-  const engine = new CorpusEngine(nodeHost(log), log, {
-    file: (file) => emit({ type: 'file', file }),
-    removed: (path) => emit({ type: 'removed', path }),
-    progress: (done, total) => emit({ type: 'progress', done, total }),
+  const tokenizer = loadTokenizer({ userDictionary: options.userDictionary || undefined, log });
+  const store = new SearchStore({
+    tokenizer,
+    cache: options.cacheDir ? nodeCacheHost(options.cacheDir) : undefined,
+    // This very bundle holds the reader and the extractor: a cache from any other build is stale.
+    modelVersion: contentHash(readFileSync(__filename)),
+    log,
   });
+  const engine = new CorpusEngine(
+    nodeHost(log),
+    log,
+    {
+      file: (file) => emit({ type: 'file', file }),
+      removed: (path) => emit({ type: 'removed', path }),
+      progress: (done, total) => emit({ type: 'progress', done, total }),
+    },
+    store,
+  );
 
   // Requests run one at a time in arrival order, except searches, which answer at once from
   // whatever has been indexed so far.
@@ -29,7 +47,10 @@ function start(port: NonNullable<typeof parentPort>, _options: WorkerOptions): v
     const run = async (): Promise<unknown> => {
       switch (request.type) {
         case 'sync':
-          return engine.sync(request.paths);
+          await engine.sync(request.paths);
+          // Load jieba's dictionary now, not on the first keystroke of a search.
+          setImmediate(() => tokenizer.load());
+          return;
         case 'update':
           return engine.update(request.paths);
         case 'search':

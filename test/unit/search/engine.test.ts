@@ -1,0 +1,100 @@
+/** The search index and its cache inside the corpus engine: restore, re-read only what changed. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CorpusEngine, type EngineHost } from '../../../src/core/engine/engine';
+import type { Metadata } from '../../../src/core/model';
+import { nodeCacheHost } from '../../../src/core/search/nodeCacheHost';
+import { SearchStore } from '../../../src/core/search/store';
+import { loadTokenizer } from '../../../src/core/search/tokenizer';
+
+const tokenizer = loadTokenizer();
+const log = { info: () => {}, warn: () => {}, error: () => {} };
+
+/** Files in memory, counting reads. */
+function memoryHost(): EngineHost & { files: Map<string, { text: string; mtime: number }>; reads: string[]; sidecar?: Metadata } {
+  const host = {
+    files: new Map<string, { text: string; mtime: number }>(),
+    reads: [] as string[],
+    sidecar: undefined as Metadata | undefined,
+    async readFile(p: string) {
+      host.reads.push(p);
+      const f = host.files.get(p);
+      if (!f) throw new Error('gone');
+      return Buffer.from(f.text);
+    },
+    async stat(p: string) {
+      const f = host.files.get(p);
+      if (!f) throw new Error('gone');
+      return { size: Buffer.byteLength(f.text), mtime: f.mtime };
+    },
+    sidecarMetadata: async () => host.sidecar,
+  };
+  return host;
+}
+
+const A = '/c/a.txt';
+const B = '/c/b.txt';
+
+async function start(host: ReturnType<typeof memoryHost>, cacheDir: string) {
+  const store = new SearchStore({ tokenizer, cache: nodeCacheHost(cacheDir), modelVersion: 'test', log });
+  const shown: string[] = [];
+  const engine = new CorpusEngine(host, log, { file: (f) => shown.push(f.path), removed: () => {}, progress: () => {} }, store);
+  await engine.sync([...host.files.keys()]);
+  await store.ready();
+  // The save runs in the background after a sync; the next start finds it written.
+  await store.saved();
+  return { engine, store, shown };
+}
+
+describe('engine with the search store', () => {
+  it('restores from the cache without reading, and re-reads a changed file alone', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'statcite-engine-'));
+    const host = memoryHost();
+    host.files.set(A, { text: '综治中心建设\n\n建设四级综治中心1377个。\n', mtime: 1 });
+    host.files.set(B, { text: '禁毒工作\n\n社区戒毒人员复吸率下降6.8%。\n', mtime: 1 });
+    const cold = await start(host, cacheDir);
+    expect(host.reads.sort()).toEqual([A, B]);
+    expect((await cold.engine.search('复吸率'))[0]?.file).toBe(B);
+
+    // Reopen: everything comes from the cache, nothing is read, all files are shown.
+    host.reads.length = 0;
+    const warm = await start(host, cacheDir);
+    expect(host.reads).toEqual([]);
+    expect(warm.shown.sort()).toEqual([A, B]);
+    expect((await warm.engine.search('综治中心'))[0]?.file).toBe(A);
+
+    // A changed file is re-read and re-indexed alone.
+    host.files.set(A, { text: '综治中心建设\n\n枫桥经验在基层落地。\n', mtime: 2 });
+    host.reads.length = 0;
+    const changed = await start(host, cacheDir);
+    expect(host.reads).toEqual([A]);
+    expect(changed.shown.filter((p) => p === A).length).toBe(2);
+    expect((await changed.engine.search('枫桥经验'))[0]?.file).toBe(A);
+    expect(await changed.engine.search('1377')).toEqual([]);
+    expect((await changed.engine.search('复吸率'))[0]?.file).toBe(B);
+
+    // Touched without a change: read to compare its hash, not outlined again.
+    host.files.set(B, { ...host.files.get(B)!, mtime: 3 });
+    host.reads.length = 0;
+    const touched = await start(host, cacheDir);
+    expect(host.reads).toEqual([B]);
+    expect(touched.shown.filter((p) => p === B).length).toBe(1);
+  });
+
+  it('re-reads files whose sidecar metadata changed, and forgets files gone from the corpus', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'statcite-engine-'));
+    const host = memoryHost();
+    host.files.set(A, { text: '综治中心建设\n\n建设四级综治中心1377个。\n', mtime: 1 });
+    host.files.set(B, { text: '禁毒工作\n\n社区戒毒人员复吸率下降6.8%。\n', mtime: 1 });
+    await start(host, cacheDir);
+    host.sidecar = { publication: '法治日报', date: '2026-01-20' };
+    host.files.delete(B);
+    host.reads.length = 0;
+    const next = await start(host, cacheDir);
+    expect(host.reads).toEqual([A]);
+    expect(next.engine.get(A)?.metadata.publication).toBe('法治日报');
+    expect(await next.engine.search('复吸率')).toEqual([]);
+  });
+});
