@@ -7,6 +7,15 @@ import type { CorpusService, StatisticLocation } from '../services';
 import { findCorpusFiles, watchCorpus } from './discovery';
 import { SECTION, STATE_CONTEXT } from './settings';
 import { WorkerClient } from './workerClient';
+import { SECTION as SEARCH_SECTION, USER_DICTIONARY } from '../search/settings';
+
+/** The user's jieba dictionary; a relative path is taken from the first workspace folder. */
+function userDictionary(): string | undefined {
+  const setting = vscode.workspace.getConfiguration(SEARCH_SECTION).get<string>(USER_DICTIONARY, '').trim();
+  if (!setting) return undefined;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  return folder ? nodePath.resolve(folder, setting) : setting;
+}
 
 /**
  * The corpus on the extension-host side: a mirror of what the worker has read, filled by small
@@ -78,22 +87,35 @@ export class WorkerCorpusService implements CorpusService {
   }
 
   private async boot(): Promise<void> {
+    this.startWorker();
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${SEARCH_SECTION}.${USER_DICTIONARY}`)) void this.restartWorker();
+        else if (e.affectsConfiguration(SECTION)) void this.refresh();
+      }),
+    );
+    this.watch();
+    await this.rescan();
+  }
+
+  private startWorker(): void {
     const storage = this.context.storageUri ?? this.context.globalStorageUri;
     this.client = new WorkerClient(
       nodePath.join(this.context.extensionPath, 'dist', 'worker.js'),
-      { cacheDir: nodePath.join(storage.fsPath, 'cache') },
+      { cacheDir: nodePath.join(storage.fsPath, 'cache'), userDictionary: userDictionary() },
       (event) => this.onEvent(event),
       (message) => {
         this.log.error(message);
         void vscode.window.showErrorMessage(vscode.l10n.t('StatCite stopped reading the corpus: {0}', message));
       },
     );
-    this.disposables.push(
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(SECTION)) void this.refresh();
-      }),
-    );
-    this.watch();
+  }
+
+  /** jieba takes its dictionary once per thread: a new dictionary needs a new worker. */
+  private async restartWorker(): Promise<void> {
+    await this.started;
+    this.client?.dispose();
+    this.startWorker();
     await this.rescan();
   }
 
