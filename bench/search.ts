@@ -203,6 +203,8 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
         files++;
         for (const a of message.file.articles)
           for (const r of a.reports) for (const s of [r.intro, ...r.sections]) for (const st of s.statistics) statistics.set(st.id, message.file);
+        // As the extension host does: acknowledge after this turn so the worker sends more.
+        if (message.ack) setImmediate((seq) => worker.postMessage({ type: 'ack', seq }), message.ack);
       } else if (message.type === 'done' || message.type === 'failed') {
         if (message.type === 'failed') reject(new Error(message.message));
         else resolve();

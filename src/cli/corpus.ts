@@ -28,7 +28,7 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
 export async function loadCorpus(paths: string[], index?: FileIndex): Promise<CorpusFile[]> {
   const files: CorpusFile[] = [];
   const log = { info: () => {}, warn: (m: string) => console.error(`warning: ${m}`), error: (m: string) => console.error(`error: ${m}`) };
-  const engine = new CorpusEngine(nodeHost(log), log, { file: (f) => files.push(f), removed: () => {}, progress: () => {} }, index);
+  const engine = new CorpusEngine(nodeHost(log), log, { file: (f) => void files.push(f), removed: () => {}, progress: () => {} }, index);
   await engine.sync(await expandPaths(paths));
   return files;
 }

@@ -19,7 +19,8 @@ export interface EngineHost {
 
 /** Where the engine reports what it has read. */
 export interface EngineListener {
-  file(file: CorpusFile): void;
+  /** A promise means "wait before sending more" (the receiver paces a warm start). */
+  file(file: CorpusFile): void | Promise<void>;
   removed(path: string): void;
   progress(done: number, total: number): void;
 }
@@ -43,8 +44,6 @@ interface Entry {
   file: CorpusFile;
 }
 
-/** Pause after each file shown from the cache (see restore). */
-const RESTORE_PAUSE_MS = 2;
 /** At most one progress report per this many milliseconds. */
 const PROGRESS_MS = 50;
 
@@ -99,10 +98,8 @@ export class CorpusEngine {
         continue;
       }
       this.files.set(path, { stamp: { size, mtime }, hash, sidecar, file });
-      this.listener.file(file);
-      // The host takes all queued messages in one go, about a millisecond per file: a thousand
-      // files posted at once block its event loop for a second. Paced, it takes them one by one.
-      await new Promise((resolve) => setTimeout(resolve, RESTORE_PAUSE_MS));
+      // Cached files come far faster than the host can take them: the listener sets the pace.
+      await this.listener.file(file);
     }
   }
 

@@ -14,12 +14,19 @@ export type Request =
   | { id: number; type: 'update'; paths: string[] }
   | { id: number; type: 'search'; query: string; options?: SearchOptions };
 
+/** The host has taken the files up to the one that asked for this (see Event 'file'). */
+export interface Ack {
+  type: 'ack';
+  seq: number;
+}
+
 export type Reply =
   | { id: number; type: 'done'; value: unknown }
   | { id: number; type: 'failed'; message: string };
 
 export type Event =
-  | { type: 'file'; file: CorpusFile }
+  /** With `ack`, the worker waits for an 'ack' with that seq before it sends more. */
+  | { type: 'file'; file: CorpusFile; ack?: number }
   | { type: 'removed'; path: string }
   | { type: 'progress'; done: number; total: number }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };

@@ -11,7 +11,10 @@ import { SearchStore } from '../search/store';
 import { loadTokenizer } from '../search/tokenizer';
 import { CorpusEngine } from './engine';
 import { nodeHost } from './nodeHost';
-import type { Event, Message, Request, WorkerOptions } from './protocol';
+import type { Ack, Event, Message, Request, WorkerOptions } from './protocol';
+
+/** Files sent between acknowledgements: small enough that the host never blocks long. */
+const FILES_PER_ACK = 16;
 
 function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): void {
   const post = (message: Message): void => port.postMessage(message);
@@ -29,11 +32,22 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
     modelVersion: contentHash(readFileSync(__filename)),
     log,
   });
+  // The host takes all queued messages in one go, about a millisecond per file: asking for an
+  // acknowledgement every few files keeps each of its turns short.
+  let sent = 0;
+  const waiting = new Map<number, () => void>();
   const engine = new CorpusEngine(
     nodeHost(log),
     log,
     {
-      file: (file) => emit({ type: 'file', file }),
+      file: (file) => {
+        if (++sent % FILES_PER_ACK) return emit({ type: 'file', file });
+        const seq = sent;
+        return new Promise<void>((resolve) => {
+          waiting.set(seq, resolve);
+          emit({ type: 'file', file, ack: seq });
+        });
+      },
       removed: (path) => emit({ type: 'removed', path }),
       progress: (done, total) => emit({ type: 'progress', done, total }),
     },
@@ -43,7 +57,12 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
   // Requests run one at a time in arrival order, except searches, which answer at once from
   // whatever has been indexed so far.
   let queue: Promise<unknown> = Promise.resolve();
-  port.on('message', (request: Request) => {
+  port.on('message', (request: Request | Ack) => {
+    if (request.type === 'ack') {
+      waiting.get(request.seq)?.();
+      waiting.delete(request.seq);
+      return;
+    }
     const run = async (): Promise<unknown> => {
       switch (request.type) {
         case 'sync':

@@ -181,6 +181,8 @@ export class WorkerCorpusService implements CorpusService {
         this.index(event.file);
         this.pendingPaths.add(event.file.path);
         this.scheduleFlush();
+        // Answer after this turn, so other work on the host runs between batches.
+        if (event.ack) setImmediate((seq) => this.client?.ack(seq), event.ack);
         break;
       case 'removed':
         this.forget(event.path);

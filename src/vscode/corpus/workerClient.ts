@@ -38,6 +38,11 @@ export class WorkerClient {
     });
   }
 
+  /** Lets the worker send more files (see the 'file' event's ack). */
+  ack(seq: number): void {
+    this.worker.postMessage({ type: 'ack', seq });
+  }
+
   dispose(): void {
     // terminate() exits with code 1: not a failure to report.
     this.disposed = true;

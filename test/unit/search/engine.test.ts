@@ -40,7 +40,7 @@ const B = '/c/b.txt';
 async function start(host: ReturnType<typeof memoryHost>, cacheDir: string) {
   const store = new SearchStore({ tokenizer, cache: nodeCacheHost(cacheDir), modelVersion: 'test', log });
   const shown: string[] = [];
-  const engine = new CorpusEngine(host, log, { file: (f) => shown.push(f.path), removed: () => {}, progress: () => {} }, store);
+  const engine = new CorpusEngine(host, log, { file: (f) => void shown.push(f.path), removed: () => {}, progress: () => {} }, store);
   await engine.sync([...host.files.keys()]);
   await store.ready();
   // The save runs in the background after a sync; the next start finds it written.
