@@ -3,18 +3,19 @@
  * not re-read and re-index every file. Three files in the cache folder:
  *   manifest.json  versions, a build stamp and, per corpus file, path, size, mtime and content hash
  *   model.json     the same stamp and the outlined files
- *   index.json     the same stamp and the serialized index
+ *   index.bin      the same stamp, the serialized index as JSON and its numbers as raw bytes
  * The manifest is small, so an outdated cache is recognised without parsing the rest; the model
  * loads first (the outline can show) and the larger index after it. Anything that does not fit
  * (other versions, a torn or corrupt write, a missing file) means: rebuild — the index alone
  * when only it is unusable.
  */
 import { createHash, randomUUID } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import type { CorpusFile, Metadata } from '../model';
 import { INDEX_FORMAT, SearchIndex, type SerializedIndex } from './index';
 import type { Tokenizer } from './tokenizer';
 
-/** Bump when the layout of manifest.json or data.json changes. */
+/** Bump when the layout of manifest.json or model.json changes (index.bin goes with INDEX_FORMAT). */
 export const CACHE_FORMAT = 1;
 
 /** What the cache needs from its host: whole-file reads and writes inside the cache folder. */
@@ -66,7 +67,7 @@ export type LoadedCache =
 
 const MANIFEST = 'manifest.json';
 const MODEL = 'model.json';
-const INDEX = 'index.json';
+const INDEX = 'index.bin';
 
 /** The content hash a cache entry is keyed by. */
 export function contentHash(bytes: Uint8Array): string {
@@ -82,7 +83,7 @@ export async function saveCache(host: CacheHost, versions: CacheVersions, files:
   const stamp = randomUUID();
   // The stamp leads each file, so a reader can check it before parsing megabytes.
   const modelBytes = Buffer.from(`${JSON.stringify(stamp)}\n${JSON.stringify(files.map((f) => f.file))}`);
-  const indexBytes = Buffer.from(`${JSON.stringify(stamp)}\n${JSON.stringify(index.toJSON())}`);
+  const indexBytes = encodeIndex(stamp, index.serialize());
   const manifest: Manifest = {
     format: CACHE_FORMAT,
     model: versions.model,
@@ -119,8 +120,9 @@ export async function loadCache(host: CacheHost, versions: CacheVersions): Promi
     const loadIndex = async (): Promise<SearchIndex> => {
       if (manifest.index !== INDEX_FORMAT) throw new Error('index format changed');
       if (manifest.tokenizer !== versions.tokenizer.version) throw new Error('tokenizer or dictionary changed');
-      const saved = await readStamped<SerializedIndex>(host, INDEX, manifest.stamp, manifest.indexBytes);
-      if (typeof saved === 'string') throw new Error(saved);
+      const bytes = await host.read(INDEX);
+      if (!bytes || bytes.length !== manifest.indexBytes) throw new Error(`${INDEX} missing or incomplete`);
+      const saved = decodeIndex(bytes, manifest.stamp);
       return SearchIndex.load(saved, versions.tokenizer, byPath);
     };
     return { ok: true, files, loadIndex };
@@ -137,4 +139,37 @@ async function readStamped<T>(host: CacheHost, name: string, stamp: string, leng
   const newline = text.indexOf('\n');
   if (newline < 0 || JSON.parse(text.slice(0, newline)) !== stamp) return `${name} and the manifest do not belong together`;
   return JSON.parse(text.slice(newline + 1)) as T;
+}
+
+/**
+ * index.bin: the stamp and the index as JSON on two lines, padded with spaces so that what follows
+ * starts at a multiple of 4 bytes, then the index's numbers as raw 32-bit integers (in this
+ * machine's byte order: a cache never leaves it). Parsing them as JSON was most of a warm start.
+ * The JSON holds a CRC-32 of the numbers, as no parse error would catch a corrupt number.
+ */
+function encodeIndex(stamp: string, saved: SerializedIndex): Buffer {
+  const { data, ...miniSearch } = saved.miniSearch;
+  const numbers = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const head = `${JSON.stringify(stamp)}\n${JSON.stringify({ ...saved, miniSearch, crc: crc32(numbers) })}`;
+  const length = Buffer.byteLength(head) + 1;
+  return Buffer.concat([Buffer.from(`${head}${' '.repeat((4 - (length % 4)) % 4)}\n`), numbers]);
+}
+
+/** The index saved by encodeIndex; throws when it is not from this save or is corrupt. */
+function decodeIndex(bytes: Uint8Array, stamp: string): SerializedIndex {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const newline = buffer.indexOf(0x0a);
+  const end = buffer.indexOf(0x0a, newline + 1);
+  if (newline < 0 || end < 0 || JSON.parse(buffer.toString('utf8', 0, newline)) !== stamp) {
+    throw new Error(`${INDEX} and the manifest do not belong together`);
+  }
+  const { crc, ...saved } = JSON.parse(buffer.toString('utf8', newline + 1, end)) as SerializedIndex & { crc: number };
+  const numbers = buffer.subarray(end + 1);
+  if ((end + 1) % 4 !== 0 || numbers.length % 4 !== 0 || crc32(numbers) !== crc) throw new Error(`${INDEX} is corrupt`);
+  // A view where the bytes are aligned for one (they are when the file was read whole), else a copy.
+  const data =
+    numbers.byteOffset % 4 === 0
+      ? new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length / 4)
+      : new Int32Array(numbers.buffer.slice(numbers.byteOffset, numbers.byteOffset + numbers.length));
+  return { ...saved, miniSearch: { ...saved.miniSearch, data } };
 }

@@ -12,7 +12,7 @@ import type { Tokenizer } from './tokenizer';
 import type { SearchOptions, SearchResult } from './types';
 
 /** Bump when documents, fields or boosts change: cached indexes built before are then rebuilt. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 const DEFAULT_LIMIT = 50;
 /** Fewer results than this and a query word may also match by its parts. */
@@ -51,8 +51,19 @@ interface Ranked {
 
 /** MiniSearch 7's query execution without its result building (see SearchIndex.ranked). */
 interface MiniSearchInternals {
-  executeQuery(query: Query, options: object): Map<number, { score: number; terms: string[]; match: Record<string, unknown> }>;
+  executeQuery(
+    query: Query,
+    options: { boostDocument?: (id: number) => number },
+  ): Map<number, { score: number; terms: string[]; match: Record<string, unknown> }>;
   _documentIds: Map<number, number>;
+  /** Term → field number → document short id → term frequency. */
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+}
+
+/** A query word that must match: itself or, when parts are tried, all of its parts. */
+interface Word {
+  term: string;
+  parts: string[];
 }
 
 /** What the cache keeps of an index: MiniSearch's own form and, per file, document number → key. */
@@ -109,7 +120,7 @@ export class SearchIndex {
   }
 
   /**
-   * Restores an index saved by toJSON, given the same files it was built from. Throws when the
+   * Restores an index saved by serialize, given the same files it was built from. Throws when the
    * saved form does not fit (another format or tokenizer, a document the model no longer has).
    */
   static load(saved: SerializedIndex, tokenizer: Tokenizer, files: ReadonlyMap<string, CorpusFile>): SearchIndex {
@@ -130,7 +141,7 @@ export class SearchIndex {
     return index;
   }
 
-  toJSON(): SerializedIndex {
+  serialize(): SerializedIndex {
     return {
       format: INDEX_FORMAT,
       tokenizer: this.tokenizer.version,
@@ -192,8 +203,12 @@ export class SearchIndex {
     const prefix = (i: number): boolean => unfinished && i === terms.length - 1;
     // Room for the statistics that share a sentence with a better one (dropped below).
     const room = limit * 3;
-    const run = (combineWith: 'AND' | 'OR', parts: boolean): Ranked[] =>
-      this.ranked({ combineWith, queries: terms.map((term, i) => this.termQuery(term, prefix(i), parts)) }, filter, room);
+    const run = (combineWith: 'AND' | 'OR', parts: boolean): Ranked[] => {
+      const queries = terms.map((term, i) => this.termQuery(term, prefix(i), parts));
+      const words = terms.filter((_, i) => !prefix(i)).map((term) => ({ term, parts: parts ? this.tokenizer.subWords(term) : [] }));
+      const candidates = combineWith === 'AND' && terms.length > 1 ? this.candidates(words) : undefined;
+      return this.ranked({ combineWith, queries }, candidates, filter, room);
+    };
     let found = run('AND', false);
     // Parts are tried only when the words alone find next to nothing: they cost another pass over
     // the postings of common words (同比, 增长).
@@ -230,16 +245,21 @@ export class SearchIndex {
   /**
    * The best k documents for a query tree, best first. MiniSearch's search() builds a result
    * object for every matching document and sorts them all; a common word (发展, 中国) matches tens
-   * of thousands, so this takes MiniSearch's raw matches and keeps only the top k.
+   * of thousands, so this takes MiniSearch's raw matches and keeps only the top k. Documents
+   * outside the candidates (see candidates) or the filter are not scored at all.
    */
-  private ranked(query: Query, filter: ((id: number) => boolean) | undefined, k: number): Ranked[] {
-    const raw = (this.miniSearch as unknown as MiniSearchInternals).executeQuery(query, {});
-    const shortIds = (this.miniSearch as unknown as MiniSearchInternals)._documentIds;
+  private ranked(query: Query, candidates: Set<number> | undefined, filter: ((id: number) => boolean) | undefined, k: number): Ranked[] {
+    const internals = this.miniSearch as unknown as MiniSearchInternals;
+    // boostDocument 0 makes MiniSearch skip a document before scoring it.
+    const boostDocument =
+      candidates || filter ? (id: number): number => ((!candidates || candidates.has(id)) && (!filter || filter(id)) ? 1 : 0) : undefined;
+    const raw = internals.executeQuery(query, { boostDocument });
+    const shortIds = internals._documentIds;
     // The top k in ascending score order: a candidate only enters when it beats the weakest.
     const top: Array<{ id: number; score: number; match: Record<string, unknown> }> = [];
     for (const [shortId, { score, terms, match }] of raw) {
       const id = shortIds.get(shortId);
-      if (id === undefined || (filter && !filter(id))) continue;
+      if (id === undefined) continue;
       // MiniSearch's own scoring: documents that match more query terms rank higher.
       const weighted = score * (terms.length || 1);
       if (top.length === k && weighted <= top[0].score) continue;
@@ -248,6 +268,48 @@ export class SearchIndex {
       top.splice(at, 0, { id, score: weighted, match });
     }
     return top.reverse().map(({ id, score, match }) => ({ id, score, terms: Object.keys(match) }));
+  }
+
+  /**
+   * The documents that can match an AND query: those that hold every complete query word (or all
+   * of its parts). MiniSearch scores every document of each term before it intersects, and a
+   * common word (发展, 增长, 国家) is in tens of thousands; so the intersection is found first on the
+   * postings alone — walking the rarest word's documents and probing the others' — and only these
+   * get scored. Undefined when no word is complete (nothing to walk).
+   */
+  private candidates(words: Word[]): Set<number> | undefined {
+    if (words.length === 0) return undefined;
+    const index = (this.miniSearch as unknown as MiniSearchInternals)._index;
+    const postings = new Map<string, Array<Map<number, number>>>();
+    const fieldsOf = (term: string): Array<Map<number, number>> => {
+      let fields = postings.get(term);
+      if (!fields) postings.set(term, (fields = [...(index.get(term)?.values() ?? [])]));
+      return fields;
+    };
+    const count = (term: string): number => fieldsOf(term).reduce((n, docs) => n + docs.size, 0);
+    const has = (term: string, doc: number): boolean => fieldsOf(term).some((docs) => docs.has(doc));
+    const holds = (word: Word, doc: number): boolean =>
+      has(word.term, doc) || (word.parts.length > 0 && word.parts.every((part) => has(part, doc)));
+    // A word's documents are among those of the word itself and of its rarest part.
+    const sources = (word: Word): string[] => {
+      if (word.parts.length === 0) return [word.term];
+      const rarest = word.parts.reduce((a, b) => (count(b) < count(a) ? b : a));
+      return [word.term, rarest];
+    };
+    const size = (word: Word): number => sources(word).reduce((n, term) => n + count(term), 0);
+    const start = words.reduce((a, b) => (size(b) < size(a) ? b : a));
+    const others = words.filter((word) => word !== start);
+    const shortIds = (this.miniSearch as unknown as MiniSearchInternals)._documentIds;
+    const found = new Set<number>();
+    for (const term of sources(start)) {
+      for (const docs of fieldsOf(term)) {
+        for (const doc of docs.keys()) {
+          const id = shortIds.get(doc);
+          if (id !== undefined && !found.has(id) && holds(start, doc) && others.every((word) => holds(word, doc))) found.add(id);
+        }
+      }
+    }
+    return found;
   }
 
   private filter(options: SearchOptions): ((id: number) => boolean) | undefined {

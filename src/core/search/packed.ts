@@ -1,29 +1,37 @@
 /**
  * A compact saved form of a MiniSearch index. MiniSearch's own (toJSON / loadJS) keeps every
  * posting as an object key and rebuilds its maps key by key through strings: on the news corpus
- * that took seconds per 100 files. Here postings are flat number arrays, which JSON parses fast
- * and which stay flat after loading (FlatPostings) until MiniSearch changes them.
+ * that took seconds per 100 files. Here every number lives in one Int32Array, which the cache
+ * writes and reads as raw bytes, and loading builds as little as a search needs:
+ * - the term tree is built in one pass over the sorted terms (MiniSearch's set() scans a node's
+ *   children one by one, and the root of a Chinese index has thousands: 1.7 s for 120,000 terms);
+ * - a term's postings become maps only when a search first reads them (LazyMap), and then stay
+ *   flat (FlatPostings) until MiniSearch changes them.
  *
  * This reads and writes MiniSearch's internal fields, so it is tied to MiniSearch 7 (the version
- * in package.json); the round-trip is covered by the index tests.
+ * in package.json); the round-trip is covered by the index and cache tests.
  */
 import MiniSearch, { type Options } from 'minisearch';
 
 export interface PackedMiniSearch {
-  packing: 1;
+  packing: 2;
   documentCount: number;
   nextId: number;
   dirtCount: number;
   fieldIds: Record<string, number>;
   averageFieldLength: number[];
-  /** [shortId, id, shortId, id, …] */
-  documentIds: number[];
-  /** [shortId, length of field 0, …, length of field F-1, shortId, …] */
-  fieldLength: number[];
+  /** Number of documents in data. */
+  documents: number;
+  /** Sorted (by UTF-16 code units, as the term tree is built). */
   terms: string[];
-  /** Per term: [fieldId, n, doc, freq × n, fieldId, n, …]. */
-  postings: number[][];
+  /**
+   * [shortId, id, length of field 0, …, length of field F-1] per document, then per term in the
+   * order of terms: [number of fields, fieldId, n, doc, freq × n, fieldId, n, …].
+   */
+  data: Int32Array;
 }
+
+type Postings = Map<number, Map<number, number>>;
 
 /** MiniSearch 7's internal state, as loadJS and toJSON use it. */
 interface Internals {
@@ -34,8 +42,8 @@ interface Internals {
   _avgFieldLength: number[];
   _documentIds: Map<number, unknown>;
   _idToShortId: Map<unknown, number>;
-  _fieldLength: Map<number, number[]>;
-  _index: { set(term: string, data: Map<number, Map<number, number>>): void } & Iterable<[string, Map<number, Map<number, number>>]>;
+  _fieldLength: Map<number, ArrayLike<number>>;
+  _index: Iterable<[string, Postings]> & { constructor: new (tree: Map<string, unknown>) => unknown };
 }
 
 const internals = (miniSearch: MiniSearch<never> | MiniSearch<unknown>): Internals => miniSearch as unknown as Internals;
@@ -43,75 +51,176 @@ const internals = (miniSearch: MiniSearch<never> | MiniSearch<unknown>): Interna
 export function packMiniSearch<T>(miniSearch: MiniSearch<T>): PackedMiniSearch {
   const m = internals(miniSearch as MiniSearch<unknown>);
   const fields = Object.keys(m._fieldIds).length;
-  const documentIds: number[] = [];
-  for (const [shortId, id] of m._documentIds) documentIds.push(shortId, id as number);
-  const fieldLength: number[] = [];
-  for (const [shortId, lengths] of m._fieldLength) {
-    fieldLength.push(shortId);
-    for (let f = 0; f < fields; f++) fieldLength.push(lengths[f] ?? 0);
+  const data: number[] = [];
+  for (const [shortId, id] of m._documentIds) {
+    const lengths = m._fieldLength.get(shortId) ?? [];
+    data.push(shortId, id as number);
+    for (let f = 0; f < fields; f++) data.push(lengths[f] ?? 0);
   }
-  const terms: string[] = [];
-  const postings: number[][] = [];
-  for (const [term, data] of m._index) {
-    const flat: number[] = [];
-    for (const [fieldId, freqs] of data) {
-      flat.push(fieldId, freqs.size);
-      // Documents are numbered in the order they were added, so postings are already sorted by
-      // document; FlatPostings relies on it.
-      let sorted = true;
-      let previous = -1;
-      for (const doc of freqs.keys()) {
-        if (doc < previous) sorted = false;
-        previous = doc;
-      }
-      const entries = sorted ? freqs : new Map([...freqs].sort((a, b) => a[0] - b[0]));
-      for (const [doc, freq] of entries) flat.push(doc, freq);
+  const entries = [...m._index].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [, postings] of entries) {
+    data.push(postings.size);
+    for (const [fieldId, freqs] of postings) {
+      data.push(fieldId, freqs.size);
+      for (const [doc, freq] of byDocument(freqs)) data.push(doc, freq);
     }
-    terms.push(term);
-    postings.push(flat);
   }
   return {
-    packing: 1,
+    packing: 2,
     documentCount: m._documentCount,
     nextId: m._nextId,
     dirtCount: m._dirtCount,
     fieldIds: m._fieldIds,
     averageFieldLength: m._avgFieldLength,
-    documentIds,
-    fieldLength,
-    terms,
-    postings,
+    documents: m._documentIds.size,
+    terms: entries.map(([term]) => term),
+    data: Int32Array.from(data),
   };
 }
 
+/**
+ * Postings in document order, which FlatPostings relies on. Documents are numbered in the order
+ * they were added, so they mostly are already: sort only when not.
+ */
+function byDocument(freqs: Map<number, number>): Iterable<[number, number]> {
+  let previous = -1;
+  for (const doc of freqs.keys()) {
+    if (doc < previous) return [...freqs].sort((a, b) => a[0] - b[0]);
+    previous = doc;
+  }
+  return freqs;
+}
+
+/** Throws when the packed form does not hold together (a corrupt cache). */
 export function unpackMiniSearch<T>(packed: PackedMiniSearch, options: Options<T>): MiniSearch<T> {
-  if (packed.packing !== 1) throw new Error(`search: index packing ${String(packed.packing)} is not known`);
+  if (packed.packing !== 2) throw new Error(`search: index packing ${String(packed.packing)} is not known`);
   const miniSearch = new MiniSearch<T>(options);
   const m = internals(miniSearch as MiniSearch<unknown>);
+  const { data, terms } = packed;
   const fields = Object.keys(packed.fieldIds).length;
   m._documentCount = packed.documentCount;
   m._nextId = packed.nextId;
   m._dirtCount = packed.dirtCount;
   m._fieldIds = packed.fieldIds;
   m._avgFieldLength = packed.averageFieldLength;
-  for (let i = 0; i < packed.documentIds.length; i += 2) {
-    m._documentIds.set(packed.documentIds[i], packed.documentIds[i + 1]);
-    m._idToShortId.set(packed.documentIds[i + 1], packed.documentIds[i]);
+  let at = 0;
+  for (let d = 0; d < packed.documents; d++, at += 2 + fields) {
+    m._documentIds.set(data[at], data[at + 1]);
+    m._idToShortId.set(data[at + 1], data[at]);
+    // A view, not a copy: MiniSearch reads and updates lengths in place.
+    m._fieldLength.set(data[at], data.subarray(at + 2, at + 2 + fields));
   }
-  for (let i = 0; i < packed.fieldLength.length; i += fields + 1) {
-    m._fieldLength.set(packed.fieldLength[i], packed.fieldLength.slice(i + 1, i + 1 + fields));
+  const values: LazyMap<number, Map<number, number>>[] = [];
+  for (const _ of terms) {
+    const start = at;
+    at++;
+    for (let f = 0; f < data[start]; f++) at += 2 + 2 * data[at + 1];
+    if (!(at <= data.length)) throw new Error('search: index postings are cut short');
+    values.push(new LazyMap(() => termPostings(data, start)));
   }
-  packed.terms.forEach((term, t) => {
-    const flat = packed.postings[t];
-    const data = new Map<number, Map<number, number>>();
-    for (let i = 0; i < flat.length; ) {
-      const n = flat[i + 1];
-      data.set(flat[i], new FlatPostings(flat, i + 2, n));
-      i += 2 + 2 * n;
-    }
-    m._index.set(term, data);
-  });
+  if (at !== data.length) throw new Error('search: index postings do not match its terms');
+  m._index = new m._index.constructor(termTree(terms, values, 0, terms.length, 0)) as Internals['_index'];
   return miniSearch;
+}
+
+/** One term's postings, field by field, from data at start. */
+function termPostings(data: Int32Array, start: number): Postings {
+  const postings: Postings = new Map();
+  let at = start + 1;
+  for (let f = 0; f < data[start]; f++) {
+    const n = data[at + 1];
+    postings.set(data[at], new FlatPostings(data, at + 2, n));
+    at += 2 + 2 * n;
+  }
+  return postings;
+}
+
+/**
+ * MiniSearch's term tree (a radix tree of nested maps; '' keys hold values) for sorted terms
+ * [lo, hi) that share their first depth characters: children by next character, each edge the
+ * longest prefix its terms share.
+ */
+function termTree(terms: string[], values: unknown[], lo: number, hi: number, depth: number): Map<string, unknown> {
+  const node = new Map<string, unknown>();
+  let i = lo;
+  // Sorted: the term that ends here, if any, comes first.
+  if (i < hi && terms[i].length === depth) node.set('', values[i++]);
+  while (i < hi) {
+    const next = terms[i][depth];
+    let j = i + 1;
+    while (j < hi && terms[j][depth] === next) j++;
+    const first = terms[i];
+    const last = terms[j - 1];
+    let end = depth + 1;
+    while (end < first.length && end < last.length && first[end] === last[end]) end++;
+    node.set(first.slice(depth, end), termTree(terms, values, i, j, end));
+    i = j;
+  }
+  return node;
+}
+
+/**
+ * A Map built on first use. Most of an index's terms are never searched for, so they stay as a
+ * closure over the packed data.
+ */
+class LazyMap<K, V> implements Map<K, V> {
+  private map?: Map<K, V>;
+
+  constructor(private readonly build: () => Map<K, V>) {}
+
+  get size(): number {
+    return this.materialize().size;
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'Map';
+  }
+
+  get(key: K): V | undefined {
+    return this.materialize().get(key);
+  }
+
+  has(key: K): boolean {
+    return this.materialize().has(key);
+  }
+
+  set(key: K, value: V): this {
+    this.materialize().set(key, value);
+    return this;
+  }
+
+  delete(key: K): boolean {
+    return this.materialize().delete(key);
+  }
+
+  clear(): void {
+    this.materialize().clear();
+  }
+
+  keys(): MapIterator<K> {
+    return this.materialize().keys();
+  }
+
+  values(): MapIterator<V> {
+    return this.materialize().values();
+  }
+
+  entries(): MapIterator<[K, V]> {
+    return this.materialize().entries();
+  }
+
+  forEach(callback: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    this.materialize().forEach(callback, thisArg);
+  }
+
+  [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+
+  private materialize(): Map<K, V> {
+    this.map ??= this.build();
+    return this.map;
+  }
 }
 
 /**
@@ -127,7 +236,7 @@ class FlatPostings implements Map<number, number> {
   private cursor: number;
 
   constructor(
-    private readonly flat: number[],
+    private readonly flat: Int32Array,
     private readonly start: number,
     private readonly n: number,
   ) {

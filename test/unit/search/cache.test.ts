@@ -65,10 +65,10 @@ describe('search cache', () => {
 
   it('detects an index that is corrupt', async () => {
     const dir = await saved();
-    const data = readFileSync(path.join(dir, 'index.json'));
+    const data = readFileSync(path.join(dir, 'index.bin'));
     const garbled = Buffer.from(data);
     garbled.write('}}}', data.length >> 1);
-    writeFileSync(path.join(dir, 'index.json'), garbled);
+    writeFileSync(path.join(dir, 'index.bin'), garbled);
     const loaded = await loadCache(nodeCacheHost(dir), versions);
     if (!loaded.ok) throw new Error(loaded.reason);
     await expect(loaded.loadIndex()).rejects.toThrow();

@@ -117,7 +117,7 @@ describe('SearchIndex', () => {
 
   it('saves and restores itself with the model it was built from', () => {
     const index = fresh();
-    const saved = JSON.parse(JSON.stringify(index.toJSON()));
+    const saved = index.serialize();
     const files = new Map([hubei, news].map((f) => [f.path, f]));
     const restored = SearchIndex.load(saved, tokenizer, files);
     expect(restored.search('未成年人犯罪 下降')).toEqual(index.search('未成年人犯罪 下降'));

@@ -55,7 +55,7 @@ describe('SearchStore', () => {
     const first = store(dir);
     first.add(a);
     await first.save(() => [entry(a)]);
-    writeFileSync(path.join(dir, 'index.json'), 'garbage');
+    writeFileSync(path.join(dir, 'index.bin'), 'garbage');
 
     const second = store(dir);
     expect((await second.restore()).length).toBe(1);
