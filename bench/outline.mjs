@@ -1,39 +1,12 @@
 // Reads and outlines a corpus with the core reader and prints figures (no pass/fail).
 //   node bench/outline.mjs [folder|file …]      default: ../shared/bench/xwlb/news
 // The TypeScript core is bundled on the fly with esbuild into a temporary module.
-import * as esbuild from 'esbuild';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { corpusPaths, loadCore } from './lib.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const targets = process.argv.slice(2);
-if (!targets.length) targets.push(path.resolve(root, '../shared/bench/xwlb/news'));
-
-const out = path.join(tmpdir(), `statcite-bench-outline-${process.pid}.mjs`);
-await esbuild.build({
-  entryPoints: [path.join(root, 'src/core/corpus/read.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  outfile: out,
-  logLevel: 'warning',
-});
-const { readCorpusFile } = await import(pathToFileURL(out).href);
-await fs.rm(out);
-
-const CORPUS_FILE = /\.(md|markdown|txt)$/i;
-const paths = [];
-for (const t of targets) {
-  const stat = await fs.stat(t);
-  if (!stat.isDirectory()) paths.push(t);
-  else
-    for (const e of await fs.readdir(t, { recursive: true, withFileTypes: true }))
-      if (e.isFile() && CORPUS_FILE.test(e.name)) paths.push(path.join(e.parentPath, e.name));
-}
-paths.sort();
+const { readCorpusFile } = await loadCore("export { readCorpusFile } from './src/core/corpus/read';");
+const paths = await corpusPaths(process.argv.slice(2));
 
 let t0 = performance.now();
 const files = await Promise.all(paths.map(async (p) => ({ path: p, bytes: await fs.readFile(p) })));

@@ -1,0 +1,34 @@
+// What the benchmark scripts share: the TypeScript core bundled on the fly, and the files to read.
+import * as esbuild from 'esbuild';
+import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Bundles `source` (TypeScript re-exporting from the repo, e.g. "export { x } from './src/…'") and imports it. */
+export async function loadCore(source) {
+  const out = path.join(tmpdir(), `statcite-bench-${process.pid}-${Date.now()}.mjs`);
+  await esbuild.build({
+    stdin: { contents: source, resolveDir: root, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: out,
+    external: ['nodejieba'],
+    logLevel: 'warning',
+  });
+  try {
+    return await import(pathToFileURL(out).href);
+  } finally {
+    await fs.rm(out);
+  }
+}
+
+/** The corpus files named on the command line (folders expanded), by default the benchmark corpus. */
+export async function corpusPaths(args) {
+  const { expandPaths } = await loadCore("export { expandPaths } from './src/cli/corpus';");
+  return expandPaths(args.length ? args : [path.resolve(root, '../shared/bench/xwlb/news')]);
+}
