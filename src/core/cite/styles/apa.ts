@@ -1,5 +1,5 @@
 import type { Reference } from '../reference';
-import { MONTHS, Needs, dateParts, finishMarkup, markupFor } from './fields';
+import { MONTHS, Needs, dateParts, finishMarkup, markupFor, withPeriod } from './fields';
 import type { CitationStyle, Formatted, Markup } from './types';
 
 /**
@@ -27,10 +27,6 @@ function datePart(ref: Reference, needs: Needs): string {
   if (!parts) return 'n.d.';
   const precise = (ref.type === 'N' || ref.type === 'EB/OL') && parts.month;
   return precise ? `${parts.year}, ${MONTHS[parts.month! - 1]}${parts.day ? ` ${parts.day}` : ''}` : parts.year;
-}
-
-function withPeriod(s: string): string {
-  return /[.?!。]$/.test(s) ? s : `${s}.`;
 }
 
 export const apa: CitationStyle = {

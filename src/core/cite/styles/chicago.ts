@@ -1,5 +1,5 @@
 import type { Reference } from '../reference';
-import { MONTHS, Needs, dateParts, finishMarkup, markupFor } from './fields';
+import { MONTHS, Needs, dateParts, finishMarkup, markupFor, withPeriod } from './fields';
 import type { CitationStyle, Formatted, Markup } from './types';
 
 /**
@@ -25,10 +25,6 @@ function fullDate(date: string | undefined): string | undefined {
   const parts = dateParts(date);
   if (!parts?.month) return undefined;
   return `${MONTHS[parts.month - 1]}${parts.day ? ` ${parts.day}` : ''}, ${parts.year}`;
-}
-
-function withPeriod(s: string): string {
-  return /[.?!。]$/.test(s) ? s : `${s}.`;
 }
 
 export const chicago: CitationStyle = {

@@ -63,3 +63,8 @@ export function escapeLatex(s: string): string {
 export function finishMarkup(text: string, markup: Markup): string {
   return markup === 'markdown' ? text.replace(/\]\(/g, ']\\(').replace(/\]\[/g, ']\\[') : text;
 }
+
+/** English styles end each element with a period, unless it already ends a sentence. */
+export function withPeriod(s: string): string {
+  return /[.?!。]$/.test(s) ? s : `${s}.`;
+}
