@@ -110,6 +110,17 @@ export function sampleSeed(root: string): { text: string; gold: string } | undef
   return candidates.find((c) => fs.existsSync(c.text) && fs.existsSync(c.gold));
 }
 
+/**
+ * Hand-annotated report texts written for the tests (test/fixtures/stats/NAME.txt with
+ * NAME.gold.jsonl): the rules are scored on them as on the sample, since they never saw them.
+ */
+export function fixtureGolds(root: string): Array<{ name: string; text: string; gold: string }> {
+  const dir = path.join(root, 'test/fixtures/stats');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.gold.jsonl')).sort()
+    .map((f) => ({ name: f.slice(0, -'.gold.jsonl'.length), text: path.join(dir, f.replace(/\.gold\.jsonl$/, '.txt')), gold: path.join(dir, f) }))
+    .filter((c) => fs.existsSync(c.text));
+}
+
 /** The repository root: the nearest folder up from `from` holding package.json (bundled or not). */
 export function repoRoot(from: string): string {
   for (let dir = path.resolve(from); ; dir = path.dirname(dir)) {

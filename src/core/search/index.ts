@@ -96,7 +96,14 @@ function miniSearchOptions(tokenizer: Tokenizer, vocabulary: Set<string>): Optio
 }
 
 export class SearchIndex {
+  /** Documents located in the model. */
   private readonly docs = new Map<number, Hit>();
+  /**
+   * Documents of files restored from a cache and not located in the model yet (see hit): locating
+   * all of them (160,000 on the news corpus) was a third of a warm start; a search needs its
+   * results' only.
+   */
+  private readonly restored = new Map<number, { file: CorpusFile; docs: Array<[id: number, key: string]> }>();
   private readonly byFile = new Map<string, number[]>();
   private readonly miniSearch: MiniSearch<Fields>;
   /**
@@ -121,7 +128,8 @@ export class SearchIndex {
 
   /**
    * Restores an index saved by serialize, given the same files it was built from. Throws when the
-   * saved form does not fit (another format or tokenizer, a document the model no longer has).
+   * saved form does not fit (another format or tokenizer, a file the model does not have or has
+   * with another number of documents).
    */
   static load(saved: SerializedIndex, tokenizer: Tokenizer, files: ReadonlyMap<string, CorpusFile>): SearchIndex {
     if (saved.format !== INDEX_FORMAT) throw new Error(`search: index format ${saved.format}, expected ${INDEX_FORMAT}`);
@@ -130,12 +138,9 @@ export class SearchIndex {
     for (const [path, docs] of saved.files) {
       const file = files.get(path);
       if (!file) throw new Error(`search: index holds ${path}, which the model does not`);
-      const hits = new Map(documentsOf(file).map((hit) => [hit.key, hit]));
-      for (const [id, key] of docs) {
-        const hit = hits.get(key);
-        if (!hit) throw new Error(`search: index holds ${key} in ${path}, which the model does not`);
-        index.docs.set(id, hit);
-      }
+      if (countDocuments(file) !== docs.length) throw new Error(`search: index holds other documents of ${path} than the model`);
+      const restored = { file, docs };
+      for (const [id] of docs) index.restored.set(id, restored);
       index.byFile.set(path, docs.map(([id]) => id));
     }
     return index;
@@ -146,14 +151,14 @@ export class SearchIndex {
       format: INDEX_FORMAT,
       tokenizer: this.tokenizer.version,
       nextId: this.nextId,
-      files: [...this.byFile].map(([path, ids]) => [path, ids.map((id) => [id, this.docs.get(id)!.key])]),
+      files: [...this.byFile].map(([path, ids]) => [path, ids.flatMap((id) => this.keyed(id))]),
       miniSearch: packMiniSearch(this.miniSearch),
     };
   }
 
   /** Number of indexed documents (passages and statistics). */
   get documentCount(): number {
-    return this.docs.size;
+    return this.docs.size + this.restored.size;
   }
 
   has(path: string): boolean {
@@ -180,7 +185,10 @@ export class SearchIndex {
     if (!ids) return;
     // discardAll marks the documents gone at once; MiniSearch vacuums the stale terms later.
     this.miniSearch.discardAll(ids);
-    for (const id of ids) this.docs.delete(id);
+    for (const id of ids) {
+      this.docs.delete(id);
+      this.restored.delete(id);
+    }
     this.byFile.delete(path);
   }
 
@@ -220,13 +228,14 @@ export class SearchIndex {
     const sentences = new Set<string>();
     for (const r of found) {
       if (results.length >= limit) break;
-      const statistic = this.docs.get(r.id)?.statistic;
-      if (statistic) {
-        const sentence = `${this.docs.get(r.id)!.file.path}:${statistic.sentenceRange.start}`;
+      const hit = this.hit(r.id);
+      if (!hit) continue;
+      if (hit.statistic) {
+        const sentence = `${hit.file.path}:${hit.statistic.sentenceRange.start}`;
         if (sentences.has(sentence)) continue;
         sentences.add(sentence);
       }
-      results.push(this.result(r));
+      results.push(this.result(r, hit));
     }
     return results;
   }
@@ -316,7 +325,7 @@ export class SearchIndex {
     const { statisticsOnly, articleId, reportId } = options;
     if (!statisticsOnly && !articleId && !reportId) return undefined;
     return (id) => {
-      const hit = this.docs.get(id);
+      const hit = this.hit(id);
       return (
         hit !== undefined &&
         (!statisticsOnly || hit.kind === 'statistic') &&
@@ -326,8 +335,31 @@ export class SearchIndex {
     };
   }
 
-  private result(r: Ranked): SearchResult {
-    const hit = this.docs.get(r.id)!;
+  /**
+   * A document located in the model; a restored file's documents are all located on the first
+   * asked for. Undefined for a document the model does not have (the file changed under the
+   * cache: dropped, as the rebuild of a cache that does not fit would).
+   */
+  private hit(id: number): Hit | undefined {
+    const restored = this.restored.get(id);
+    if (restored) {
+      const hits = new Map(documentsOf(restored.file).map((hit) => [hit.key, hit]));
+      for (const [docId, key] of restored.docs) {
+        this.restored.delete(docId);
+        const hit = hits.get(key);
+        if (hit) this.docs.set(docId, hit);
+      }
+    }
+    return this.docs.get(id);
+  }
+
+  /** [id, key] of a document the model has, for serialize. */
+  private keyed(id: number): Array<[number, string]> {
+    const hit = this.hit(id);
+    return hit ? [[id, hit.key]] : [];
+  }
+
+  private result(r: Ranked, hit: Hit): SearchResult {
     const { file, statistic, passage } = hit;
     const ranges = statistic ? [statistic.sentenceRange] : passage!.ranges;
     const snippet: Snippet = makeSnippet(file.text, ranges, r.terms, this.tokenizer.fold);
@@ -347,6 +379,15 @@ export class SearchIndex {
       score: r.score,
     };
   }
+}
+
+/** How many documents documentsOf makes of a file, without making them. */
+function countDocuments(file: CorpusFile): number {
+  let n = 0;
+  for (const article of file.articles)
+    for (const report of article.reports)
+      for (const section of [report.intro, ...report.sections]) n += section.passages.length + section.statistics.length;
+  return n;
 }
 
 /** Every passage and statistic of a file, in reading order, with keys unique within the file. */

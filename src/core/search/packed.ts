@@ -51,18 +51,31 @@ const internals = (miniSearch: MiniSearch<never> | MiniSearch<unknown>): Interna
 export function packMiniSearch<T>(miniSearch: MiniSearch<T>): PackedMiniSearch {
   const m = internals(miniSearch as MiniSearch<unknown>);
   const fields = Object.keys(m._fieldIds).length;
-  const data: number[] = [];
+  const entries = [...m._index].sort(([a], [b]) => (a < b ? -1 : 1));
+  // Sized first and filled in place: a JS array of ten million numbers on the way would double the
+  // memory a save needs.
+  let size = m._documentIds.size * (2 + fields);
+  for (const [, postings] of entries) {
+    size++;
+    for (const freqs of postings.values()) size += 2 + 2 * freqs.size;
+  }
+  const data = new Int32Array(size);
+  let at = 0;
   for (const [shortId, id] of m._documentIds) {
     const lengths = m._fieldLength.get(shortId) ?? [];
-    data.push(shortId, id as number);
-    for (let f = 0; f < fields; f++) data.push(lengths[f] ?? 0);
+    data[at++] = shortId;
+    data[at++] = id as number;
+    for (let f = 0; f < fields; f++) data[at++] = lengths[f] ?? 0;
   }
-  const entries = [...m._index].sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [, postings] of entries) {
-    data.push(postings.size);
+    data[at++] = postings.size;
     for (const [fieldId, freqs] of postings) {
-      data.push(fieldId, freqs.size);
-      for (const [doc, freq] of byDocument(freqs)) data.push(doc, freq);
+      data[at++] = fieldId;
+      data[at++] = freqs.size;
+      for (const [doc, freq] of byDocument(freqs)) {
+        data[at++] = doc;
+        data[at++] = freq;
+      }
     }
   }
   return {
@@ -74,7 +87,7 @@ export function packMiniSearch<T>(miniSearch: MiniSearch<T>): PackedMiniSearch {
     averageFieldLength: m._avgFieldLength,
     documents: m._documentIds.size,
     terms: entries.map(([term]) => term),
-    data: Int32Array.from(data),
+    data,
   };
 }
 

@@ -5,8 +5,8 @@
  */
 import type { SourceRange, Statistic, StatisticKind } from '../model';
 import {
-  APPROX_AFTER, APPROX_BEFORE, BASIS, BASIS_YEAR, COUNT_UNITS, DOWN_RATE, DOWN_VERBS, MONEY_UNITS, PERCENT_UNITS,
-  PLACES, TIME_UNITS, UP_RATE, UP_VERBS,
+  AGE_UNITS, APPROX_AFTER, APPROX_BEFORE, BASIS, BASIS_YEAR, COUNT_UNITS, DOWN_RATE, DOWN_VERBS, MONEY_UNITS, PAIRED_WORDS,
+  PERCENT_UNITS, PLACES, TIME_UNITS, UP_RATE, UP_VERBS,
 } from './lexicon';
 import { isMasked, maskedSpans } from './mask';
 import { PREDICATE_START, cleanObject, cleanPhrase, countMetric, isEmptyPhrase } from './metric';
@@ -92,6 +92,8 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   const sentences = new Sentences(text);
   const stats: ExtractedStatistic[] = [];
   let previous: { stat: ExtractedStatistic; sentenceStart: number; listItems?: string[]; listIndex: number; end: number } | undefined;
+  /** Metrics of the statistics so far in the current sentence, for a 分别 that names none. */
+  let earlier: string[] = [];
 
   // First decide what each figure is, so that the X of 由X降至Y is known before X is reached.
   const classes = tokens.map((token, k) => classify(text, token, findBack(text, token.start, CLAUSE, 80), tokens, k));
@@ -121,7 +123,10 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
 
     // Figures joined by 、/和 continue the previous one (分别增长5%、6%和7%); a comma starts anew.
     const separatorOnly = sameSentence && /^[、和及与]{0,2}$/.test(text.slice(sameSentence.end, token.start));
-    const { metric, listItems, listIndex } = chooseMetric(rawBefore, after, classified, separatorOnly ? sameSentence : undefined, sameSentence?.stat);
+    if (!sameSentence) earlier = [];
+    let run = 1; // figures in this list: 5%、6%和7%
+    while (k + run < tokens.length && LIST_JOIN.test(text.slice(tokens[k + run - 1].tailEnd, tokens[k + run].start))) run++;
+    const { metric, listItems, listIndex } = chooseMetric(rawBefore, after, classified, separatorOnly ? sameSentence : undefined, sameSentence?.stat, { earlier, run });
     const inherit = separatorOnly && sameSentence && !classified.ownChange && sameSentence.stat.unit === classified.unit;
 
     const stat: ExtractedStatistic = {
@@ -155,6 +160,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     const period = findPeriod(text.slice(sStart, token.start), passage.date) ?? (PASSAGE_TIME.test(text) ? findPeriod(text.slice(0, 12), passage.date) : undefined);
     if (period) stat.period = period;
     stats.push(stat);
+    earlier.push(metric);
     // A count whose metric is the noun after it (建成2家中心和23家…) owns that noun too.
     const ownsObject = after !== '' && metric.endsWith(after);
     previous = { stat, sentenceStart: fullStart, listItems, listIndex, end: ownsObject ? token.tailEnd + afterRaw.length : token.tailEnd };
@@ -171,7 +177,14 @@ interface ListState {
  * The metric of a figure from the words before it and the noun after it. `continued` is the
  * previous figure when only 、/和 stand between them; `before` the previous one in the sentence.
  */
-function chooseMetric(rawBefore: string, after: string, classified: Classified, continued: ListState | undefined, before: ExtractedStatistic | undefined): ListState & { metric: string } {
+function chooseMetric(
+  rawBefore: string,
+  after: string,
+  classified: Classified,
+  continued: ListState | undefined,
+  before: ExtractedStatistic | undefined,
+  list: { earlier: string[]; run: number },
+): ListState & { metric: string } {
   if (continued?.listItems) {
     // 分别增长5%、6%和7%: each figure takes the next item of the list before 分别.
     const listIndex = continued.listIndex + 1;
@@ -179,7 +192,11 @@ function chooseMetric(rawBefore: string, after: string, classified: Classified, 
   }
   const split = /^(.*?)分别/.exec(rawBefore);
   if (split) {
-    const items = split[1].split(/、|以及|和|及|与/).map(cleanPhrase).filter((item) => item !== '');
+    let items = split[1].split(/、|以及|和|及|与/).map(cleanPhrase).filter((item) => item !== '');
+    // 城乡居民收入分别达到x元和y元: one word naming both metrics.
+    if (items.length === 1 && list.run === 2) items = pairedItems(items[0]) ?? items;
+    // 接待游客x亿人次，旅游收入y亿元，分别增长a%和b%: the list is the figures just before.
+    if (items.length === 0 && list.run >= 2 && list.earlier.length >= list.run) items = list.earlier.slice(-list.run);
     return { metric: items[0] ?? cleanPhrase(split[1]), listItems: items.length >= 2 ? items : undefined, listIndex: 0 };
   }
   const { kind, change } = classified;
@@ -196,6 +213,14 @@ function chooseMetric(rawBefore: string, after: string, classified: Classified, 
     metric = lend ?? (after || before?.metric || '');
   }
   return { metric, listIndex: 0 };
+}
+
+const LIST_JOIN = /^[、和及与]{0,2}$/;
+
+/** 城乡居民收入 → [城镇居民收入, 农村居民收入]; undefined when no paired word is in it. */
+function pairedItems(item: string): string[] | undefined {
+  const word = Object.keys(PAIRED_WORDS).find((w) => item.includes(w));
+  return word ? PAIRED_WORDS[word].map((one) => item.replace(word, one)) : undefined;
 }
 
 /**
@@ -218,9 +243,19 @@ function findBack(text: string, i: number, boundary: RegExp, limit: number): num
   return stop;
 }
 
+/** Offset of the nearest `boundary` after `i`; a parenthesis is skipped whole: 143个县（市、区）. */
 function findForward(text: string, i: number, boundary: RegExp, limit: number, nextToken?: number): number {
   const stop = Math.min(text.length, i + limit, nextToken ?? Infinity);
-  for (let j = i; j < stop; j++) if (boundary.test(text[j])) return j;
+  for (let j = i; j < stop; j++) {
+    if (text[j] === '（' || text[j] === '(') {
+      const close = text.slice(j, Math.min(stop, j + 20)).search(/[）)]/);
+      if (close > 0) {
+        j += close;
+        continue;
+      }
+    }
+    if (boundary.test(text[j])) return j;
+  }
   return stop;
 }
 
@@ -233,7 +268,9 @@ function scanTokens(text: string, masked: Array<[number, number]>): Token[] {
     let end = start + m[0].length;
     if (isMasked(masked, start)) continue;
     const prev = text[start - 1] ?? '';
-    if (/[A-Za-z0-9_./#:\\-]/.test(prev)) continue; // codes, versions, clock times, identifiers
+    // A minus sign after a word (自然增长率为-0.99‰), not a range or a code (2020-2025, A-3).
+    const negative = Boolean(m[2]) && /[-－−]/.test(prev) && !/[A-Za-z0-9_./#:\\－−-]/.test(text[start - 2] ?? '');
+    if (!negative && /[A-Za-z0-9_./#:\\-]/.test(prev)) continue; // codes, versions, clock times, identifiers
     let value: number | undefined;
     let chinese = false;
     let scaled = false;
@@ -296,7 +333,7 @@ function scanTokens(text: string, masked: Array<[number, number]>): Token[] {
     if (/[A-Za-z0-9]/.test(next) && !/[A-Za-z]$/.test(unit)) continue; // 5G, 3D, 4K
     const unitClass = !unit ? 'none' : UNIT_SETS.percent.has(unit) || unit === '%' || unit === '‰' || unit === '百分点' ? 'percent' : UNIT_SETS.money.has(unit) ? 'money' : UNIT_SETS.time.has(unit) ? 'time' : 'count';
     const approx = Boolean(tail[1] || tail[4]) || /[多余]/.test(m[3] ?? m[6] ?? '') || Boolean(m[8]);
-    tokens.push({ start, end, tailEnd, value, unit, unitClass, chinese, scaled, approx });
+    tokens.push({ start: negative ? start - 1 : start, end, tailEnd, value: negative ? -value : value, unit, unitClass, chinese, scaled, approx });
   }
   for (const rank of wordRanks(text, masked)) tokens.push(rank);
   for (const doubling of doublings(text, masked)) tokens.push(doubling);
@@ -357,10 +394,12 @@ interface Classified {
 }
 
 const APPROX_END = new RegExp(`(?:${APPROX_BEFORE})$`);
+const METRIC_MEASURE = /(人次|件次|户次|辆次|架次|艘次|人数)(?:达到|达|为|是|共|有)?$/;
 const LEVEL_VERB = new RegExp(`(?:(${UP_VERBS}|提升|延长|扩大)|(${DOWN_VERBS}))了?(?:至|到)$`);
 const CHANGE_VERB = new RegExp(`(?:(${UP_VERBS})|(${DOWN_VERBS}))了?$`);
-const RATE_WORD = new RegExp(`(?:(${UP_RATE}|(?:比|较)[^，。比较]{1,10}(?:高|快|多))|(${DOWN_RATE}|(?:比|较)[^，。比较]{1,10}(?:低|慢|少)))(?:全国平均水平|全国|全省|全市|平均水平|同期)?(?:为|达|达到|是)?$`);
-const QUALIFIER_END = /(?:(?:19|20)[0-9]{2}年(?:底|末)?|去年|上年|今年)的?$/;
+const RATE_WORD = new RegExp(`(?:(${UP_RATE}|(?<!占)(?:比|较)[^，。比较]{1,10}(?:高|快|多))|(${DOWN_RATE}|(?<!占)(?:比|较)[^，。比较]{1,10}(?:低|慢|少)))(?:全国平均水平|全国|全省|全市|平均水平|同期)?(?:为|达|达到|是)?$`);
+/** Words between a verb of movement and its level: a time (增加到2024年的…) or a per-head base (提高到每人每月203元). */
+const QUALIFIER_END = /(?:(?:19|20)[0-9]{2}年(?:底|末)?|去年|上年|今年|(?:每[人户亩年月天日])+|人均|户均)的?$/;
 /** 由 or 从 opening "from X", with a time qualifier (从2020年的10740元). */
 const MOVE_START = /(由|从)(?:(?:19|20)[0-9]{2}年(?:底|末)?的?|去年的?|上年的?)?$/;
 
@@ -380,7 +419,11 @@ function classify(text: string, token: Token, clauseStart: number, tokens: Token
   }
   if (/(?:这|那|此|该|上述|前述|其余|另外)$/.test(near)) return undefined; // 这9部作品: a figure already given
   if (text[token.start - 1] === '前' && /^(?:位|名|强)$/.test(token.unit)) return { kind: 'rank', unit: '位', ownChange: false, approx: false };
-  if (token.unitClass === 'none') return undefined;
+  if (token.unitClass === 'none') {
+    // 国内旅游人次48.9亿, 参保人数13.3亿: a scaled figure takes the measure its metric names.
+    const measure = token.scaled ? METRIC_MEASURE.exec(stripped) : null;
+    return measure ? { kind: 'count', unit: measure[1] === '人数' ? '人' : measure[1], ownChange: false, approx } : undefined;
+  }
   if (!token.scaled && token.unit === '年' && token.value >= 1900 && token.value <= 2100) return undefined; // a year
   if (token.unit === '月' || token.unit === '周' && afterTail.startsWith('年')) return undefined; // dates, anniversaries
   if (token.unitClass === 'count' && NOT_AFTER_COUNT.test(afterTail)) return undefined;
@@ -396,11 +439,15 @@ function classify(text: string, token: Token, clauseStart: number, tokens: Token
     if (from) return { kind: 'change', unit: token.unit, change, ownChange: true, approx, from: from.token, fromStart: from.start };
     return { kind: levelKind(token), unit: token.unit, change, ownChange: true, approx };
   }
+  // An age is a level only when reached (人均预期寿命达到78.6岁); 60岁以上 is a bracket.
+  if (AGE_UNITS.has(token.unit) && !/(?:达到|达|为|是)$/.test(stripped)) return undefined;
 
   if (token.unitClass === 'time') {
     if (/连续$/.test(stripped)) return { kind: 'streak', unit: token.unit, ownChange: false, approx };
     if (/创$/.test(stripped) && /^(?:来|以来)?(?:新低|新高|最低|最高|最好|最佳|最大|最小|最多|最少)/.test(afterTail)) return { kind: 'streak', unit: token.unit, ownChange: false, approx };
     if (/(?:为期|用时|历时|耗时|仅用|只用)$/.test(stripped)) return { kind: 'duration', unit: token.unit, ownChange: false, approx };
+    // 优良天数达到312天: the metric is itself a number of days, so the figure counts them.
+    if (/(?:天数|日数)(?:达到|达|为|有|共|是)?$/.test(stripped)) return { kind: 'count', unit: token.unit, ownChange: false, approx };
     const moved = CHANGE_VERB.exec(stripped);
     if (moved && /(?:缩短|延长|提前|压缩|减少|增加)了?$/.test(stripped)) return { kind: 'change', unit: token.unit, change: moved[1] ? 'up' : 'down', ownChange: true, approx };
     return undefined;
@@ -422,7 +469,8 @@ function classify(text: string, token: Token, clauseStart: number, tokens: Token
   const verb = CHANGE_VERB.exec(stripped);
   const flow = verb && /新增了?$/.test(stripped); // 新增就业x万人 is a plain count
   if (verb && !flow) return { kind: 'change', unit: token.unit, change: verb[1] ? 'up' : 'down', ownChange: true, approx };
-  if (rate && (token.unitClass === 'percent' || token.unit === '倍')) return { kind: 'change', unit: token.unit, change: rate[1] ? 'up' : 'down', ownChange: true, approx };
+  // A rate word with a negative figure (自然增长率为-0.99‰) is a fall.
+  if (rate && (token.unitClass === 'percent' || token.unit === '倍')) return { kind: 'change', unit: token.unit, change: rate[1] && token.value >= 0 ? 'up' : 'down', ownChange: true, approx };
   if (token.unit === '百分点') return { kind: 'change', unit: token.unit, ownChange: false, approx };
   return { kind: levelKind(token), unit: token.unit, ownChange: false, approx };
 }

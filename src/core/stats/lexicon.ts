@@ -20,12 +20,28 @@ export const COUNT_UNITS = alt([
   '人次', '件次', '场次', '户次', '辆次', '架次', '艘次', '班次', '车次', '家次', '批次', '起次', '万人次',
   '吨', '千克', '公斤', '克', '斤', '公里', '千米', '米', '平方米', '平方公里', '平方千米', '公顷', '亩',
   '千瓦时', '千瓦', '兆瓦', '吉瓦', '万千瓦', '度', '立方米', '标箱', '标准箱', '升', '毫升',
-  '倍', '微克/立方米', '毫克/升', 'GW', 'MW', 'kW', 'km', 'TEU',
+  '倍', '微克/立方米', '毫克/升', 'GW', 'MW', 'kW', 'km', 'TEU', '岁', '周岁',
 ]);
 
+/** Ages: a level reached (人均预期寿命达到78.6岁), but more often a bracket (60岁以上老年人). */
+export const AGE_UNITS = new Set(['岁', '周岁']);
+
+/**
+ * Words naming two metrics at once, in the order their figures follow (城乡居民收入分别达到
+ * x元和y元 → 城镇 x, 农村 y).
+ */
+export const PAIRED_WORDS: Record<string, [string, string]> = {
+  城乡: ['城镇', '农村'],
+  进出口: ['进口', '出口'],
+  存贷款: ['存款', '贷款'],
+};
+
+/** Nouns after a figure that name a threshold, not what is counted (迈上5万亿元新台阶). */
+export const THRESHOLD_NOUNS = alt(['新台阶', '台阶', '大关', '关口', '新高', '新水平']);
+
 /** Verbs that move a figure: a growth or an absolute increment when directly before it. */
-export const UP_VERBS = alt(['增长', '增加', '上升', '提高', '提升', '上涨', '增', '涨', '升', '扩大', '攀升', '跃升', '多增', '回升', '净增', '加快', '增长了', '提高了']);
-export const DOWN_VERBS = alt(['下降', '减少', '降低', '下跌', '回落', '压降', '压减', '缩减', '缩小', '缩短', '下滑', '降', '减', '收窄', '压缩', '减轻', '少增', '放缓', '下降了', '减少了']);
+export const UP_VERBS = alt(['增长', '增加', '上升', '提高', '提升', '上涨', '增', '涨', '升', '扩大', '攀升', '跃升', '多增', '回升', '净增', '加快', '增长了', '提高了', '增产', '增收']);
+export const DOWN_VERBS = alt(['下降', '减少', '降低', '下跌', '回落', '压降', '压减', '缩减', '缩小', '缩短', '下滑', '降', '减', '收窄', '压缩', '减轻', '少增', '放缓', '下降了', '减少了', '减产', '减收']);
 /** Words that say the following figure is a rate of change (增速为5%). */
 export const UP_RATE = alt(['增幅', '增速', '涨幅', '增长率', '高于', '高出', '提速']);
 export const DOWN_RATE = alt(['降幅', '跌幅', '低于']);

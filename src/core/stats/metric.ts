@@ -3,7 +3,7 @@
  * or, for a count whose verb comes first, what the verb governs (培育20万名法律明白人 → 法律明白人).
  */
 import {
-  APPROX_BEFORE, BASIS, BASIS_YEAR, DOWN_RATE, DOWN_VERBS, OBJECT_VERBS, PLACES, UP_RATE, UP_VERBS,
+  APPROX_BEFORE, BASIS, BASIS_YEAR, DOWN_RATE, DOWN_VERBS, OBJECT_VERBS, PLACES, THRESHOLD_NOUNS, UP_RATE, UP_VERBS,
 } from './lexicon';
 
 const NUM = '[0-9０-９〇一二两三四五六七八九十]';
@@ -26,8 +26,11 @@ const TRAILING = new RegExp(
   `(?:${APPROX_BEFORE}|${UP_VERBS}|${DOWN_VERBS}|${UP_RATE}|${DOWN_RATE}|${BASIS}|${BASIS_YEAR}` +
   `|新增|达到|达|为|是|至|到|了|共计|共|合计|总计|累计|分别|均|都|仅|只有|有|突破|再|又|也|还|进一步|大幅|持续` +
   `|稳步|逐步|平均|年均|的|由|从|将|首次|已经|已|仍然|仍|依然|继续|稳居|(?:稳定|保持|控制|维持)在|进入|居|位居|位列|排名|名列|跃居|跻身|前|第|连续|创|为期|实现` +
-  `|(?:比|较)(?:“[^”]{1,10}”|[^，。“”比较]{0,8}?)(?:末期|末|期间|同期|时期|年|月|水平|以前|之前)` +
-  `|(?:比|较)[^，。比较]{1,10}(?:高|低|快|慢|多|少)` +
+  // Words of reporting and planning, and price bases (完成3862亿元, 拟按3%安排, 同口径增长, 实际增长).
+  `|完成|保持|预计|拟按|拟安排|拟|安排|迈上|跨上|站上|实际|名义|同口径|可比口径|按可比价格计算` +
+  // 占比 is the metric's own word, not a comparison (税收占比提高到…).
+  `|(?<!占)(?:比|较)(?:“[^”]{1,10}”|[^，。“”比较]{0,8}?)(?:末期|末|期间|同期|时期|年|月|水平|以前|之前)` +
+  `|(?<!占)(?:比|较)[^，。比较]{1,10}(?:高|低|快|慢|多|少)` +
   `|(?:在)?(?:${TIME_EXPR})|全国|全省|全市|全区|全球|世界|西部|东部|中部|\\s)$`,
 );
 
@@ -72,7 +75,10 @@ export function isEmptyPhrase(text: string): boolean {
 export const PREDICATE_START = new RegExp(`^(?:${UP_VERBS}|${DOWN_VERBS}|处于|保持|实现|位居|稳居|居|低于|高于|超过|成为|获得|获评)`);
 
 /** The phrase after a figure's unit, as far as the clause goes: 9部展现检察履职的短视频 → 展现检察履职的短视频. */
+const THRESHOLD_START = new RegExp(`^(?:${THRESHOLD_NOUNS})`);
+
 export function cleanObject(phrase: string): string {
+  if (THRESHOLD_START.test(phrase)) return '';
   return phrase.replace(/^(?:的|之)/, '').replace(/(?:的|和|及|与|以及|等|、|\s)+$/, '');
 }
 

@@ -123,7 +123,16 @@ describe('SearchIndex', () => {
     expect(restored.search('未成年人犯罪 下降')).toEqual(index.search('未成年人犯罪 下降'));
     restored.remove('/c/news.txt');
     expect(restored.search('检察长').length).toBe(0);
+    // Changed after a restore, saved and restored again.
+    restored.add(news);
+    const again = SearchIndex.load(restored.serialize(), tokenizer, files);
+    const ids = (found: SearchIndex): string[] => found.search('检察长 会议').map((r) => r.id);
+    expect(ids(again)).toEqual(ids(index));
+    expect(ids(again).length).toBeGreaterThan(0);
+    expect(again.documentCount).toBe(index.documentCount);
     expect(() => SearchIndex.load({ ...saved, format: 999 }, tokenizer, files)).toThrow(/format/);
     expect(() => SearchIndex.load(saved, tokenizer, new Map([[hubei.path, hubei]]))).toThrow(/news\.txt/);
+    const otherNews = buildFile(news.path, '全国检察长会议', [{ title: '会议', sections: [{ title: '', paragraphs: ['只有一段。'] }] }]);
+    expect(() => SearchIndex.load(saved, tokenizer, new Map([hubei, otherNews].map((f) => [f.path, f])))).toThrow(/news\.txt/);
   });
 });
