@@ -8,14 +8,16 @@ import { installVsix, launchChromium, makeTempDir, repoRoot, startCodeServer, wo
 const resultsDir = path.join(repoRoot, 'test-results/e2e');
 
 /**
- * A clean code-server with only the .vsix installed, a fresh copy of the fixture workspace open in
- * headless Chromium, and the StatCite activity-bar entry ready.
+ * A clean code-server with only the .vsix installed, a fresh copy of the fixture workspace (or,
+ * with `emptyWorkspace`, a folder with no corpus) open in headless Chromium, and the StatCite
+ * activity-bar entry ready.
  */
-export async function openWorkbench(flow, vsix = process.env.STATCITE_VSIX) {
+export async function openWorkbench(flow, { vsix = process.env.STATCITE_VSIX, emptyWorkspace = false } = {}) {
   if (!vsix || !fs.existsSync(vsix)) throw new Error(`No .vsix at ${vsix}: run the e2e tests with npm run test:e2e`);
   const dir = makeTempDir(`statcite-e2e-${flow}-`);
   const workspace = path.join(dir, 'workspace');
-  fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
+  if (emptyWorkspace) fs.mkdirSync(workspace);
+  else fs.cpSync(path.join(repoRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
   const extensionsDir = path.join(dir, 'ext');
   installVsix(vsix, extensionsDir, path.join(dir, 'data'));
 

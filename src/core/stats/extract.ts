@@ -394,7 +394,8 @@ interface Classified {
 }
 
 const APPROX_END = new RegExp(`(?:${APPROX_BEFORE})$`);
-const METRIC_MEASURE = /(人次|件次|户次|辆次|架次|艘次|人数)(?:达到|达|为|是|共|有)?$/;
+const AGE_BRACKET = /^周?岁(?:及|或)?(?:以上|以下|以内|至|到|[-—~])/;
+const METRIC_MEASURE = /(人次|件次|户次|辆次|架次|艘次|人数|人口)(?:达到|达|为|是|共|有)?$/;
 const LEVEL_VERB = new RegExp(`(?:(${UP_VERBS}|提升|延长|扩大)|(${DOWN_VERBS}))了?(?:至|到)$`);
 const CHANGE_VERB = new RegExp(`(?:(${UP_VERBS})|(${DOWN_VERBS}))了?$`);
 const RATE_WORD = new RegExp(`(?:(${UP_RATE}|(?<!占)(?:比|较)[^，。比较]{1,10}(?:高|快|多))|(${DOWN_RATE}|(?<!占)(?:比|较)[^，。比较]{1,10}(?:低|慢|少)))(?:全国平均水平|全国|全省|全市|平均水平|同期)?(?:为|达|达到|是)?$`);
@@ -422,7 +423,7 @@ function classify(text: string, token: Token, clauseStart: number, tokens: Token
   if (token.unitClass === 'none') {
     // 国内旅游人次48.9亿, 参保人数13.3亿: a scaled figure takes the measure its metric names.
     const measure = token.scaled ? METRIC_MEASURE.exec(stripped) : null;
-    return measure ? { kind: 'count', unit: measure[1] === '人数' ? '人' : measure[1], ownChange: false, approx } : undefined;
+    return measure ? { kind: 'count', unit: /^人[数口]$/.test(measure[1]) ? '人' : measure[1], ownChange: false, approx } : undefined;
   }
   if (!token.scaled && token.unit === '年' && token.value >= 1900 && token.value <= 2100) return undefined; // a year
   if (token.unit === '月' || token.unit === '周' && afterTail.startsWith('年')) return undefined; // dates, anniversaries
@@ -439,8 +440,8 @@ function classify(text: string, token: Token, clauseStart: number, tokens: Token
     if (from) return { kind: 'change', unit: token.unit, change, ownChange: true, approx, from: from.token, fromStart: from.start };
     return { kind: levelKind(token), unit: token.unit, change, ownChange: true, approx };
   }
-  // An age is a level only when reached (人均预期寿命达到78.6岁); 60岁以上 is a bracket.
-  if (AGE_UNITS.has(token.unit) && !/(?:达到|达|为|是)$/.test(stripped)) return undefined;
+  // An age is a level only when reached (人均预期寿命达到78.6岁); (为)3岁以下 is a bracket.
+  if (AGE_UNITS.has(token.unit) && (!/(?:达到|达|为|是)$/.test(stripped) || AGE_BRACKET.test(text.slice(token.end, token.end + 6)))) return undefined;
 
   if (token.unitClass === 'time') {
     if (/连续$/.test(stripped)) return { kind: 'streak', unit: token.unit, ownChange: false, approx };

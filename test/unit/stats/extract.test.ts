@@ -147,6 +147,60 @@ describe('extractStatistics: the usual constructions of work reports', () => {
   });
 });
 
+describe('extractStatistics: work-report wording beyond the sample', () => {
+  it('a 分别 after clauses that each gave a figure takes their metrics in order', () => {
+    const stats = extract('全年港口货物吞吐量12.6亿吨，集装箱吞吐量3100万标箱，分别增长4.2%和7.5%。');
+    expect(stats.slice(2).map((s) => [s.text, s.metric, s.change])).toEqual([['4.2%', '港口货物吞吐量', 'up'], ['7.5%', '集装箱吞吐量', 'up']]);
+  });
+
+  it('城乡, 进出口 and 存贷款 name two metrics for a pair of figures', () => {
+    expect(extract('城乡居民人均消费支出分别增长4.1%和6.8%。').map((s) => s.metric)).toEqual(['城镇居民人均消费支出', '农村居民人均消费支出']);
+    expect(extract('全市本外币存贷款余额分别增长8%和9.5%。').map((s) => s.metric)).toEqual(['本外币存款余额', '本外币贷款余额']);
+    // One figure shared by both stays one statistic with the whole phrase.
+    expect(extract('城乡居民收入均增长6%。').map((s) => s.metric)).toEqual(['城乡居民收入']);
+  });
+
+  it('a threshold noun after the figure (新台阶, 大关) is not what is counted', () => {
+    expect(figure('全省粮食总产量跨上700亿斤大关。', '700亿')).toMatchObject({ value: 7e10, unit: '斤', metric: '粮食总产量' });
+    const stats = extract('全市经济总量迈上3万亿元新台阶，达到30125亿元。');
+    expect(stats.map((s) => s.metric)).toEqual(['经济总量', '经济总量']);
+  });
+
+  it('reporting and planning words and price bases are not part of the metric', () => {
+    expect(figure('一般公共预算收入完成452亿元。', '452亿').metric).toBe('一般公共预算收入');
+    expect(figure('今年财政赤字率拟按3.8%安排。', '3.8%').metric).toBe('财政赤字率');
+    expect(figure('农村居民人均可支配收入26000元，扣除价格因素实际增长6.2%。', '6.2%').metric).toBe('农村居民人均可支配收入');
+    expect(figure('税收收入380亿元，同口径增长4.4%。', '4.4%').metric).toBe('税收收入');
+  });
+
+  it('增产 and 减收 are changes; 占比 is no comparison', () => {
+    expect(figure('棉花产量561万吨，增产9.7%。', '9.7%')).toMatchObject({ kind: 'change', change: 'up', metric: '棉花产量' });
+    expect(figure('非税收入减收12亿元。', '12亿')).toMatchObject({ kind: 'change', change: 'down', unit: '元' });
+    expect(figure('服务业增加值占比提高到56.1%。', '56.1%')).toMatchObject({ kind: 'percent', change: 'up', metric: '服务业增加值占比' });
+  });
+
+  it('a per-head base between the verb and the level keeps the direction', () => {
+    expect(figure('城乡低保标准提高到每人每月780元。', '780')).toMatchObject({ kind: 'amount', change: 'up', value: 780 });
+  });
+
+  it('days counted by a metric in 天数 are a count; ages only when reached', () => {
+    expect(figure('全市空气质量优良天数为301天。', '301')).toMatchObject({ kind: 'count', unit: '天', metric: '空气质量优良天数' });
+    expect(figure('人均预期寿命达到80.2岁。', '80.2')).toMatchObject({ kind: 'count', unit: '岁', value: 80.2 });
+    expect(extract('为3岁以下婴幼儿提供托育服务，关爱60周岁以上老年人。')).toEqual([]);
+  });
+
+  it('a scaled figure with no unit takes the measure its metric names', () => {
+    expect(figure('全年接待入境游客人次1.2亿。', '1.2亿')).toMatchObject({ value: 1.2e8, unit: '人次', kind: 'count' });
+    expect(figure('全省常住人口4650万，比上年减少12万人。', '4650万')).toMatchObject({ unit: '人', metric: '常住人口' });
+    expect(extract('项目总投资20亿，建设周期两年。')).toEqual([]);
+  });
+
+  it('a minus sign after a word is a negative figure, not a range', () => {
+    expect(figure('人口自然增长率为-1.2‰。', '-1.2‰')).toMatchObject({ value: -1.2, unit: '‰', change: 'down' });
+    expect(extract('2021-2025年规划，编号A-3。')).toEqual([]);
+  });
+});
+
 describe('extractStatistics: what is not a statistic', () => {
   it.each([
     ['dates and years', '2024年1月18日至19日召开全省经济工作会议，2021—2025年规划。'],
