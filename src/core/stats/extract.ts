@@ -122,7 +122,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     const after = cleanObject(afterRaw);
 
     // Figures joined by 、/和 continue the previous one (分别增长5%、6%和7%); a comma starts anew.
-    const separatorOnly = sameSentence && /^[、和及与]{0,2}$/.test(text.slice(sameSentence.end, token.start));
+    const separatorOnly = sameSentence && LIST_JOIN.test(text.slice(sameSentence.end, token.start));
     if (!sameSentence) earlier = [];
     let run = 1; // figures in this list: 5%、6%和7%
     while (k + run < tokens.length && LIST_JOIN.test(text.slice(tokens[k + run - 1].tailEnd, tokens[k + run].start))) run++;
@@ -201,7 +201,9 @@ function chooseMetric(
   }
   const { kind, change } = classified;
   const cleaned = cleanPhrase(rawBefore);
-  const empty = isEmptyPhrase(cleaned);
+  // 收入4218亿元，为预算的101.2%: a share after a copula measures the subject before it.
+  const copula = /^(?:为|是|相当于)/.test(cleaned) && (classified.unit === '%' || classified.unit === '倍');
+  const empty = copula || isEmptyPhrase(cleaned);
   let metric = (kind === 'count' || kind === 'amount') && !change ? countMetric(empty ? '' : cleaned, after) : empty ? '' : cleaned;
   if (isEmptyPhrase(metric) && kind === 'streak' && before && PREDICATE_START.test(after)) {
     // …产业化率超过五成，连续两年上升: the run belongs to the figure before.
@@ -243,21 +245,26 @@ function findBack(text: string, i: number, boundary: RegExp, limit: number): num
   return stop;
 }
 
-/** Offset of the nearest `boundary` after `i`; a parenthesis is skipped whole: 143个县（市、区）. */
+/**
+ * Offset of the nearest `boundary` after `i`. A parenthesis qualifies the noun before it and ends
+ * the phrase: 143个县（市、区）全部… → 县（市、区）; right after the unit it qualifies the unit.
+ */
 function findForward(text: string, i: number, boundary: RegExp, limit: number, nextToken?: number): number {
   const stop = Math.min(text.length, i + limit, nextToken ?? Infinity);
   for (let j = i; j < stop; j++) {
     if (text[j] === '（' || text[j] === '(') {
       const close = text.slice(j, Math.min(stop, j + 20)).search(/[）)]/);
-      if (close > 0) {
-        j += close;
-        continue;
-      }
+      if (close > 0 && j > i) return j + close + 1;
+      if (close > 0) j += close; // 台（套）: the parenthesis qualifies the unit
+      continue;
     }
     if (boundary.test(text[j])) return j;
   }
   return stop;
 }
+
+/** Characters a figure or code can end with: a '-' after them is a range (20%-50%, 3万-5万), not a minus. */
+const FIGURE_END = /[A-Za-z0-9_./#:\\%％‰万亿千百十元个年月日天人次家件吨－−-]/;
 
 /** Numbers with their units, outside markup and labels, in text order. */
 function scanTokens(text: string, masked: Array<[number, number]>): Token[] {
@@ -269,7 +276,7 @@ function scanTokens(text: string, masked: Array<[number, number]>): Token[] {
     if (isMasked(masked, start)) continue;
     const prev = text[start - 1] ?? '';
     // A minus sign after a word (自然增长率为-0.99‰), not a range or a code (2020-2025, A-3).
-    const negative = Boolean(m[2]) && /[-－−]/.test(prev) && !/[A-Za-z0-9_./#:\\－−-]/.test(text[start - 2] ?? '');
+    const negative = Boolean(m[2]) && /[-－−]/.test(prev) && !FIGURE_END.test(text[start - 2] ?? '');
     if (!negative && /[A-Za-z0-9_./#:\\-]/.test(prev)) continue; // codes, versions, clock times, identifiers
     let value: number | undefined;
     let chinese = false;
@@ -335,6 +342,7 @@ function scanTokens(text: string, masked: Array<[number, number]>): Token[] {
     const approx = Boolean(tail[1] || tail[4]) || /[多余]/.test(m[3] ?? m[6] ?? '') || Boolean(m[8]);
     tokens.push({ start: negative ? start - 1 : start, end, tailEnd, value: negative ? -value : value, unit, unitClass, chinese, scaled, approx });
   }
+  shareUnits(text, tokens);
   for (const rank of wordRanks(text, masked)) tokens.push(rank);
   for (const doubling of doublings(text, masked)) tokens.push(doubling);
   // A word rank (全国第一) and a doubling (翻一番) win over the bare numeral inside them.
@@ -349,6 +357,25 @@ function scanTokens(text: string, masked: Array<[number, number]>): Token[] {
     kept.push(token);
   }
   return kept;
+}
+
+/**
+ * A list written with the unit once, at its end (分别达到3.5万和2.1万人, 提高0.15个和1.6个百分点):
+ * each figure before the last takes its unit. Times are left out: 2023和2024年 are years.
+ */
+function shareUnits(text: string, tokens: Token[]): void {
+  for (let k = tokens.length - 2; k >= 0; k--) {
+    const token = tokens[k];
+    const next = tokens[k + 1];
+    if (token.chinese || next.unitClass === 'none' || next.unitClass === 'time' || !/^[、和及与]$/.test(text.slice(token.tailEnd, next.start))) continue;
+    // 100万、120万亿元: the scale is shared too, which the figure cannot show; leave it.
+    if (text[token.end - 1] === '万' && text.slice(next.start, next.end).endsWith('万亿')) continue;
+    const pointsPending = token.unit === '个' && next.unit === '百分点';
+    if (token.unitClass !== 'none' && !pointsPending) continue;
+    token.unit = next.unit;
+    token.unitClass = next.unitClass;
+    if (pointsPending) token.end = token.tailEnd; // 0.15个 is the figure
+  }
 }
 
 /** 九成以上, 近七成: 成 after a digit is a tenth, but not in words such as 建成 or 一成不变. */
@@ -394,7 +421,7 @@ interface Classified {
 }
 
 const APPROX_END = new RegExp(`(?:${APPROX_BEFORE})$`);
-const AGE_BRACKET = /^周?岁(?:及|或)?(?:以上|以下|以内|至|到|[-—~])/;
+const GAP = /(?:(高于|快于|高出|多于)|(低于|慢于|少于))[^，。；、0-9]{0,10}$/;
 const METRIC_MEASURE = /(人次|件次|户次|辆次|架次|艘次|人数|人口)(?:达到|达|为|是|共|有)?$/;
 const LEVEL_VERB = new RegExp(`(?:(${UP_VERBS}|提升|延长|扩大)|(${DOWN_VERBS}))了?(?:至|到)$`);
 const CHANGE_VERB = new RegExp(`(?:(${UP_VERBS})|(${DOWN_VERBS}))了?$`);
@@ -440,8 +467,9 @@ function classify(text: string, token: Token, clauseStart: number, tokens: Token
     if (from) return { kind: 'change', unit: token.unit, change, ownChange: true, approx, from: from.token, fromStart: from.start };
     return { kind: levelKind(token), unit: token.unit, change, ownChange: true, approx };
   }
-  // An age is a level only when reached (人均预期寿命达到78.6岁); (为)3岁以下 is a bracket.
-  if (AGE_UNITS.has(token.unit) && (!/(?:达到|达|为|是)$/.test(stripped) || AGE_BRACKET.test(text.slice(token.end, token.end + 6)))) return undefined;
+  // An age is a level when reached and said last (人均预期寿命达到78.6岁。); before a noun it
+  // describes someone (为80岁的老人) or a bracket (3岁以下婴幼儿).
+  if (AGE_UNITS.has(token.unit) && (!/(?:达到|达|为|是)$/.test(stripped) || !/^(?:[，。；、,;！？!?）)\s]|$)/.test(text.slice(token.tailEnd, token.tailEnd + 1)))) return undefined;
 
   if (token.unitClass === 'time') {
     if (/连续$/.test(stripped)) return { kind: 'streak', unit: token.unit, ownChange: false, approx };
@@ -472,6 +500,9 @@ function classify(text: string, token: Token, clauseStart: number, tokens: Token
   if (verb && !flow) return { kind: 'change', unit: token.unit, change: verb[1] ? 'up' : 'down', ownChange: true, approx };
   // A rate word with a negative figure (自然增长率为-0.99‰) is a fall.
   if (rate && (token.unitClass === 'percent' || token.unit === '倍')) return { kind: 'change', unit: token.unit, change: rate[1] && token.value >= 0 ? 'up' : 'down', ownChange: true, approx };
+  // 低于预期目标0.3个百分点: a gap in points below or above a named level.
+  const gap = token.unit === '百分点' ? GAP.exec(stripped) : null;
+  if (gap) return { kind: 'change', unit: token.unit, change: gap[1] ? 'up' : 'down', ownChange: true, approx };
   if (token.unit === '百分点') return { kind: 'change', unit: token.unit, ownChange: false, approx };
   return { kind: levelKind(token), unit: token.unit, ownChange: false, approx };
 }

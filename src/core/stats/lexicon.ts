@@ -40,8 +40,8 @@ export const PAIRED_WORDS: Record<string, [string, string]> = {
 export const THRESHOLD_NOUNS = alt(['新台阶', '台阶', '大关', '关口', '新高', '新水平']);
 
 /** Verbs that move a figure: a growth or an absolute increment when directly before it. */
-export const UP_VERBS = alt(['增长', '增加', '上升', '提高', '提升', '上涨', '增', '涨', '升', '扩大', '攀升', '跃升', '多增', '回升', '净增', '加快', '增长了', '提高了', '增产', '增收']);
-export const DOWN_VERBS = alt(['下降', '减少', '降低', '下跌', '回落', '压降', '压减', '缩减', '缩小', '缩短', '下滑', '降', '减', '收窄', '压缩', '减轻', '少增', '放缓', '下降了', '减少了', '减产', '减收']);
+export const UP_VERBS = alt(['增长', '增加', '上升', '提高', '提升', '上涨', '增', '涨', '升', '扩大', '攀升', '跃升', '多增', '回升', '净增', '加快', '增长了', '提高了', '增产', '增收', '上调', '调增', '上浮']);
+export const DOWN_VERBS = alt(['下降', '减少', '降低', '下跌', '回落', '压降', '压减', '缩减', '缩小', '缩短', '下滑', '降', '减', '收窄', '压缩', '减轻', '少增', '放缓', '下降了', '减少了', '减产', '减收', '下调', '调减', '下浮']);
 /** Words that say the following figure is a rate of change (增速为5%). */
 export const UP_RATE = alt(['增幅', '增速', '涨幅', '增长率', '高于', '高出', '提速']);
 export const DOWN_RATE = alt(['降幅', '跌幅', '低于']);

@@ -79,7 +79,8 @@ const THRESHOLD_START = new RegExp(`^(?:${THRESHOLD_NOUNS})`);
 
 export function cleanObject(phrase: string): string {
   if (THRESHOLD_START.test(phrase)) return '';
-  return phrase.replace(/^(?:的|之)/, '').replace(/(?:的|和|及|与|以及|等|、|\s)+$/, '');
+  // 台（套）现代化农机具: a parenthesis right after the unit qualifies the unit, not the noun.
+  return phrase.replace(/^[（(][^（）()]{1,4}[）)]/, '').replace(/^(?:的|之)/, '').replace(/(?:的|和|及|与|以及|等|、|\s)+$/, '');
 }
 
 /**

@@ -179,6 +179,12 @@ describe('extractStatistics: work-report wording beyond the sample', () => {
     expect(figure('服务业增加值占比提高到56.1%。', '56.1%')).toMatchObject({ kind: 'percent', change: 'up', metric: '服务业增加值占比' });
   });
 
+  it('上调 and 下调 are changes; a share after a copula measures the subject before it', () => {
+    expect(figure('城乡居民基础养老金上调3%。', '3%')).toMatchObject({ kind: 'change', change: 'up' });
+    expect(figure('存款准备金率下调0.5个百分点。', '0.5个百分点')).toMatchObject({ change: 'down', metric: '存款准备金率' });
+    expect(figure('税收收入860亿元，为年初预算的98.7%。', '98.7%')).toMatchObject({ kind: 'percent', metric: '税收收入' });
+  });
+
   it('a per-head base between the verb and the level keeps the direction', () => {
     expect(figure('城乡低保标准提高到每人每月780元。', '780')).toMatchObject({ kind: 'amount', change: 'up', value: 780 });
   });
@@ -193,6 +199,20 @@ describe('extractStatistics: work-report wording beyond the sample', () => {
     expect(figure('全年接待入境游客人次1.2亿。', '1.2亿')).toMatchObject({ value: 1.2e8, unit: '人次', kind: 'count' });
     expect(figure('全省常住人口4650万，比上年减少12万人。', '4650万')).toMatchObject({ unit: '人', metric: '常住人口' });
     expect(extract('项目总投资20亿，建设周期两年。')).toEqual([]);
+  });
+
+  it('a unit written once at the end of a list belongs to each figure in it', () => {
+    const stats = extract('森林覆盖率达到61.2%，湿地保护率达到55%，分别比上年提高0.3个和1.1个百分点。');
+    expect(stats.slice(2).map((s) => [s.text, s.value, s.unit, s.kind, s.change, s.metric])).toEqual([
+      ['0.3个', 0.3, '百分点', 'change', 'up', '森林覆盖率'],
+      ['1.1个百分点', 1.1, '百分点', 'change', 'up', '湿地保护率'],
+    ]);
+    expect(extract('新建和改建农村公路分别为1.2万和0.8万公里。').map((s) => [s.value, s.unit])).toEqual([[12000, '公里'], [8000, '公里']]);
+    expect(extract('2023和2024年，我们召开会议。')).toEqual([]);
+  });
+
+  it('a gap below or above a named level has its direction', () => {
+    expect(figure('城镇登记失业率3.1%，低于控制目标0.9个百分点。', '0.9个百分点')).toMatchObject({ kind: 'change', change: 'down' });
   });
 
   it('a minus sign after a word is a negative figure, not a range', () => {

@@ -32,7 +32,7 @@ describe.each([{ name: 'the sample corpus', ...seed }, ...fixtures])('extraction
 });
 
 it('scores the hand-annotated work reports in test/fixtures/stats', () => {
-  expect(fixtures.map((f) => f.name)).toEqual(expect.arrayContaining(['national-report', 'provincial-report', 'city-report']));
+  expect(fixtures.map((f) => f.name)).toEqual(expect.arrayContaining(['national-report', 'provincial-report', 'city-report', 'budget-report']));
 });
 
 describe('scoring', () => {
