@@ -60,7 +60,7 @@ async function buildMode(size: number, cacheDir: string): Promise<Record<string,
   const saveMs = ms(t);
   const totalMs = ms(started);
   const peakRss = process.resourceUsage().maxRSS * 1024;
-  const cacheBytes = ['manifest.json', 'model.json', 'index.bin'].reduce((n, f) => n + statSync(path.join(cacheDir, f)).size, 0);
+  const cacheBytes = ['manifest.json', 'model.bin', 'index.bin'].reduce((n, f) => n + statSync(path.join(cacheDir, f)).size, 0);
 
   // Tokenizer throughput over the passage text alone (what the index reads).
   const texts: string[] = [];

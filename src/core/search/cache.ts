@@ -2,8 +2,10 @@
  * The on-disk cache of the corpus model and its search index, so that reopening a workspace does
  * not re-read and re-index every file. Three files in the cache folder:
  *   manifest.json  versions, a build stamp and, per corpus file, path, size, mtime and content hash
- *   model.json     the same stamp and the outlined files
- *   index.bin      the same stamp, the serialized index as JSON and its numbers as raw bytes
+ *   model.bin      the same stamp, the outlined files as JSON, then their texts as UTF-16
+ *   index.bin      the same stamp, the serialized index as JSON, then its numbers as 32-bit integers
+ * Bulk data goes in raw form after the JSON (see frame): decoding 36 MB of Chinese text from UTF-8
+ * and parsing ten million numbers from JSON were most of a warm start.
  * The manifest is small, so an outdated cache is recognised without parsing the rest; the model
  * loads first (the outline can show) and the larger index after it. Anything that does not fit
  * (other versions, a torn or corrupt write, a missing file) means: rebuild — the index alone
@@ -15,8 +17,8 @@ import type { CorpusFile, Metadata } from '../model';
 import { INDEX_FORMAT, SearchIndex, type SerializedIndex } from './index';
 import type { Tokenizer } from './tokenizer';
 
-/** Bump when the layout of manifest.json or model.json changes (index.bin goes with INDEX_FORMAT). */
-export const CACHE_FORMAT = 1;
+/** Bump when the layout of manifest.json or model.bin changes (index.bin goes with INDEX_FORMAT). */
+export const CACHE_FORMAT = 2;
 
 /** What the cache needs from its host: whole-file reads and writes inside the cache folder. */
 export interface CacheHost {
@@ -66,7 +68,7 @@ export type LoadedCache =
   | { ok: false; reason: string };
 
 const MANIFEST = 'manifest.json';
-const MODEL = 'model.json';
+const MODEL = 'model.bin';
 const INDEX = 'index.bin';
 
 /** The content hash a cache entry is keyed by. */
@@ -81,8 +83,7 @@ export function metadataHash(metadata: Metadata | undefined): string {
 
 export async function saveCache(host: CacheHost, versions: CacheVersions, files: CachedFile[], index: SearchIndex): Promise<void> {
   const stamp = randomUUID();
-  // The stamp leads each file, so a reader can check it before parsing megabytes.
-  const modelBytes = Buffer.from(`${JSON.stringify(stamp)}\n${JSON.stringify(files.map((f) => f.file))}`);
+  const modelBytes = encodeModel(stamp, files.map((f) => f.file));
   const indexBytes = encodeIndex(stamp, index.serialize());
   const manifest: Manifest = {
     format: CACHE_FORMAT,
@@ -108,8 +109,9 @@ export async function loadCache(host: CacheHost, versions: CacheVersions): Promi
     const manifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as Manifest;
     if (manifest.format !== CACHE_FORMAT) return { ok: false, reason: `cache format ${manifest.format}, expected ${CACHE_FORMAT}` };
     if (manifest.model !== versions.model) return { ok: false, reason: 'built by another version of the reader' };
-    const models = await readStamped<CorpusFile[]>(host, MODEL, manifest.stamp, manifest.modelBytes);
-    if (typeof models === 'string') return { ok: false, reason: models };
+    const modelBytes = await host.read(MODEL);
+    if (!modelBytes || modelBytes.length !== manifest.modelBytes) return { ok: false, reason: `${MODEL} missing or incomplete` };
+    const models = decodeModel(modelBytes, manifest.stamp);
     const byPath = new Map(models.map((f) => [f.path, f]));
     const files = new Map<string, CachedFile>();
     for (const entry of manifest.files) {
@@ -131,45 +133,65 @@ export async function loadCache(host: CacheHost, versions: CacheVersions): Promi
   }
 }
 
-/** A stamped cache file's content, or why it cannot be used. Throws on corrupt JSON. */
-async function readStamped<T>(host: CacheHost, name: string, stamp: string, length: number): Promise<T | string> {
-  const bytes = await host.read(name);
-  if (!bytes || bytes.length !== length) return `${name} missing or incomplete`;
-  const text = Buffer.from(bytes).toString('utf8');
-  const newline = text.indexOf('\n');
-  if (newline < 0 || JSON.parse(text.slice(0, newline)) !== stamp) return `${name} and the manifest do not belong together`;
-  return JSON.parse(text.slice(newline + 1)) as T;
-}
-
 /**
- * index.bin: the stamp and the index as JSON on two lines, padded with spaces so that what follows
- * starts at a multiple of 4 bytes, then the index's numbers as raw 32-bit integers (in this
- * machine's byte order: a cache never leaves it). Parsing them as JSON was most of a warm start.
- * The JSON holds a CRC-32 of the numbers, as no parse error would catch a corrupt number.
+ * A cache data file: the stamp and a JSON head on two lines, then raw bytes (the tail) starting at
+ * a multiple of 4 bytes (the head is padded with spaces), so that they can be viewed as 32-bit
+ * integers. The stamp leads, so that a file from another save is refused before parsing megabytes;
+ * the head holds a CRC-32 of the tail, as no parse error would catch corrupt raw bytes.
  */
-function encodeIndex(stamp: string, saved: SerializedIndex): Buffer {
-  const { data, ...miniSearch } = saved.miniSearch;
-  const numbers = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-  const head = `${JSON.stringify(stamp)}\n${JSON.stringify({ ...saved, miniSearch, crc: crc32(numbers) })}`;
-  const length = Buffer.byteLength(head) + 1;
-  return Buffer.concat([Buffer.from(`${head}${' '.repeat((4 - (length % 4)) % 4)}\n`), numbers]);
+function frame(stamp: string, head: object, tail: Uint8Array): Buffer {
+  const text = `${JSON.stringify(stamp)}\n${JSON.stringify({ ...head, crc: crc32(tail) })}`;
+  const length = Buffer.byteLength(text) + 1;
+  return Buffer.concat([Buffer.from(`${text}${' '.repeat((4 - (length % 4)) % 4)}\n`), tail]);
 }
 
-/** The index saved by encodeIndex; throws when it is not from this save or is corrupt. */
-function decodeIndex(bytes: Uint8Array, stamp: string): SerializedIndex {
+/** Head and tail of a file written by frame; throws when it is not from this save or is corrupt. */
+function unframe<T>(bytes: Uint8Array, name: string, stamp: string): { head: T; tail: Buffer } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const newline = buffer.indexOf(0x0a);
   const end = buffer.indexOf(0x0a, newline + 1);
   if (newline < 0 || end < 0 || JSON.parse(buffer.toString('utf8', 0, newline)) !== stamp) {
-    throw new Error(`${INDEX} and the manifest do not belong together`);
+    throw new Error(`${name} and the manifest do not belong together`);
   }
-  const { crc, ...saved } = JSON.parse(buffer.toString('utf8', newline + 1, end)) as SerializedIndex & { crc: number };
-  const numbers = buffer.subarray(end + 1);
-  if ((end + 1) % 4 !== 0 || numbers.length % 4 !== 0 || crc32(numbers) !== crc) throw new Error(`${INDEX} is corrupt`);
+  const { crc, ...head } = JSON.parse(buffer.toString('utf8', newline + 1, end)) as { crc: number };
+  const tail = buffer.subarray(end + 1);
+  if ((end + 1) % 4 !== 0 || crc32(tail) !== crc) throw new Error(`${name} is corrupt`);
+  return { head: head as T, tail };
+}
+
+/** model.bin: the files without their texts, then the texts one after the other as UTF-16. */
+function encodeModel(stamp: string, files: CorpusFile[]): Buffer {
+  const head = { files: files.map((file) => ({ ...file, text: '' })), lengths: files.map((file) => file.text.length) };
+  return frame(stamp, head, Buffer.from(files.map((file) => file.text).join(''), 'utf16le'));
+}
+
+function decodeModel(bytes: Uint8Array, stamp: string): CorpusFile[] {
+  const { head, tail } = unframe<{ files: CorpusFile[]; lengths: number[] }>(bytes, MODEL, stamp);
+  const texts = tail.toString('utf16le');
+  let at = 0;
+  head.files.forEach((file, i) => {
+    file.text = texts.slice(at, (at += head.lengths[i]));
+  });
+  if (at !== texts.length) throw new Error(`${MODEL} is corrupt`);
+  return head.files;
+}
+
+/**
+ * index.bin: the index, then its numbers (PackedMiniSearch.data) as raw integers in this machine's
+ * byte order (a cache never leaves it).
+ */
+function encodeIndex(stamp: string, saved: SerializedIndex): Buffer {
+  const { data, ...miniSearch } = saved.miniSearch;
+  return frame(stamp, { ...saved, miniSearch }, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+}
+
+function decodeIndex(bytes: Uint8Array, stamp: string): SerializedIndex {
+  const { head, tail } = unframe<SerializedIndex>(bytes, INDEX, stamp);
+  if (tail.length % 4 !== 0) throw new Error(`${INDEX} is corrupt`);
   // A view where the bytes are aligned for one (they are when the file was read whole), else a copy.
   const data =
-    numbers.byteOffset % 4 === 0
-      ? new Int32Array(numbers.buffer, numbers.byteOffset, numbers.length / 4)
-      : new Int32Array(numbers.buffer.slice(numbers.byteOffset, numbers.byteOffset + numbers.length));
-  return { ...saved, miniSearch: { ...saved.miniSearch, data } };
+    tail.byteOffset % 4 === 0
+      ? new Int32Array(tail.buffer, tail.byteOffset, tail.length / 4)
+      : new Int32Array(tail.buffer.slice(tail.byteOffset, tail.byteOffset + tail.length));
+  return { ...head, miniSearch: { ...head.miniSearch, data } };
 }

@@ -5,8 +5,8 @@
  * writes and reads as raw bytes, and loading builds as little as a search needs:
  * - the term tree is built in one pass over the sorted terms (MiniSearch's set() scans a node's
  *   children one by one, and the root of a Chinese index has thousands: 1.7 s for 120,000 terms);
- * - a term's postings become maps only when a search first reads them (LazyMap), and then stay
- *   flat (FlatPostings) until MiniSearch changes them.
+ * - a term's postings become maps only when a search first reads them (LazyMap): most terms
+ *   never are, and creating millions of map entries was most of a warm start.
  *
  * This reads and writes MiniSearch's internal fields, so it is tied to MiniSearch 7 (the version
  * in package.json); the round-trip is covered by the index and cache tests.
@@ -72,7 +72,7 @@ export function packMiniSearch<T>(miniSearch: MiniSearch<T>): PackedMiniSearch {
     for (const [fieldId, freqs] of postings) {
       data[at++] = fieldId;
       data[at++] = freqs.size;
-      for (const [doc, freq] of byDocument(freqs)) {
+      for (const [doc, freq] of freqs) {
         data[at++] = doc;
         data[at++] = freq;
       }
@@ -89,19 +89,6 @@ export function packMiniSearch<T>(miniSearch: MiniSearch<T>): PackedMiniSearch {
     terms: entries.map(([term]) => term),
     data,
   };
-}
-
-/**
- * Postings in document order, which FlatPostings relies on. Documents are numbered in the order
- * they were added, so they mostly are already: sort only when not.
- */
-function byDocument(freqs: Map<number, number>): Iterable<[number, number]> {
-  let previous = -1;
-  for (const doc of freqs.keys()) {
-    if (doc < previous) return [...freqs].sort((a, b) => a[0] - b[0]);
-    previous = doc;
-  }
-  return freqs;
 }
 
 /** Throws when the packed form does not hold together (a corrupt cache). */
@@ -124,13 +111,13 @@ export function unpackMiniSearch<T>(packed: PackedMiniSearch, options: Options<T
     m._fieldLength.set(data[at], data.subarray(at + 2, at + 2 + fields));
   }
   const values: LazyMap<number, Map<number, number>>[] = [];
-  for (const _ of terms) {
+  for (let t = 0; t < terms.length; t++) {
     const start = at;
     at++;
     for (let f = 0; f < data[start]; f++) at += 2 + 2 * data[at + 1];
-    if (!(at <= data.length)) throw new Error('search: index postings are cut short');
     values.push(new LazyMap(() => termPostings(data, start)));
   }
+  // Reading past the end gives NaN, which fails this too.
   if (at !== data.length) throw new Error('search: index postings do not match its terms');
   m._index = new m._index.constructor(termTree(terms, values, 0, terms.length, 0)) as Internals['_index'];
   return miniSearch;
@@ -142,7 +129,9 @@ function termPostings(data: Int32Array, start: number): Postings {
   let at = start + 1;
   for (let f = 0; f < data[start]; f++) {
     const n = data[at + 1];
-    postings.set(data[at], new FlatPostings(data, at + 2, n));
+    const docs = new Map<number, number>();
+    for (let j = at + 2; j < at + 2 + 2 * n; j += 2) docs.set(data[j], data[j + 1]);
+    postings.set(data[at], docs);
     at += 2 + 2 * n;
   }
   return postings;
@@ -232,104 +221,6 @@ class LazyMap<K, V> implements Map<K, V> {
 
   private materialize(): Map<K, V> {
     this.map ??= this.build();
-    return this.map;
-  }
-}
-
-/**
- * One term's postings in one field (document → frequency), read straight from the saved flat
- * array: a search reads size, keys() and get(); the first change (a file re-indexed, a vacuum)
- * copies them into an ordinary Map. Creating millions of Map entries (or Map subclasses) at load
- * was most of a warm start, so this is a plain object with the part of Map's interface that
- * MiniSearch uses.
- */
-class FlatPostings implements Map<number, number> {
-  private map?: Map<number, number>;
-  /** Where the last key handed out by keys() stands, so that get() right after it is direct. */
-  private cursor: number;
-
-  constructor(
-    private readonly flat: Int32Array,
-    private readonly start: number,
-    private readonly n: number,
-  ) {
-    this.cursor = start;
-  }
-
-  get size(): number {
-    return this.map ? this.map.size : this.n;
-  }
-
-  get [Symbol.toStringTag](): string {
-    return 'Map';
-  }
-
-  get(doc: number): number | undefined {
-    if (this.map) return this.map.get(doc);
-    const at = this.flat[this.cursor] === doc ? this.cursor : this.find(doc);
-    return at < 0 ? undefined : this.flat[at + 1];
-  }
-
-  has(doc: number): boolean {
-    return this.get(doc) !== undefined;
-  }
-
-  *keys(): MapIterator<number> {
-    if (this.map) return yield* this.map.keys();
-    for (let k = 0, j = this.start; k < this.n; k++, j += 2) {
-      this.cursor = j;
-      yield this.flat[j];
-    }
-  }
-
-  set(doc: number, freq: number): this {
-    this.materialize().set(doc, freq);
-    return this;
-  }
-
-  delete(doc: number): boolean {
-    return this.materialize().delete(doc);
-  }
-
-  clear(): void {
-    this.materialize().clear();
-  }
-
-  entries(): MapIterator<[number, number]> {
-    return this.materialize().entries();
-  }
-
-  values(): MapIterator<number> {
-    return this.materialize().values();
-  }
-
-  forEach(callback: (value: number, key: number, map: Map<number, number>) => void, thisArg?: unknown): void {
-    this.materialize().forEach(callback, thisArg);
-  }
-
-  [Symbol.iterator](): MapIterator<[number, number]> {
-    return this.entries();
-  }
-
-  /** Binary search: postings are sorted by document. */
-  private find(doc: number): number {
-    let lo = 0;
-    let hi = this.n - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = this.start + 2 * mid;
-      if (this.flat[at] === doc) return at;
-      if (this.flat[at] < doc) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  }
-
-  private materialize(): Map<number, number> {
-    if (!this.map) {
-      this.map = new Map();
-      for (let k = 0, j = this.start; k < this.n; k++, j += 2) this.map.set(this.flat[j], this.flat[j + 1]);
-    }
     return this.map;
   }
 }

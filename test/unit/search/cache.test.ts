@@ -52,12 +52,12 @@ describe('search cache', () => {
 
   it('detects truncated and corrupt data', async () => {
     const dir = await saved();
-    const data = readFileSync(path.join(dir, 'model.json'));
-    writeFileSync(path.join(dir, 'model.json'), data.subarray(0, data.length - 10));
+    const data = readFileSync(path.join(dir, 'model.bin'));
+    writeFileSync(path.join(dir, 'model.bin'), data.subarray(0, data.length - 10));
     expect((await loadCache(nodeCacheHost(dir), versions)).ok).toBe(false);
     const garbled = Buffer.from(data);
     garbled.write(']]]', data.length >> 1);
-    writeFileSync(path.join(dir, 'model.json'), garbled);
+    writeFileSync(path.join(dir, 'model.bin'), garbled);
     expect(await loadCache(nodeCacheHost(dir), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/corrupt/) });
     writeFileSync(path.join(dir, 'manifest.json'), 'not json');
     expect(await loadCache(nodeCacheHost(dir), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/corrupt/) });
@@ -77,7 +77,7 @@ describe('search cache', () => {
   it('detects data and manifest from different saves', async () => {
     const a = await saved();
     const b = await saved();
-    writeFileSync(path.join(a, 'model.json'), readFileSync(path.join(b, 'model.json')));
+    writeFileSync(path.join(a, 'model.bin'), readFileSync(path.join(b, 'model.bin')));
     expect(await loadCache(nodeCacheHost(a), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/belong/) });
   });
 });
