@@ -361,7 +361,7 @@ export class SearchIndex {
 
   private result(r: Ranked, hit: Hit): SearchResult {
     const { file, statistic, passage } = hit;
-    const ranges = statistic ? [statistic.sentenceRange] : passage!.ranges;
+    const ranges = statistic ? sentenceRanges(hit.section, statistic) : passage!.ranges;
     const snippet: Snippet = makeSnippet(file.text, ranges, r.terms, this.tokenizer.fold);
     const open: SourceRange = statistic ? statistic.range : passage!.ranges[0];
     return {
@@ -454,4 +454,14 @@ function clauseOf(text: string, statistic: Statistic): string {
   let end = range.end;
   while (end < sentenceRange.end && !CLAUSE_END.test(text[end])) end++;
   return text.slice(start, end);
+}
+
+/** A statistic's sentence as pieces of its passage, so a page break inside it leaves no gap. */
+function sentenceRanges(section: Section, statistic: Statistic): SourceRange[] {
+  const { start, end } = statistic.sentenceRange;
+  const passage = section.passages.find((p) => p.id === statistic.passageId);
+  if (!passage) return [statistic.sentenceRange];
+  return passage.ranges
+    .map((r) => ({ start: Math.max(r.start, start), end: Math.min(r.end, end) }))
+    .filter((r) => r.start < r.end);
 }

@@ -59,3 +59,10 @@ describe('relevance on the sample corpus', () => {
     expect(top.map((r) => `${r.report}\n${textOf(r.id)}`).some((t) => t.includes(wants)), top.map((r) => r.snippet).join('\n')).toBe(true);
   });
 });
+
+describe('snippets', () => {
+  it('join a sentence split by a page break without a gap', () => {
+    const [top] = index.search('公办专门学校', { limit: 1, statisticsOnly: true });
+    expect(top?.snippet).toContain('公办专门学校13所');
+  });
+});
