@@ -6,7 +6,7 @@
 import type { SourceRange, Statistic, StatisticKind } from '../model';
 import {
   AGE_UNITS, APPROX_AFTER, APPROX_BEFORE, BASIS, BASIS_YEAR, COUNT_UNITS, DOWN_RATE, DOWN_VERBS, MONEY_UNITS, PAIRED_WORDS,
-  PERCENT_UNITS, PLACES, TIME_UNITS, UP_RATE, UP_VERBS,
+  ORGANISATION_RE, PERCENT_UNITS, PLACES, TIME_UNITS, UP_RATE, UP_VERBS,
 } from './lexicon';
 import { isMasked, maskedSpans } from './mask';
 import { PREDICATE_START, cleanObject, cleanPhrase, countMetric, isEmptyPhrase } from './metric';
@@ -154,7 +154,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
         range: { start: toFile(from.start), end: toFileEnd(from.end) },
       };
     }
-    const subject = findPlace(text.slice(sStart, token.start)) ?? passage.subject;
+    const subject = findOrganisation(text.slice(sStart, token.start)) ?? findPlace(text.slice(sStart, token.start)) ?? passage.subject;
     if (subject) stat.subject = subject;
     // A passage that opens with its time (2025年，… / 今年…) dates the sentences that name none.
     const period = findPeriod(text.slice(sStart, token.start), passage.date) ?? (PASSAGE_TIME.test(text) ? findPeriod(text.slice(0, 12), passage.date) : undefined);
@@ -546,6 +546,14 @@ function findBasis(clause: string): string | undefined {
   let found: string | undefined;
   BASIS_RE.lastIndex = 0;
   for (let m = BASIS_RE.exec(clause); m; m = BASIS_RE.exec(clause)) found = m[0];
+  return found;
+}
+
+/** The last organ named (该院 then refers back to the passage's subject). */
+export function findOrganisation(text: string): string | undefined {
+  let found: string | undefined;
+  ORGANISATION_RE.lastIndex = 0;
+  for (let m = ORGANISATION_RE.exec(text); m; m = ORGANISATION_RE.exec(text)) found = m[0];
   return found;
 }
 

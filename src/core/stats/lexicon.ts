@@ -66,6 +66,12 @@ export const PLACES = alt([
 ]);
 
 /**
+ * A body named in the text: an administrative place (up to six characters ending in 省/市/县/区/州)
+ * and a political-legal or government organ, e.g. 安徽省东至县检察院, 静安区人民法院, 杭州市公安局.
+ */
+export const ORGANISATION_RE = /[\u4e00-\u9fff]{1,6}?[省市县区州](?:人民)?(?:检察院|法院|公安局|公安厅|司法局|司法厅|委政法委|政法委|人民政府|政府)/g;
+
+/**
  * Action verbs a count's object follows (建成2家中心, 制定法规规章17部). The metric of such a count is
  * what the verb governs, so the extractor cuts a leading clause at the last of them.
  */

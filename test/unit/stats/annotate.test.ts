@@ -20,6 +20,15 @@ describe('annotateStatistics', () => {
     expect(intro?.intro.statistics.find((s) => s.text === '21.5%')?.subject).toBe('湖北省');
   });
 
+  it("takes a news item's subject from the organ its lead names, never from its reporters", () => {
+    const news = load(original).articles.flatMap((a) => a.reports).filter((r) => r.kind === 'news');
+    const subjects = news.flatMap((r) => [r.intro, ...r.sections]).flatMap((s) => s.statistics).map((s) => s.subject);
+    expect(subjects.length).toBeGreaterThan(0);
+    for (const subject of subjects) expect(news.some((r) => r.author && subject?.includes(r.author.split('、')[0]))).toBe(false);
+    const contest = news.find((r) => r.title.includes('短视频大赛'))!;
+    expect(contest.intro.statistics.map((s) => s.subject)).toContain('安徽省东至县检察院');
+  });
+
   it('gives distinct ids that stay the same when the file is read again', () => {
     const first = ids(load(original));
     expect(first.size).toBe(statisticsOf(load(original)).length);
