@@ -160,9 +160,10 @@ export class CorpusEngine {
       else if (problem.severity === 'warning') this.log.warn(line);
     }
     this.files.set(path, { stamp, hash, sidecar, file });
+    // The outline first: indexing waits for jieba's dictionary on the first file (most of a second).
+    void this.listener.file(file);
     this.index?.remove(path);
     this.index?.add(file);
-    this.listener.file(file);
     return true;
   }
 

@@ -32,9 +32,8 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
     this.changed.dispose();
   }
 
-  async getChildren(node?: OutlineNode): Promise<OutlineNode[]> {
-    // The first look waits for the first read, so the view shows progress, not a false empty state.
-    if (!node) await this.corpus.ready;
+  getChildren(node?: OutlineNode): OutlineNode[] {
+    // Files show as they are read (onDidChange refreshes); the welcome view waits for the whole read.
     return childrenOf(node, this.corpus.files(), this.statisticsOnly);
   }
 
