@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openWorkbench } from './workbench.mjs';
+import { flowHooks } from './workbench.mjs';
 
 const DRAFT = 'drafts/report.md';
 const HEADING = '# 基层治理调研报告';
@@ -19,24 +19,10 @@ const SOURCE = `去年${QUERY}同比下降${FIGURE}`;
 
 suite('Cite flow', () => {
   let wb;
-  suiteSetup(async () => {
-    wb = await openWorkbench('cite');
+  flowHooks('cite', {}, async (opened) => {
+    wb = opened;
     // A new draft in the workspace, as a person would have saved it from File › New File.
     fs.writeFileSync(path.join(wb.workspace, DRAFT), `${HEADING}\n\n`);
-  });
-  // Each step starts where the previous one left the workbench: after a failure the rest cannot
-  // run, and failing them at once beats each waiting out its timeout.
-  let failed;
-  setup(function () {
-    if (failed) throw new Error(`not run: the step "${failed}" failed`);
-  });
-  teardown(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = this.currentTest.title;
-    await wb?.screenshot('failed');
-  });
-  suiteTeardown(async () => {
-    await wb?.close();
   });
 
   test('the new Markdown draft opens and takes the first words of a sentence', async () => {

@@ -1,20 +1,14 @@
 // The first run as a person meets it: a workspace with no corpus, the StatCite side bar explains
 // what it reads and offers the bundled sample; one click and the sample's outline is there.
 import * as assert from 'node:assert/strict';
-import { openWorkbench } from './workbench.mjs';
+import { flowHooks } from './workbench.mjs';
 
 const BODIES = ['北京市委政法委', '江苏省委政法委', '福建省委政法委', '湖北省委政法委', '重庆市委政法委'];
 
 suite('Onboarding flow', () => {
   let wb;
-  suiteSetup(async () => {
-    wb = await openWorkbench('onboarding', { emptyWorkspace: true });
-  });
-  teardown(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot('failed');
-  });
-  suiteTeardown(async () => {
-    await wb?.close();
+  flowHooks('onboarding', { emptyWorkspace: true }, async (opened) => {
+    wb = opened;
   });
 
   test('with no corpus, the side bar says what it reads and offers the sample corpus', async () => {

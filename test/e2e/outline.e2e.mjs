@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../code-server/host.mjs';
-import { openWorkbench } from './workbench.mjs';
+import { flowHooks } from './workbench.mjs';
 
 const SAMPLE = 'corpus/000_fadfd726848b77a0.txt';
 const BODIES = ['北京市委政法委', '江苏省委政法委', '福建省委政法委', '湖北省委政法委', '重庆市委政法委'];
@@ -14,14 +14,8 @@ const FIGURE = '21.5%';
 
 suite('Outline flow', () => {
   let wb;
-  suiteSetup(async () => {
-    wb = await openWorkbench('outline');
-  });
-  teardown(async function () {
-    if (this.currentTest?.state === 'failed') await wb?.screenshot('failed');
-  });
-  suiteTeardown(async () => {
-    await wb?.close();
+  flowHooks('outline', {}, async (opened) => {
+    wb = opened;
   });
 
   test('the StatCite side bar shows the five reports of the sample, each with its issuing body', async () => {

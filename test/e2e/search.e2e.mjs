@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../code-server/host.mjs';
-import { openWorkbench } from './workbench.mjs';
+import { flowHooks } from './workbench.mjs';
 
 const SAMPLE = 'corpus/000_fadfd726848b77a0.txt';
 const QUERY = '未成年人犯罪';
@@ -17,22 +17,8 @@ const TOP = 5;
 
 suite('Search flow', () => {
   let wb;
-  suiteSetup(async () => {
-    wb = await openWorkbench('search');
-  });
-  // Each step starts where the previous one left the workbench: after a failure the rest cannot
-  // run, and failing them at once beats each waiting out its timeout.
-  let failed;
-  setup(function () {
-    if (failed) throw new Error(`not run: the step "${failed}" failed`);
-  });
-  teardown(async function () {
-    if (this.currentTest?.state !== 'failed') return;
-    failed = this.currentTest.title;
-    await wb?.screenshot('failed');
-  });
-  suiteTeardown(async () => {
-    await wb?.close();
+  flowHooks('search', {}, async (opened) => {
+    wb = opened;
   });
 
   test('F1 → StatCite: Search Corpus opens the search box', async () => {

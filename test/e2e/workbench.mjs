@@ -8,6 +8,32 @@ import { installVsix, launchChromium, makeTempDir, repoRoot, startCodeServer, wo
 const resultsDir = path.join(repoRoot, 'test-results/e2e');
 
 /**
+ * The hooks of a flow's suite (call it inside `suite`): one workbench for all its steps, opened
+ * before them and handed to `onOpen`; a screenshot of a failed step; and, since each step starts
+ * where the previous one left the workbench, the steps after a failure fail at once rather than
+ * each waiting out its timeout.
+ */
+export function flowHooks(flow, options, onOpen) {
+  let wb;
+  let failed;
+  suiteSetup(async () => {
+    wb = await openWorkbench(flow, options);
+    await onOpen(wb);
+  });
+  setup(function () {
+    if (failed) throw new Error(`not run: the step "${failed}" failed`);
+  });
+  teardown(async function () {
+    if (this.currentTest?.state !== 'failed') return;
+    failed = this.currentTest.title;
+    await wb?.screenshot('failed');
+  });
+  suiteTeardown(async () => {
+    await wb?.close();
+  });
+}
+
+/**
  * A clean code-server with only the .vsix installed, a fresh copy of the fixture workspace (or,
  * with `emptyWorkspace`, a folder with no corpus) open in headless Chromium, and the StatCite
  * activity-bar entry ready.
