@@ -12,6 +12,8 @@ const QUERY = '未成年人犯罪';
 /** 湖北's report, as the results' description names it, and its figure for this query. */
 const HUBEI = '着力加强政法基础设施建设 以高水平安全保障高质量发展';
 const FIGURE = '20.3%';
+/** A report to search in from the outline. */
+const CHONGQING = '强化数智赋能 建设具有重庆辨识度的政法工作数字化平台';
 /** How far down 湖北's result may rank and still count as a top result. */
 const TOP = 5;
 
@@ -64,5 +66,21 @@ suite('Search flow', () => {
     assert.ok(lines[line - 1].includes(`${QUERY}数同比下降${FIGURE}`), `line ${line} is not 湖北's sentence: ${lines[line - 1].slice(0, 80)}`);
     assert.ok((await wb.editorText()).includes(FIGURE), `the editor does not show ${FIGURE}`);
     await wb.screenshot('result-opened');
+  });
+
+  test('Search Here… on a report of the outline finds only what that report says', async () => {
+    await wb.openContainer('StatCite');
+    const row = wb.treeRow(CHONGQING);
+    await row.waitFor();
+    // The row's inline action, shown while the mouse is on the row.
+    await row.hover();
+    await row.locator('.action-label[aria-label="Search Here…"]').click();
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: `Search in ${CHONGQING}` }).waitFor();
+    await wb.typeInQuickInput('下降');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: /results?$/ }).waitFor();
+    const rows = await wb.quickPickRows();
+    assert.ok(rows.length > 0, 'no results in the 重庆 report');
+    for (const r of rows) assert.ok(r.description.includes(CHONGQING), `a result from elsewhere: ${r.label} · ${r.description}`);
+    await wb.screenshot('scoped-results');
   });
 });

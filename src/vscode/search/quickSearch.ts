@@ -21,6 +21,13 @@ interface Item extends vscode.QuickPickItem {
  * per result, opens the chosen one at its range. Copy and cite are item buttons and, for the
  * keyboard, the commands copyActive / citeActive while the pick is open.
  */
+/** One article or report to search in, from the outline. */
+export interface SearchScope {
+  label: string;
+  articleId?: string;
+  reportId?: string;
+}
+
 export class QuickSearch implements vscode.Disposable {
   private readonly pick = vscode.window.createQuickPick<Item>();
   private readonly disposables: vscode.Disposable[] = [this.pick];
@@ -34,9 +41,10 @@ export class QuickSearch implements vscode.Disposable {
   constructor(
     private readonly services: Services,
     initialQuery: string,
+    private readonly scope?: SearchScope,
   ) {
     const pick = this.pick;
-    pick.title = vscode.l10n.t('Search Corpus');
+    pick.title = this.heading();
     pick.placeholder = vscode.l10n.t('Search passages and statistics, e.g. 未成年人犯罪 下降');
     // Results come ranked from the index: VS Code must neither hide nor re-sort them. It still
     // marks where the typed text occurs in label, description and snippet.
@@ -63,6 +71,11 @@ export class QuickSearch implements vscode.Disposable {
     pick.value = initialQuery;
     pick.show();
     if (initialQuery) void this.search(initialQuery);
+  }
+
+  /** "Search Corpus", or where a scoped search looks. */
+  private heading(): string {
+    return this.scope ? vscode.l10n.t('Search in {0}', this.scope.label) : vscode.l10n.t('Search Corpus');
   }
 
   /** The focused result, for the keyboard commands. */
@@ -101,13 +114,19 @@ export class QuickSearch implements vscode.Disposable {
     const generation = ++this.generation;
     if (!query.trim()) {
       this.pick.items = [];
-      this.pick.title = vscode.l10n.t('Search Corpus');
+      this.pick.title = this.heading();
       return;
     }
     this.pick.busy = true;
     let results: SearchResult[];
     try {
-      results = await this.services.corpus.search(query, { limit: LIMIT, prefixLast: true, statisticsOnly: this.statisticsOnly });
+      results = await this.services.corpus.search(query, {
+        limit: LIMIT,
+        prefixLast: true,
+        statisticsOnly: this.statisticsOnly,
+        articleId: this.scope?.articleId,
+        reportId: this.scope?.reportId,
+      });
     } catch (err) {
       this.services.log.error(`search: "${query.slice(0, 80)}": ${err instanceof Error ? err.message : String(err)}`);
       results = [];
@@ -115,14 +134,15 @@ export class QuickSearch implements vscode.Disposable {
     // A slower answer to an older query must not replace a newer one.
     if (generation !== this.generation) return;
     this.pick.busy = false;
-    this.pick.title =
+    const count =
       results.length === 0
-        ? vscode.l10n.t('Search Corpus: no results')
+        ? vscode.l10n.t('no results')
         : results.length >= LIMIT
-          ? vscode.l10n.t('Search Corpus: first {0} results', LIMIT)
+          ? vscode.l10n.t('first {0} results', LIMIT)
           : results.length === 1
-            ? vscode.l10n.t('Search Corpus: 1 result')
-            : vscode.l10n.t('Search Corpus: {0} results', results.length);
+            ? vscode.l10n.t('1 result')
+            : vscode.l10n.t('{0} results', results.length);
+    this.pick.title = vscode.l10n.t('{0}: {1}', this.heading(), count);
     this.pick.items = results.length ? results.map((r) => this.item(r)) : this.suggestions(query);
   }
 
