@@ -39,7 +39,7 @@ function shown(path: string): string {
   return rel && !rel.startsWith('..') && !nodePath.isAbsolute(rel) ? rel : path;
 }
 
-export function statisticRows(file: CorpusFile): Row[] {
+function statisticRows(file: CorpusFile): Row[] {
   return [...sectionsOf(file)].flatMap(({ section }) => section.statistics.map((s) => row(file, s)));
 }
 

@@ -21,7 +21,7 @@ export interface PreparedCitation {
   inText: string;
 }
 
-export function markupOf(format: DraftFormat): Markup {
+function markupOf(format: DraftFormat): Markup {
   return format === 'latex' ? 'latex' : format === 'plain' ? 'plain' : 'markdown';
 }
 

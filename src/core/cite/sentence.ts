@@ -3,9 +3,6 @@ import type { Statistic } from '../model';
 /** The default text put before a citation marker: the figure with what it measures, who and when. */
 export const DEFAULT_TEMPLATE = '{subject}{period}{metric}{change}{figure}';
 
-/** Placeholders a template may use. */
-export const TEMPLATE_FIELDS = ['subject', 'period', 'metric', 'change', 'figure', 'sentence'] as const;
-
 /**
  * Where the figure stands in `stat.sentence`. The sentence text can differ in length from its source
  * range (a page break inside it is joined), so the occurrence nearest the expected offset is taken.

@@ -11,7 +11,7 @@ export const MAX_TITLE = 64;
 export const SECTION = /^[一二三四五六七八九十]{1,3}、/;
 
 /** （一） 1. 1、 第一, …: a sub-heading; it starts a new paragraph but is not a section. */
-export const SUB_HEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[,，、])/;
+const SUB_HEADING = /^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]{1,3}[,，、])/;
 
 /** ——中央政法工作会议交流发言摘要: a page or article subtitle. */
 const SUBTITLE = /^(?:——|--|—)\s*(?=\S)/;
@@ -87,7 +87,7 @@ export function bylineCredits(line: string): Credits | undefined {
 }
 
 /** 全媒体记者 陈浩培 潘志凡 通讯员 杨舒雯 → [陈浩培, 潘志凡, 杨舒雯]. */
-export function creditNames(credits: string): string[] {
+function creditNames(credits: string): string[] {
   const names: string[] = [];
   for (const token of credits.split(/[\s、,，;；/]+/)) {
     const name = token.replace(ROLE, '');

@@ -18,7 +18,7 @@ import { INDEX_FORMAT, SearchIndex, type SerializedIndex } from './index';
 import type { Tokenizer } from './tokenizer';
 
 /** Bump when the layout of manifest.json or model.bin changes (index.bin goes with INDEX_FORMAT). */
-export const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 2;
 
 /** What the cache needs from its host: whole-file reads and writes inside the cache folder. */
 export interface CacheHost {

@@ -11,7 +11,7 @@ const SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const LARGE_UNITS: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
 /** Characters of a Chinese numeral (digits and units). */
-export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
+const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千万亿';
 /** A Chinese numeral starts with a digit or 十 (十二), never with a bare scale word (千万 = "by all means"). */
 export const CHINESE_NUMERAL = `[〇一二两三四五六七八九十][${CHINESE_NUMERAL_CHARS}]*`;
 /**
@@ -30,7 +30,7 @@ export function normalizeDigits(text: string): string {
     .replace(/[,，]/g, '');
 }
 
-export function parseArabic(text: string): number {
+function parseArabic(text: string): number {
   return Number(normalizeDigits(text));
 }
 

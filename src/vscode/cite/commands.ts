@@ -20,7 +20,7 @@ import {
 } from './settings';
 
 /** A statistic id from a command argument: the id itself, an outline node or a search result. */
-export function statisticIdOf(arg: unknown): string | undefined {
+function statisticIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg;
   if (arg && typeof arg === 'object') {
     const o = arg as Record<string, unknown>;

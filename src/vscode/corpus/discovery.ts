@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CORPUS_FILE, EXCLUDE, FOLDERS, INCLUDE, SAMPLE_STATE, SECTION } from './settings';
 
 /** Folders read in full besides the include globs: the user's chosen folders and the sample. */
-export function extraFolders(context: vscode.ExtensionContext): vscode.Uri[] {
+function extraFolders(context: vscode.ExtensionContext): vscode.Uri[] {
   const chosen = vscode.workspace.getConfiguration(SECTION).get<string[]>(FOLDERS, []);
   const folders = chosen.map((p) => vscode.Uri.file(p));
   if (context.workspaceState.get<boolean>(SAMPLE_STATE)) folders.push(sampleFolder(context));

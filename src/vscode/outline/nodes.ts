@@ -48,7 +48,7 @@ export interface ProblemNode {
 }
 
 /** Counts shown next to the nodes and used by the statistics-only filter. */
-export function countStatistics(sections: Section[]): number {
+function countStatistics(sections: Section[]): number {
   return sections.reduce((n, s) => n + s.statistics.length, 0);
 }
 

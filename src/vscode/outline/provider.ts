@@ -8,7 +8,7 @@ import { articleStatistics, fileStatistics, reportStatistics, statisticLabel, ty
 export const REVEAL_COMMAND = 'statcite.revealRange';
 
 /** Arguments of the reveal command: open a corpus file with exactly this range selected. */
-export function revealCommand(path: string, range: SourceRange, title: string): vscode.Command {
+function revealCommand(path: string, range: SourceRange, title: string): vscode.Command {
   return { command: REVEAL_COMMAND, title, arguments: [path, range.start, range.end] };
 }
 

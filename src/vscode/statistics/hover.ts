@@ -26,7 +26,7 @@ export class StatisticHoverProvider implements vscode.HoverProvider {
   }
 }
 
-export function statisticCard(placed: PlacedStatistic): vscode.MarkdownString[] {
+function statisticCard(placed: PlacedStatistic): vscode.MarkdownString[] {
   const t = vscode.l10n.t;
   const s = placed.statistic;
   const card = new vscode.MarkdownString(undefined, false);

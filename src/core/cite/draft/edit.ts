@@ -200,7 +200,7 @@ function finish(
 }
 
 /** The smallest single replacement turning `old` (at `base`) into `next`. */
-export function minimalEdit(old: string, next: string, base: number): TextEdit | undefined {
+function minimalEdit(old: string, next: string, base: number): TextEdit | undefined {
   if (old === next) return undefined;
   let p = 0;
   while (p < old.length && p < next.length && old[p] === next[p]) p++;

@@ -15,8 +15,6 @@
  */
 export type DraftFormat = 'markdown' | 'pandoc' | 'latex' | 'plain';
 
-export const DRAFT_FORMATS: readonly DraftFormat[] = ['markdown', 'pandoc', 'latex', 'plain'];
-
 const KEY = '([A-Za-z0-9][\\w.:/-]*)';
 
 export interface Syntax {
