@@ -60,4 +60,10 @@ suite('Outline flow', () => {
     assert.ok((await wb.editorText()).includes(FIGURE), `the editor does not show ${FIGURE}`);
     await wb.screenshot('statistic-selected');
   });
+
+  test('resting the mouse on the figure in the source shows its card', async () => {
+    const card = await wb.hoverEditorText(FIGURE);
+    for (const part of ['刑事发案', HUBEI.split(' — ')[0], '去年刑事发案同比下降21.5%', 'Cite this statistic']) assert.ok(card.includes(part), `the card lacks ${part}:\n${card}`);
+    await wb.screenshot('statistic-card', { keepPointer: true });
+  });
 });

@@ -55,7 +55,8 @@ suite('Statistics in corpus files', () => {
     const card = parts.find((p) => p.value.includes('21.5'));
     assert.ok(card, `no statistic card at 21.5%: ${parts.map((p) => p.value).join(' || ')}`);
     const text = card.value.replace(/&nbsp;/g, ' '); // appendText keeps spaces as &nbsp;
-    for (const expected of ['21.5 %', '刑事发案', '湖北省', '**21.5%**', '着力加强政法基础设施建设']) assert.ok(text.includes(expected), `card lacks ${expected}:\n${text}`);
+    assert.ok(text.startsWith('**21.5%** · '), `the card does not open with the value: ${text.slice(0, 40)}`);
+    for (const expected of ['刑事发案', '湖北省', '**21.5%**', '着力加强政法基础设施建设']) assert.ok(text.includes(expected), `card lacks ${expected}:\n${text}`);
     assert.ok(/change|变化/.test(text) && /down|下降/.test(text) && text.includes('同比'), `card lacks kind, direction or basis:\n${text}`);
     assert.ok(!text.includes('command:'), 'corpus text card carries a command link');
     assert.ok(!card.trusted, 'the card holding corpus text is trusted');

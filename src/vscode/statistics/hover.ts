@@ -33,7 +33,7 @@ function statisticCard(placed: PlacedStatistic): vscode.MarkdownString[] {
   card.isTrusted = false;
   card.supportHtml = false;
   card.appendMarkdown('**');
-  card.appendText(`${s.approx ? '≈' : ''}${formatValue(s.value)} ${s.unit}`);
+  card.appendText(`${s.approx ? '≈' : ''}${withUnit(s.value, s.unit)}`);
   card.appendMarkdown('** · ');
   card.appendText(describeKind(s));
   card.appendMarkdown('\n\n');
@@ -41,7 +41,7 @@ function statisticCard(placed: PlacedStatistic): vscode.MarkdownString[] {
     [t('Metric'), s.metric || undefined],
     [t('Subject'), s.subject],
     [t('Period'), s.period],
-    [t('From'), s.from ? `${s.from.text} (${formatValue(s.from.value)} ${s.from.unit})` : undefined],
+    [t('From'), s.from ? `${s.from.text} (${withUnit(s.from.value, s.from.unit)})` : undefined],
   ];
   for (const [label, value] of facts) {
     if (value === undefined) continue;
@@ -58,6 +58,11 @@ function statisticCard(placed: PlacedStatistic): vscode.MarkdownString[] {
   actions.isTrusted = { enabledCommands: [CITE_STATISTIC_COMMAND] };
   actions.appendMarkdown(`[$(quote) ${escapeLabel(t('Cite this statistic'))}](command:${CITE_STATISTIC_COMMAND}?${encodeURIComponent(JSON.stringify([s.id]))})`);
   return [card, actions];
+}
+
+/** 21.5%, 1,346,000 件: signs stick to the number, words stand apart. */
+function withUnit(value: number, unit: string): string {
+  return `${formatValue(value)}${/^[%‰]$/.test(unit) ? '' : ' '}${unit}`;
 }
 
 /** The sentence with the figure in bold, the rest as plain (escaped) text. */
