@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
+import { CORPUS_FILE } from '../core/corpus/read';
 import { CorpusEngine, type FileIndex } from '../core/engine/engine';
 import { nodeHost } from '../core/engine/nodeHost';
 import type { CorpusFile } from '../core/model';
 
-const CORPUS_FILE = /\.(md|markdown|txt)$/i;
 
 /** Files named on the command line, folders expanded recursively to their .md/.txt files. */
 export async function expandPaths(paths: string[]): Promise<string[]> {

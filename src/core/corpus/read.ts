@@ -11,6 +11,8 @@ import { readPlainText } from './plaintext';
 export const MAX_BYTES = 64 * 1024 * 1024;
 
 const MARKDOWN = /\.(md|markdown)$/i;
+/** File names a corpus folder's reader takes: Markdown and plain text. */
+export const CORPUS_FILE = /\.(md|markdown|txt)$/i;
 
 /**
  * Reads a file's bytes into the corpus model. `metadata` is what the host knows from a sidecar

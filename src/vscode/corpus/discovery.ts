@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CORPUS_FILE, EXCLUDE, FOLDERS, INCLUDE, SAMPLE_STATE, SECTION } from './settings';
+import { CORPUS_FILE } from '../../core/corpus/read';
+import { EXCLUDE, FOLDERS, INCLUDE, SAMPLE_STATE, SECTION } from './settings';
 
 /** Folders read in full besides the include globs: the user's chosen folders and the sample. */
 function extraFolders(context: vscode.ExtensionContext): vscode.Uri[] {

@@ -7,5 +7,3 @@ export const FOLDERS = 'folders';
 export const SAMPLE_STATE = 'statcite.sampleCorpus';
 /** Context key for the welcome view: 'loading' | 'empty' | 'ready'. */
 export const STATE_CONTEXT = 'statcite.corpusState';
-/** Files a corpus folder may hold. */
-export const CORPUS_FILE = /\.(md|markdown|txt)$/i;
