@@ -9,7 +9,9 @@ export async function run(): Promise<void> {
   // mocha 12 is an ES module: import() loads it in any VS Code, where require() would need a Node
   // with require(esm) (20.19+).
   const { default: Mocha } = await import('mocha');
-  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // STATCITE_IT_GREP (inherited from code-server's environment) runs only the matching tests.
+  const grep = process.env.STATCITE_IT_GREP;
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   const files = fs
     .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.js'))
