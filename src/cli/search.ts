@@ -1,3 +1,4 @@
+import { lineColumn } from '../core/position';
 import { SearchIndex } from '../core/search/index';
 import { loadTokenizer } from '../core/search/tokenizer';
 import type { SearchResult } from '../core/search/types';
@@ -67,7 +68,7 @@ export async function run(argv: string[]): Promise<number> {
   results.forEach((r, i) => {
     const where = [r.report, r.section].filter(Boolean).join(' › ');
     console.log(`${i + 1}. ${r.kind === 'statistic' ? 'statistic' : 'passage'}  ${where}`);
-    console.log(`   ${r.file}:${lineColumn(texts.get(r.file) ?? '', r.start)}  score ${r.score.toFixed(2)}`);
+    console.log(`   ${place(r.file, texts.get(r.file) ?? '', r.start)}  score ${r.score.toFixed(2)}`);
     console.log(`   ${marked(r, mark)}`);
   });
   return 0;
@@ -83,9 +84,8 @@ function marked(r: SearchResult, mark: (s: string) => string): string {
   return out + r.snippet.slice(at);
 }
 
-/** 1-based line:column of an offset, as editors and terminals link them. */
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `${line}:${offset - before.lastIndexOf('\n')}`;
+/** file:line:column of an offset, as editors and terminals link them. */
+function place(file: string, text: string, offset: number): string {
+  const { line, column } = lineColumn(text, offset);
+  return `${file}:${line}:${column}`;
 }

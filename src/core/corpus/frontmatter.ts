@@ -4,6 +4,7 @@
  * enough for that subset; anything else is reported, and the lines it understood are still used.
  */
 import type { Problem } from '../model';
+import { lineColumn } from '../position';
 
 export interface FrontMatter {
   fields: Record<string, string | string[]>;
@@ -24,14 +25,12 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
   const problems: Problem[] = [];
   const fields: Record<string, string | string[]> = {};
   let pos = open[0].length;
-  let lineNo = 1;
   let listKey: string | undefined;
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl < 0 ? text.length : nl;
     const line = text.slice(pos, lineEnd).replace(/\r$/, '');
     const next = nl < 0 ? text.length : nl + 1;
-    lineNo++;
     if (CLOSE.test(line)) return { fields, bodyStart: next, problems };
     const range = { start: pos, end: pos + line.length };
     pos = next;
@@ -43,7 +42,7 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
     }
     const entry = ENTRY.exec(line);
     if (!entry) {
-      problems.push({ severity: 'warning', message: `front matter line ${lineNo} not understood: "${line.trim()}"`, range });
+      problems.push({ severity: 'warning', message: `front matter line ${lineColumn(text, range.start).line} not understood: "${line.trim()}"`, range });
       listKey = undefined;
       continue;
     }

@@ -125,6 +125,13 @@ describe('Update References', () => {
     expect(text).toContain('[^1]: DUP');
   });
 
+  it('names the line of a marker without entry as editors count lines, lone \\r included', () => {
+    const draft = '前言。\r\r丙[^5]。\n\n<!-- statcite: references -->\n[^1]: HB <!-- statcite rep-hb: stat-crime -->\n';
+    const result = updateReferences(parseDraft(draft, 'markdown'), entryFor, '参考文献');
+    if ('error' in result) throw new Error(result.error);
+    expect(result.problems.map((p) => p.message)).toContain('line 3: citation 5 has no entry in the reference list');
+  });
+
   it('two entries for the same work are merged into the first; a marker without entry is reported', () => {
     const draft =
       '甲[^1]。乙[^2]。丙[^5]。\n\n<!-- statcite: references -->\n' +

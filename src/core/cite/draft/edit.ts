@@ -1,6 +1,7 @@
 import type { SourceRange } from '../../model';
 import { message } from '../message';
-import { lineOf, type DraftProblem, type Entry, type ParsedDraft } from './parse';
+import { lineColumn } from '../../position';
+import type { DraftProblem, Entry, ParsedDraft } from './parse';
 import { SYNTAX } from './syntax';
 
 /** A replacement of [start, end) in the draft as it was parsed; edits never overlap. */
@@ -101,7 +102,7 @@ function renumber(draft: ParsedDraft, op: Insert | Update): EditResult {
   }
   for (const m of draft.markers) {
     if (!byNumber.has(m.number!)) {
-      problems.push({ range: m, ...message('line {0}: citation {1} has no entry in the reference list', lineOf(draft.text, m.start), m.number!) });
+      problems.push({ range: m, ...message('line {0}: citation {1} has no entry in the reference list', lineColumn(draft.text, m.start).line, m.number!) });
     }
   }
   if (insert) {

@@ -1,4 +1,5 @@
 import type { SourceRange } from '../../model';
+import { lineColumn } from '../../position';
 import { message, type Message } from '../message';
 import { SYNTAX, type DraftFormat } from './syntax';
 
@@ -56,12 +57,6 @@ function lines(text: string): Line[] {
   return out;
 }
 
-export function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
 /** Reads the citations and the reference block of a draft. Never throws; oddities become problems. */
 export function parseDraft(text: string, format: DraftFormat): ParsedDraft {
   const syntax = SYNTAX[format];
@@ -86,7 +81,7 @@ export function parseDraft(text: string, format: DraftFormat): ParsedDraft {
       if (!fields) {
         if (line.text.trim()) {
           parsed.stray.push(line.text);
-          parsed.problems.push({ range, ...message('line {0} in the reference list is not a reference entry; it is kept as written', i + 1) });
+          parsed.problems.push({ range, ...message('line {0} in the reference list is not a reference entry; it is kept as written', lineColumn(text, line.start).line) });
         }
         continue;
       }
@@ -99,9 +94,9 @@ export function parseDraft(text: string, format: DraftFormat): ParsedDraft {
           range,
           ...message(
             'line {0}: reference {1} is listed twice (first on line {2}); the second is kept as written',
-            i + 1,
+            lineColumn(text, line.start).line,
             syntax.numbered ? entry.number! : entry.key!,
-            lineOf(text, first.range.start),
+            lineColumn(text, first.range.start).line,
           ),
         });
         continue;
