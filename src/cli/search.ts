@@ -54,8 +54,12 @@ export async function run(argv: string[]): Promise<number> {
   const index = SearchIndex.create(loadTokenizer({ userDictionary: args.userDictionary, log }));
   const files = await loadCorpus(args.corpus, index);
   const results = index.search(args.query, { limit: args.limit, statisticsOnly: args.statisticsOnly });
+  const texts = new Map(files.map((f) => [f.path, f.text]));
   if (args.json) {
-    const out = results.map(({ id, kind, file, start, end, report, section, snippet, score }) => ({ id, kind, file, start, end, report, section, snippet, score }));
+    const out = results.map(({ id, kind, file, start, end, report, section, snippet, score }) => {
+      const { line, column } = lineColumn(texts.get(file) ?? '', start);
+      return { id, kind, file, start, end, line, column, report, section, snippet, score };
+    });
     console.log(JSON.stringify(out, null, 2));
     return 0;
   }
@@ -63,7 +67,6 @@ export async function run(argv: string[]): Promise<number> {
     console.log(`no results for "${args.query}" in ${files.length} file(s); try fewer or shorter words`);
     return 0;
   }
-  const texts = new Map(files.map((f) => [f.path, f.text]));
   const mark = process.stdout.isTTY ? (s: string): string => `\x1b[1;33m${s}\x1b[0m` : (s: string): string => `[${s}]`;
   results.forEach((r, i) => {
     const where = [r.report, r.section].filter(Boolean).join(' › ');

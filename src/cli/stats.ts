@@ -1,15 +1,17 @@
 /**
  * statcite stats <file|folder…> [--json|--csv]: every statistic of the corpus files. start/end are
- * the figure's offsets (JavaScript string indices) in the decoded text.
+ * the figure's offsets (JavaScript string indices) in the decoded text; line/column its place as
+ * editors count it (lineColumn).
  */
 import * as nodePath from 'node:path';
 import { sectionsOf } from '../core/corpus/walk';
 import type { CorpusFile, Statistic } from '../core/model';
+import { lineColumns, type LineColumn } from '../core/position';
 import { loadCorpus } from './corpus';
 
 export const summary = 'statistics of corpus files  (<file|folder…> [--json|--csv])';
 
-const FIELDS = ['id', 'file', 'start', 'end', 'text', 'value', 'unit', 'kind', 'approx', 'change', 'basis', 'from', 'metric', 'subject', 'period', 'sentence'] as const;
+const FIELDS = ['id', 'file', 'start', 'end', 'line', 'column', 'text', 'value', 'unit', 'kind', 'approx', 'change', 'basis', 'from', 'metric', 'subject', 'period', 'sentence'] as const;
 type From = { value: number; unit: string; text: string; start: number; end: number };
 type Row = Record<Exclude<(typeof FIELDS)[number], 'from'>, string | number | boolean | null> & { from: From | null };
 
@@ -40,15 +42,18 @@ function shown(path: string): string {
 }
 
 function statisticRows(file: CorpusFile): Row[] {
-  return [...sectionsOf(file)].flatMap(({ section }) => section.statistics.map((s) => row(file, s)));
+  const place = lineColumns(file.text);
+  return [...sectionsOf(file)].flatMap(({ section }) => section.statistics.map((s) => row(file, s, place(s.range.start))));
 }
 
-function row(file: CorpusFile, s: Statistic): Row {
+function row(file: CorpusFile, s: Statistic, { line, column }: LineColumn): Row {
   return {
     id: s.id,
     file: shown(file.path),
     start: s.range.start,
     end: s.range.end,
+    line,
+    column,
     text: s.text,
     value: s.value,
     unit: s.unit,
@@ -77,7 +82,7 @@ function toTable(rows: Row[]): string {
   if (!rows.length) return 'no statistics found';
   const arrow = (r: Row): string => (r.change === 'up' ? '↑' : r.change === 'down' ? '↓' : '');
   const lines = rows.map((r) => [
-    `${r.file}:${r.start}`,
+    `${r.file}:${r.line}:${r.column}`,
     `${r.approx ? '≈' : ''}${r.text}`,
     `${r.value} ${r.unit}`,
     `${r.kind}${arrow(r)}${r.basis ? ` ${r.basis}` : ''}${r.from ? ` from ${r.from.text}` : ''}`,

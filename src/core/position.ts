@@ -13,16 +13,26 @@ export interface LineColumn {
 
 /** 1-based line and column of `offset` in `text` (clamped to the text). */
 export function lineColumn(text: string, offset: number): LineColumn {
-  const end = Math.max(0, Math.min(offset, text.length));
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < end; i++) {
+  return lineColumns(text)(offset);
+}
+
+/** lineColumn for many offsets of one text: the line starts are found once. */
+export function lineColumns(text: string): (offset: number) => LineColumn {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-      line++;
-      lineStart = i + 1;
-    }
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
-  // An offset between \r and \n still stands on the line the \r ends.
-  return { line, column: end - lineStart + 1 };
+  return (offset) => {
+    const at = Math.max(0, Math.min(offset, text.length));
+    // The last line start at or before `at` (an offset between \r and \n stays on the line they end).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - starts[lo] + 1 };
+  };
 }

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { lineColumn } from '../../../src/core/position';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { run as stats } from '../../../src/cli/stats';
+import { lineColumn, lineColumns } from '../../../src/core/position';
 
 describe('lineColumn', () => {
   it('counts \\n, \\r\\n and a lone \\r as line breaks', () => {
@@ -25,5 +29,41 @@ describe('lineColumn', () => {
   it('clamps offsets outside the text', () => {
     expect(lineColumn('ab', -3)).toEqual({ line: 1, column: 1 });
     expect(lineColumn('a\nb', 99)).toEqual({ line: 2, column: 2 });
+  });
+});
+
+describe('lineColumns', () => {
+  it('agrees with a character-by-character count at every offset', () => {
+    const text = 'x\r\ny\rz\n\n\r\r\n甲乙\r';
+    const at = lineColumns(text);
+    let line = 1;
+    let column = 1;
+    for (let i = 0; i <= text.length; i++) {
+      expect(at(i)).toEqual({ line, column });
+      const c = text[i];
+      if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
+        line++;
+        column = 1;
+      } else column++;
+    }
+  });
+});
+
+describe('CLI places', () => {
+  it('statcite stats names a figure as file:line:column, lone \\r included', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'statcite-cr-'));
+    const out: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+    try {
+      await fs.writeFile(path.join(dir, 'cr.txt'), ['标题', '', '第一段。', '', '第二段。', '', '今年全市刑事发案同比下降21.5%。'].join('\r'));
+      expect(await stats([dir])).toBe(0);
+      expect(out.join('\n')).toMatch(/cr\.txt:7:13\s+21\.5%/);
+      out.length = 0;
+      expect(await stats([dir, '--json'])).toBe(0);
+      expect(JSON.parse(out.join('\n'))).toEqual([expect.objectContaining({ text: '21.5%', line: 7, column: 13 })]);
+    } finally {
+      vi.restoreAllMocks();
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });

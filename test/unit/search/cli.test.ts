@@ -22,7 +22,7 @@ describe('statcite search', () => {
     expect(await run(['复吸率', '--corpus', CORPUS, '--json', '--limit', '2'])).toBe(0);
     const results = JSON.parse(out.join('\n'));
     expect(results).toHaveLength(2);
-    expect(Object.keys(results[0]).sort()).toEqual(['end', 'file', 'id', 'kind', 'report', 'score', 'section', 'snippet', 'start'].sort());
+    expect(Object.keys(results[0]).sort()).toEqual(['column', 'end', 'file', 'id', 'kind', 'line', 'report', 'score', 'section', 'snippet', 'start'].sort());
     expect(results[0].snippet).toContain('复吸率下降6.8%');
   });
 
