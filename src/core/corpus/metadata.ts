@@ -16,12 +16,13 @@
  *       }
  *     }
  *
- * Keys of `files` are file names or globs (`*`, `?`, `**`); a key without `/` matches the file
+ * Keys of `files` are file names or globs (`*`, `?`, `**`, see glob.ts); a key without `/` matches the file
  * name in any folder below the sidecar, a key with `/` matches the path relative to the sidecar's
  * folder. Fields: publication, date, page, url, authors (list, or one string split at 、 , ;),
  * language, publisher, place, accessed, type (N, EB/OL, R, J, M). Unknown fields are reported.
  */
 import type { Metadata, Problem } from '../model';
+import { compileGlob } from './glob';
 
 type DocType = NonNullable<Metadata['type']>;
 const TYPES: readonly DocType[] = ['N', 'EB/OL', 'R', 'J', 'M'];
@@ -143,7 +144,7 @@ export interface Sidecar {
   /** The folder holding the sidecar, '/'-separated. */
   folder: string;
   defaults: Metadata;
-  entries: Array<{ pattern: string; test: RegExp; matchName: boolean; metadata: Metadata }>;
+  entries: Array<{ pattern: string; test: (path: string) => boolean; matchName: boolean; metadata: Metadata }>;
 }
 
 export const SIDECAR_NAME = 'statcite.meta.json';
@@ -184,7 +185,7 @@ export function parseSidecar(json: string, sidecarPath: string): { sidecar: Side
         }
         const r = metadataFromFields(fields, `${sidecarPath} "${pattern}"`);
         problems.push(...r.problems);
-        sidecar.entries.push({ pattern, test: globToRegExp(pattern), matchName: !pattern.includes('/'), metadata: r.metadata });
+        sidecar.entries.push({ pattern, test: compileGlob(pattern), matchName: !pattern.includes('/'), metadata: r.metadata });
       }
     }
   }
@@ -198,22 +199,8 @@ export function sidecarMetadata(sidecar: Sidecar, filePath: string): Metadata | 
   if (!path.startsWith(prefix)) return undefined;
   const relative = path.slice(prefix.length);
   const name = relative.slice(relative.lastIndexOf('/') + 1);
-  const layers = sidecar.entries.filter((e) => e.test.test(e.matchName ? name : relative)).map((e) => e.metadata);
+  const layers = sidecar.entries.filter((e) => e.test(e.matchName ? name : relative)).map((e) => e.metadata);
   return mergeMetadata(sidecar.defaults, ...layers);
-}
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
 }
 
 function slashes(p: string): string {
