@@ -98,6 +98,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   // First decide what each figure is, so that the X of 由X降至Y is known before X is reached.
   const classes = tokens.map((token, k) => classify(text, token, findBack(text, token.start, CLAUSE, 80), tokens, k));
   const consumed = new Set(classes.map((c) => c?.from).filter((t) => t !== undefined));
+  const runs = listRuns(text, tokens);
 
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k];
@@ -124,8 +125,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     // Figures joined by 、/和 continue the previous one (分别增长5%、6%和7%); a comma starts anew.
     const separatorOnly = sameSentence && LIST_JOIN.test(text.slice(sameSentence.end, token.start));
     if (!sameSentence) earlier = [];
-    let run = 1; // figures in this list: 5%、6%和7%
-    while (k + run < tokens.length && LIST_JOIN.test(text.slice(tokens[k + run - 1].tailEnd, tokens[k + run].start))) run++;
+    const run = runs[k]; // figures in this list: 5%、6%和7%
     const { metric, listItems, listIndex } = chooseMetric(rawBefore, after, classified, separatorOnly ? sameSentence : undefined, sameSentence?.stat, { earlier, run });
     const inherit = separatorOnly && sameSentence && !classified.ownChange && sameSentence.stat.unit === classified.unit;
 
@@ -218,6 +218,18 @@ function chooseMetric(
 }
 
 const LIST_JOIN = /^[、和及与]{0,2}$/;
+
+/**
+ * For each token, how many figures the list starting at it holds (5%、6%和7% → 3, 2, 1), found
+ * once from the end: counting forward from every figure was quadratic in a long list.
+ */
+function listRuns(text: string, tokens: Token[]): number[] {
+  const runs = tokens.map(() => 1);
+  for (let k = tokens.length - 2; k >= 0; k--) {
+    if (LIST_JOIN.test(text.slice(tokens[k].tailEnd, tokens[k + 1].start))) runs[k] = runs[k + 1] + 1;
+  }
+  return runs;
+}
 
 /** 城乡居民收入 → [城镇居民收入, 农村居民收入]; undefined when no paired word is in it. */
 function pairedItems(item: string): string[] | undefined {
