@@ -54,7 +54,7 @@ export function readMarkdown(text: string, path: string, sidecar: Metadata): Out
   const items = dropTrailer(scan(text, front?.bodyStart ?? 0));
   const drafts = structure(items, frontTitle ?? baseName(path));
   for (const a of drafts) a.metadata = mergeMetadata(statedMetadata(a.title, a.reports.map((r) => r.author)), fileMetadata);
-  return { articles: buildArticles(text, drafts), problems, metadata: fileMetadata };
+  return { articles: buildArticles(text, drafts, path), problems, metadata: fileMetadata };
 }
 
 /** Lines → headings, passages and thematic breaks. */

@@ -54,6 +54,9 @@ const PROGRESS_MS = 50;
 export class CorpusEngine {
   private readonly files = new Map<string, Entry>();
   private restored = false;
+  /** The file holding each article id, to report files whose ids collide (see ids.ts). */
+  private readonly articleOwners = new Map<string, string>();
+  private readonly reportedClashes = new Set<string>();
 
   constructor(
     private readonly host: EngineHost,
@@ -98,6 +101,7 @@ export class CorpusEngine {
         continue;
       }
       this.files.set(path, { stamp: { size, mtime }, hash, sidecar, file });
+      this.own(file);
       // Cached files come far faster than the host can take them: the listener sets the pace.
       await this.listener.file(file);
     }
@@ -159,7 +163,9 @@ export class CorpusEngine {
       if (problem.severity === 'error') this.log.error(line);
       else if (problem.severity === 'warning') this.log.warn(line);
     }
+    if (known) this.disown(known.file);
     this.files.set(path, { stamp, hash, sidecar, file });
+    this.own(file);
     // The outline first: indexing waits for jieba's dictionary on the first file (most of a second).
     void this.listener.file(file);
     this.index?.remove(path);
@@ -168,10 +174,31 @@ export class CorpusEngine {
   }
 
   private remove(path: string): boolean {
-    if (!this.files.delete(path)) return false;
+    const known = this.files.get(path);
+    if (!known) return false;
+    this.files.delete(path);
+    this.disown(known.file);
     this.index?.remove(path);
     this.listener.removed(path);
     return true;
+  }
+
+  /** Claims the file's article ids; a clash with another file is reported once per pair. */
+  private own(file: CorpusFile): void {
+    for (const { id } of file.articles) {
+      const owner = this.articleOwners.get(id);
+      if (owner === undefined) this.articleOwners.set(id, file.path);
+      else if (owner !== file.path && !this.reportedClashes.has(`${owner}\0${file.path}`)) {
+        this.reportedClashes.add(`${owner}\0${file.path}`);
+        this.log.warn(
+          `${file.path}: gives the same ids as ${owner} (the same name and titles), so citations cannot tell the two apart: rename one, or keep them in a folder named corpus (see README, Stable ids)`,
+        );
+      }
+    }
+  }
+
+  private disown(file: CorpusFile): void {
+    for (const { id } of file.articles) if (this.articleOwners.get(id) === file.path) this.articleOwners.delete(id);
   }
 }
 
