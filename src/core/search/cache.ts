@@ -1,7 +1,7 @@
 /**
  * The on-disk cache of the corpus model and its search index, so that reopening a workspace does
  * not re-read and re-index every file. Three files in the cache folder:
- *   manifest.json  versions, a build stamp and, per corpus file, path, size, mtime and content hash
+ *   manifest.json  versions, a build stamp and, per corpus file, path, size, mtime, ctime and content hash
  *   model.bin      the same stamp, the outlined files as JSON, then their texts as UTF-16
  *   index.bin      the same stamp, the serialized index as JSON, then its numbers as 32-bit integers
  * Bulk data goes in raw form after the JSON (see frame): decoding 36 MB of Chinese text from UTF-8
@@ -18,7 +18,7 @@ import { INDEX_FORMAT, SearchIndex, type SerializedIndex } from './index';
 import type { Tokenizer } from './tokenizer';
 
 /** Bump when the layout of manifest.json or model.bin changes (index.bin goes with INDEX_FORMAT). */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** What the cache needs from its host: whole-file reads and writes inside the cache folder. */
 export interface CacheHost {
@@ -33,6 +33,7 @@ export interface CachedFile {
   path: string;
   size: number;
   mtime: number;
+  ctime: number;
   /** contentHash of the bytes read. */
   hash: string;
   /** metadataHash of the sidecar metadata the file was read with ('' for none). */
@@ -93,7 +94,7 @@ export async function saveCache(host: CacheHost, versions: CacheVersions, files:
     stamp,
     modelBytes: modelBytes.length,
     indexBytes: indexBytes.length,
-    files: files.map(({ path, size, mtime, hash, sidecar }) => ({ path, size, mtime, hash, sidecar })),
+    files: files.map(({ path, size, mtime, ctime, hash, sidecar }) => ({ path, size, mtime, ctime, hash, sidecar })),
   };
   // Data first: a manifest never points at data that is not fully written.
   await host.write(MODEL, modelBytes);

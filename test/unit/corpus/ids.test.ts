@@ -128,7 +128,7 @@ describe('ids shared by two files', () => {
     ]);
     const host: EngineHost = {
       readFile: async (p) => Buffer.from(files.get(p)!),
-      stat: async (p) => ({ size: Buffer.byteLength(files.get(p)!), mtime: 1 }),
+      stat: async (p) => ({ size: Buffer.byteLength(files.get(p)!), mtime: 1, ctime: 1 }),
       sidecarMetadata: async () => undefined,
     };
     const warnings: string[] = [];

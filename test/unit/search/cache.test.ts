@@ -11,7 +11,7 @@ import { buildFile } from './corpusFixture';
 const tokenizer = loadTokenizer();
 const versions = { model: 'reader-1', tokenizer };
 const file = buildFile('/c/a.txt', '平安建设', [{ title: '综治中心', sections: [{ title: '', paragraphs: ['建设四级综治中心1377个。'] }] }]);
-const entry: CachedFile = { path: file.path, size: 100, mtime: 5, hash: contentHash(Buffer.from(file.text)), sidecar: '', file };
+const entry: CachedFile = { path: file.path, size: 100, mtime: 5, ctime: 6, hash: contentHash(Buffer.from(file.text)), sidecar: '', file };
 
 async function saved(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'statcite-cache-'));
@@ -25,7 +25,7 @@ describe('search cache', () => {
   it('restores the model, the stamps and a working index', async () => {
     const loaded = await loadCache(nodeCacheHost(await saved()), versions);
     if (!loaded.ok) throw new Error(loaded.reason);
-    expect(loaded.files.get('/c/a.txt')).toMatchObject({ size: 100, mtime: 5, hash: entry.hash });
+    expect(loaded.files.get('/c/a.txt')).toMatchObject({ size: 100, mtime: 5, ctime: 6, hash: entry.hash });
     expect(loaded.files.get('/c/a.txt')!.file.text).toBe(file.text);
     expect((await loaded.loadIndex()).search('综治中心')[0].file).toBe('/c/a.txt');
   });

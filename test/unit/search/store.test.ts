@@ -12,7 +12,7 @@ const tokenizer = loadTokenizer();
 const log = { info: () => {}, warn: () => {}, error: () => {} };
 const a = buildFile('/c/a.txt', '平安建设', [{ title: '综治中心', sections: [{ title: '', paragraphs: ['建设四级综治中心1377个。'] }] }]);
 const b = buildFile('/c/b.txt', '禁毒', [{ title: '戒毒', sections: [{ title: '', paragraphs: ['社区戒毒人员复吸率下降6.8%。'] }] }]);
-const entry = (file: typeof a): CachedFile => ({ path: file.path, size: file.text.length, mtime: 1, hash: contentHash(Buffer.from(file.text)), sidecar: '', file });
+const entry = (file: typeof a): CachedFile => ({ path: file.path, size: file.text.length, mtime: 1, ctime: 1, hash: contentHash(Buffer.from(file.text)), sidecar: '', file });
 
 function store(dir: string, modelVersion = 'v1'): SearchStore {
   return new SearchStore({ tokenizer, cache: nodeCacheHost(dir), modelVersion, log });
