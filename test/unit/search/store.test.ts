@@ -69,4 +69,24 @@ describe('SearchStore', () => {
     await first.save(() => [entry(a)]);
     expect(await store(dir, 'v2').restore()).toEqual([]);
   });
+
+  it('survives a cached model that cannot be indexed: the corpus is read afresh, logged once, nothing rejected', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'statcite-store-'));
+    const first = store(dir);
+    first.add(a);
+    // The same build cannot save a model that is not one; a hand-edited or damaged cache can hold it.
+    const broken = JSON.parse(JSON.stringify(a));
+    broken.articles[0].reports[0].sections = 7;
+    await first.save(() => [entry(broken)]);
+
+    const messages: string[] = [];
+    const logged = { info: (m: string) => void messages.push(m), warn: (m: string) => void messages.push(m), error: (m: string) => void messages.push(m) };
+    const second = new SearchStore({ tokenizer, cache: nodeCacheHost(dir), modelVersion: 'v1', log: logged });
+    expect(await second.restore()).toEqual([]);
+    await second.ready();
+    expect(messages.filter((m) => /afresh|rebuild|corrupt|not indexed/.test(m))).toEqual([expect.stringMatching(/^search: reading the corpus afresh: cache is corrupt/)]);
+    second.add(a);
+    expect((await second.search('综治中心'))[0].file).toBe('/c/a.txt');
+  });
 });
+
