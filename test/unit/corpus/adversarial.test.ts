@@ -15,8 +15,8 @@ const md = (text: string): CorpusFile => readCorpusFile(Buffer.from(text), 'host
 const passages = (file: CorpusFile): string[] => [...sectionsOf(file)].flatMap(({ section }) => section.passages.map((p) => passageText(file, p)));
 
 describe('hostile Markdown', () => {
-  it('a heading padded with 200,000 spaces before its last word', () => {
-    const file = md(`# 标题${' '.repeat(200_000)}x\n\n正文。\n`);
+  it('a heading padded with 1,000,000 spaces before its last word', () => {
+    const file = md(`# 标题${' '.repeat(1_000_000)}x\n\n正文。\n`);
     expect(file.articles[0].title).toBe('标题 x');
     expect(md('# 标题 ##\n\n正文。\n').articles[0].title).toBe('标题');
     expect(md('# #\n\n正文。\n').articles[0].title).toBe('#');
