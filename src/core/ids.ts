@@ -13,8 +13,9 @@
  * So a file is named by its path below the nearest folder named `corpus` (the folder StatCite reads
  * by default: corpus/北京/政府工作报告.txt → 北京/政府工作报告.txt), or by its name alone when no
  * folder of its path is named so. Moving the corpus folder keeps every id; renaming a file or a
- * folder below it changes that file's ids (its citations then show as unresolved). Files outside a
- * corpus folder with the same name and the same titles would share ids: the engine warns of them.
+ * folder below it changes that file's ids (its citations then show as unresolved). Files that
+ * still come out the same (the same name outside any corpus folder, or the same path below two
+ * corpus folders, and the same titles) would share ids: the engine warns of them.
  */
 export function stableId(prefix: string, ...parts: Array<string | number>): string {
   // cyrb53: two 32-bit lanes mixed into 53 bits, exact in doubles and fast (no BigInt).

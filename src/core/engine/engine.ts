@@ -209,7 +209,7 @@ export class CorpusEngine {
       else if (owner !== file.path && !this.reportedClashes.has(`${owner}\0${file.path}`)) {
         this.reportedClashes.add(`${owner}\0${file.path}`);
         this.log.warn(
-          `${file.path}: gives the same ids as ${owner} (the same name and titles), so citations cannot tell the two apart: rename one, or keep them in a folder named corpus (see README, Stable ids)`,
+          `${file.path}: gives the same ids as ${owner} (the same name below a corpus folder, the same titles), so citations cannot tell the two apart: rename one of them (see README, Stable ids)`,
         );
       }
     }

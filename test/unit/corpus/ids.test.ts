@@ -136,7 +136,7 @@ describe('ids shared by two files', () => {
     const engine = new CorpusEngine(host, log, { file: () => {}, removed: () => {}, progress: () => {} });
     await engine.sync([...files.keys()]);
     expect(warnings).toEqual([
-      '/y/上海/report.txt: gives the same ids as /x/北京/report.txt (the same name and titles), so citations cannot tell the two apart: rename one, or keep them in a folder named corpus (see README, Stable ids)',
+      '/y/上海/report.txt: gives the same ids as /x/北京/report.txt (the same name below a corpus folder, the same titles), so citations cannot tell the two apart: rename one of them (see README, Stable ids)',
     ]);
     await engine.update(['/y/上海/report.txt']);
     expect(warnings).toHaveLength(1);
