@@ -3,115 +3,118 @@
  * caught before this; what this catches is a cache that is intact but not a model (edited by
  * hand, or written wrong): every list the views and the index iterate must be a list, every id
  * and text a string, and every range must lie inside the file's text, or the file is refused
- * (then the corpus is read afresh) rather than crash whatever walks it.
+ * (then the corpus is read afresh) rather than crash whatever walks it. It runs on every warm
+ * start, so it names what is wrong by kind (a statistic's range), not by position.
  */
-type Check = (value: unknown, where: string) => void;
 
 class Malformed extends Error {}
 
-const fail = (where: string, what: string): never => {
-  throw new Malformed(`${where}: ${what}`);
+type Check = (value: unknown, what: string) => void;
+
+const fail = (what: string, why: string): never => {
+  throw new Malformed(`${what} ${why}`);
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function object(v: unknown, where: string): Record<string, unknown> {
-  return isObject(v) ? v : fail(where, 'not an object');
+function object(v: unknown, what: string): Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(what, 'is not an object');
 }
 
-function string(v: unknown, where: string): void {
-  if (typeof v !== 'string') fail(where, 'not text');
-}
+const string: Check = (v, what) => {
+  if (typeof v !== 'string') fail(what, 'is not text');
+};
 
-function optional(check: Check): Check {
-  return (v, where) => v === undefined || check(v, where);
-}
+const optional =
+  (check: Check): Check =>
+  (v, what) =>
+    v === undefined || check(v, what);
 
-function list(v: unknown, where: string, each: Check): void {
-  if (!Array.isArray(v)) fail(where, 'not a list');
-  (v as unknown[]).forEach((item, i) => each(item, `${where}[${i}]`));
+function list(v: unknown, what: string, each: (item: unknown, what: string) => void, itemWhat = what): void {
+  if (!Array.isArray(v)) fail(what, 'is not a list');
+  for (const item of v as unknown[]) each(item, itemWhat);
 }
 
 /** The checks that need the file's text: ranges inside it. */
 function checks(length: number) {
-  const range: Check = (v, where) => {
-    const r = object(v, where);
-    const { start, end } = r;
+  const range: Check = (v, what) => {
+    const { start, end } = object(v, what);
     if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (start as number) > (end as number) || (end as number) > length) {
-      fail(where, 'not a range of the text');
+      fail(what, 'is not a range of the text');
     }
   };
-  const metadata: Check = (v, where) => {
-    for (const [key, value] of Object.entries(object(v, where))) {
-      if (key === 'authors') list(value, `${where}.authors`, string);
-      else optional(string)(value, `${where}.${key}`);
+  const metadata = (v: unknown): void => {
+    const m = object(v, 'metadata');
+    for (const key in m) {
+      if (key === 'authors') list(m[key], 'metadata authors', string, 'an author');
+      else if (m[key] !== undefined && typeof m[key] !== 'string') fail(`metadata ${key}`, 'is not text');
     }
   };
-  const statistic: Check = (v, where) => {
-    const s = object(v, where);
-    for (const key of ['id', 'text', 'sentence', 'passageId'] as const) string(s[key], `${where}.${key}`);
-    if (typeof s.value !== 'number') fail(`${where}.value`, 'not a number');
-    range(s.range, `${where}.range`);
-    range(s.sentenceRange, `${where}.sentenceRange`);
-    if (s.from !== undefined) range(object(s.from, `${where}.from`).range, `${where}.from.range`);
+  const statistic = (v: unknown): void => {
+    const s = object(v, 'a statistic');
+    if (typeof s.id !== 'string' || typeof s.text !== 'string' || typeof s.sentence !== 'string' || typeof s.passageId !== 'string') {
+      fail('a statistic', 'lacks its id, text, sentence or passage');
+    }
+    if (typeof s.value !== 'number') fail("a statistic's value", 'is not a number');
+    range(s.range, "a statistic's range");
+    range(s.sentenceRange, "a statistic's sentence range");
+    if (s.from !== undefined) range(object(s.from, "a statistic's from").range, "a statistic's from range");
   };
-  const section: Check = (v, where) => {
-    const s = object(v, where);
-    string(s.id, `${where}.id`);
-    string(s.title, `${where}.title`);
-    list(s.titleRanges, `${where}.titleRanges`, range);
-    range(s.range, `${where}.range`);
-    list(s.passages, `${where}.passages`, (p, at) => {
-      const passage = object(p, at);
-      string(passage.id, `${at}.id`);
-      list(passage.ranges, `${at}.ranges`, range);
-    });
-    list(s.statistics, `${where}.statistics`, statistic);
+  const passage = (v: unknown): void => {
+    const p = object(v, 'a passage');
+    string(p.id, "a passage's id");
+    list(p.ranges, "a passage's ranges", range, "a passage's range");
   };
-  const report: Check = (v, where) => {
-    const r = object(v, where);
-    string(r.id, `${where}.id`);
-    string(r.title, `${where}.title`);
-    optional(string)(r.author, `${where}.author`);
-    range(r.titleRange, `${where}.titleRange`);
-    optional(range)(r.authorRange, `${where}.authorRange`);
-    range(r.range, `${where}.range`);
-    section(r.intro, `${where}.intro`);
-    list(r.sections, `${where}.sections`, section);
+  const section = (v: unknown): void => {
+    const s = object(v, 'a section');
+    string(s.id, "a section's id");
+    string(s.title, "a section's title");
+    list(s.titleRanges, "a section's title ranges", range, "a section's title range");
+    range(s.range, "a section's range");
+    list(s.passages, "a section's passages", passage);
+    list(s.statistics, "a section's statistics", statistic);
   };
-  const article: Check = (v, where) => {
-    const a = object(v, where);
-    string(a.id, `${where}.id`);
-    string(a.title, `${where}.title`);
-    optional(string)(a.subtitle, `${where}.subtitle`);
-    range(a.titleRange, `${where}.titleRange`);
-    optional(range)(a.note, `${where}.note`);
-    range(a.range, `${where}.range`);
-    metadata(a.metadata, `${where}.metadata`);
-    list(a.reports, `${where}.reports`, report);
+  const report = (v: unknown): void => {
+    const r = object(v, 'a report');
+    string(r.id, "a report's id");
+    string(r.title, "a report's title");
+    optional(string)(r.author, "a report's author");
+    range(r.titleRange, "a report's title range");
+    optional(range)(r.authorRange, "a report's author range");
+    range(r.range, "a report's range");
+    section(r.intro);
+    list(r.sections, "a report's sections", section);
   };
-  return { range, metadata, article };
+  const article = (v: unknown): void => {
+    const a = object(v, 'an article');
+    string(a.id, "an article's id");
+    string(a.title, "an article's title");
+    optional(string)(a.subtitle, "an article's subtitle");
+    range(a.titleRange, "an article's title range");
+    optional(range)(a.note, "an article's note");
+    range(a.range, "an article's range");
+    metadata(a.metadata);
+    list(a.reports, "an article's reports", report);
+  };
+  const problem = (v: unknown): void => {
+    const p = object(v, 'a problem');
+    string(p.severity, "a problem's severity");
+    string(p.message, "a problem's message");
+    optional(range)(p.range, "a problem's range");
+  };
+  return { metadata, article, problem };
 }
 
 /** Why `value` is not a well-formed corpus file, or undefined when it is one. */
 export function corpusFileProblem(value: unknown): string | undefined {
   try {
-    const file = object(value, 'file');
-    string(file.path, 'file.path');
-    string(file.encoding, 'file.encoding');
-    string(file.text, 'file.text');
-    const { range, metadata, article } = checks((file.text as string).length);
-    metadata(file.metadata, 'file.metadata');
-    list(file.articles, 'file.articles', article);
-    list(file.problems, 'file.problems', (p, where) => {
-      const problem = object(p, where);
-      string(problem.severity, `${where}.severity`);
-      string(problem.message, `${where}.message`);
-      optional(range)(problem.range, `${where}.range`);
-    });
+    const file = object(value, 'the file');
+    for (const key of ['path', 'encoding', 'text']) string(file[key], `the file's ${key}`);
+    const { metadata, article, problem } = checks((file.text as string).length);
+    metadata(file.metadata);
+    list(file.articles, "the file's articles", article);
+    list(file.problems, "the file's problems", problem);
     return undefined;
   } catch (err) {
-    if (err instanceof Malformed) return err.message;
+    if (err instanceof Malformed) return `${String((value as { path?: unknown })?.path)}: ${err.message}`;
     throw err;
   }
 }
