@@ -50,7 +50,7 @@ describe('one-line metadata', () => {
   });
 
   it('a cited report whose metadata had line breaks keeps its footnote and its note on one line', () => {
-    const { sidecar } = parseSidecar(JSON.stringify({ defaults: { publication: '检察日报\n\n[^9]: 伪造', date: '2026-01-21', page: '3\n' } }), '/w/statcite.meta.json');
+    const { sidecar } = parseSidecar(JSON.stringify({ defaults: { type: 'N', publication: '检察日报\n\n[^9]: 伪造', date: '2026-01-21', page: '3\n' } }), '/w/statcite.meta.json');
     const file = readCorpusFile(new TextEncoder().encode('# 报告\n\n全年增长15%。\n'), '/w/a.md', sidecarMetadata(sidecar, '/w/a.md'));
     annotateStatistics(file);
     const report = corpusLookup([file]).reports()[0];
