@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { SourceRange } from '../../core/model';
 import { revealSource } from '../reveal';
 import type { Services } from '../services';
 import { OutlineProvider, REVEAL_COMMAND } from './provider';
@@ -21,7 +22,9 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     services.corpus.onDidChange(() => provider.refresh()),
     vscode.commands.registerCommand('statcite.showStatisticsOnly', () => setStatisticsOnly(true)),
     vscode.commands.registerCommand('statcite.showAllNodes', () => setStatisticsOnly(false)),
-    vscode.commands.registerCommand(REVEAL_COMMAND, (path: string, start: number, end: number) => revealSource(path, start, end)),
+    vscode.commands.registerCommand(REVEAL_COMMAND, (path: string, start: number, end: number, context?: SourceRange) =>
+      revealSource(path, start, end, { context }),
+    ),
   );
   registerSymbols(context, services);
 }

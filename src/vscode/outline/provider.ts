@@ -7,9 +7,9 @@ import { articleStatistics, fileStatistics, reportStatistics, statisticLabel, ty
 
 export const REVEAL_COMMAND = 'statcite.revealRange';
 
-/** Arguments of the reveal command: open a corpus file with exactly this range selected. */
-function revealCommand(path: string, range: SourceRange, title: string): vscode.Command {
-  return { command: REVEAL_COMMAND, title, arguments: [path, range.start, range.end] };
+/** Arguments of the reveal command: open a corpus file with exactly this range selected (and `context` in view). */
+function revealCommand(path: string, range: SourceRange, title: string, context?: SourceRange): vscode.Command {
+  return { command: REVEAL_COMMAND, title, arguments: [path, range.start, range.end, context] };
 }
 
 /** "3 sections · 12 statistics", leaving out what there is none of. */
@@ -91,7 +91,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
         const item = new vscode.TreeItem(statisticLabel(statistic), None);
         item.iconPath = new vscode.ThemeIcon('graph');
         item.tooltip = new vscode.MarkdownString().appendText(statistic.sentence);
-        item.command = revealCommand(node.file.path, statistic.range, t('Open'));
+        item.command = revealCommand(node.file.path, statistic.range, t('Open'), statistic.sentenceRange);
         item.contextValue = 'statistic';
         return this.finish(item, node);
       }
