@@ -55,6 +55,8 @@ export async function findFiles(roots: readonly CorpusRoot[], host: FolderHost, 
       visited.add(real);
       entries = await host.list(folder);
     } catch (err) {
+      // A folder gone while the walk went on is no problem; a root that is not there is.
+      if (relative && (err as NodeJS.ErrnoException).code === 'ENOENT') return;
       options.onProblem?.(folder, err instanceof Error ? err.message : String(err));
       return;
     }

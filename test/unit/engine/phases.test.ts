@@ -70,7 +70,7 @@ describe('the engine at work', () => {
     await engine.sync([...texts.keys()]);
     await settled(events);
     await engine.sync([...texts.keys()].slice(1));
-    expect(lines[0]).toMatch(/^corpus: 5 files in \d+\.\d s: 5 read \(disk \d+\.\d s, outline and statistics \d+\.\d s, index \d+\.\d s\), 0 unchanged, 0 removed$/);
+    expect(lines[0]).toMatch(/^corpus: 5 files in \d+\.\d s: 5 read \(disk \d+\.\d s, outline and statistics \d+\.\d s, shown \d+\.\d s, index \d+\.\d s\), 0 unchanged, 0 removed$/);
     expect(lines[1]).toMatch(/^corpus: 4 files in .*: 0 read \(.*\), 4 unchanged, 1 removed$/);
   });
 });
