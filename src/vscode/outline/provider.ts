@@ -33,10 +33,11 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   private only = false;
   private query = '';
   private readonly statistics = new WeakMap<CorpusFile, number>();
+  private pending?: NodeJS.Timeout;
 
   constructor(private readonly corpus: CorpusService) {
     // Files show as they are read; the welcome view waits for the whole read.
-    this.subscription = corpus.onDidChange(() => this.refresh());
+    this.subscription = corpus.onDidChange(() => this.refreshSoon());
   }
 
   /** Only branches with statistics. */
@@ -58,11 +59,23 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   }
 
   refresh(): void {
+    clearTimeout(this.pending);
+    this.pending = undefined;
     this.top = undefined;
     this.changed.fire();
   }
 
+  /**
+   * A corpus being read changes every tenth of a second: regrouping ten thousand files that often
+   * would keep the extension host busy, so the larger the corpus, the longer changes are gathered
+   * (up to a second for 10,000 files).
+   */
+  private refreshSoon(): void {
+    this.pending ??= setTimeout(() => this.refresh(), Math.min(1000, this.corpus.files().length / 10));
+  }
+
   dispose(): void {
+    clearTimeout(this.pending);
     this.subscription.dispose();
     this.changed.dispose();
   }
