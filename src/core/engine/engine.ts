@@ -77,6 +77,7 @@ export class CorpusEngine {
   private tally: Tally = newTally();
   /** Files read and shown, not yet indexed. */
   private unindexed: CorpusFile[] = [];
+  private settling: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: EngineHost,
@@ -95,7 +96,7 @@ export class CorpusEngine {
     for (const path of [...this.files.keys()]) if (!wanted.has(path)) changed = this.remove(path) || changed;
     changed = (await this.readAll(paths, false)) || changed;
     this.report(paths.length, started);
-    void this.settle(run, changed ? this.save() : undefined);
+    this.settling = this.settle(run, changed);
   }
 
   /** Re-reads these files whatever their stamp (they were reported changed), or drops them if gone. */
@@ -104,7 +105,12 @@ export class CorpusEngine {
     const started = Date.now();
     const changed = await this.readAll(paths, true);
     this.report(paths.length, started);
-    void this.settle(run, changed ? this.save() : undefined);
+    this.settling = this.settle(run, changed);
+  }
+
+  /** Resolves once the index is ready and the cache saved after the last sync or update. */
+  async settled(): Promise<void> {
+    for (let last; last !== this.settling; ) await (last = this.settling);
   }
 
   async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
@@ -151,9 +157,9 @@ export class CorpusEngine {
 
   /**
    * After a read: the index finishing (one kept from the last run may still load), then the cache
-   * being saved. A later read takes over the reporting.
+   * saved when anything changed. A later read takes over the reporting, never the saving.
    */
-  private async settle(run: number, saving: Promise<void> | undefined): Promise<void> {
+  private async settle(run: number, changed: boolean): Promise<void> {
     const phase = (p: EnginePhase): void => {
       if (run === this.runs) this.listener.phase?.(p);
     };
@@ -161,9 +167,9 @@ export class CorpusEngine {
       phase('indexing');
       await this.index.ready();
     }
-    if (saving) {
+    if (changed) {
       phase('saving');
-      await saving;
+      await this.save();
     }
     phase('idle');
   }

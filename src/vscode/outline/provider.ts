@@ -121,7 +121,8 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
         return this.finish(item, node);
       }
       case 'file': {
-        const item = new vscode.TreeItem(nodePath.basename(node.file.path), Expanded);
+        // Open at first when the files are few; in a group of many, their names are what is looked for.
+        const item = new vscode.TreeItem(nodePath.basename(node.file.path), node.parent ? Collapsed : Expanded);
         item.description = countsText(['article', node.file.articles.length], ['statistic', this.statisticsOf(node.file)]);
         item.resourceUri = vscode.Uri.file(node.file.path);
         const broken = node.file.problems.some((p) => p.severity !== 'info');

@@ -20,10 +20,7 @@ function run() {
     add: (file) => void events.push(`index ${file.path}`),
     remove: () => {},
     search: () => [],
-    save: async () => {
-      await new Promise((resolve) => setTimeout(resolve, 1));
-      events.push('saved');
-    },
+    save: async () => void events.push('saved'),
   };
   const log = { info: (m: string) => lines.push(m), warn: () => {}, error: () => {} };
   const engine = new CorpusEngine(
@@ -40,12 +37,6 @@ function run() {
   return { engine, events, lines };
 }
 
-const settled = (events: string[]): Promise<void> =>
-  new Promise((resolve) => {
-    const poll = (): unknown => (events.includes('phase idle') ? resolve() : setTimeout(poll, 5));
-    poll();
-  });
-
 describe('the engine at work', () => {
   it('outlines every file before it indexes any', async () => {
     const { engine, events } = await run();
@@ -60,15 +51,15 @@ describe('the engine at work', () => {
   it('reports reading, indexing and saving in turn, with counts, then idle', async () => {
     const { engine, events } = await run();
     await engine.sync([...texts.keys()]);
-    await settled(events);
+    await engine.settled();
     const phases = events.filter((e) => e.startsWith('phase ') || e === 'saved' || e.startsWith('progress 5/'));
     expect(phases).toEqual(['phase reading', 'progress 5/5', 'phase indexing', 'progress 5/5', 'phase saving', 'saved', 'phase idle']);
   });
 
   it('logs one line per read with its counts and where the time went', async () => {
-    const { engine, events, lines } = await run();
+    const { engine, lines } = await run();
     await engine.sync([...texts.keys()]);
-    await settled(events);
+    await engine.settled();
     await engine.sync([...texts.keys()].slice(1));
     expect(lines[0]).toMatch(/^corpus: 5 files in \d+\.\d s: 5 read \(disk \d+\.\d s, outline and statistics \d+\.\d s, shown \d+\.\d s, index \d+\.\d s\), 0 unchanged, 0 removed$/);
     expect(lines[1]).toMatch(/^corpus: 4 files in .*: 0 read \(.*\), 4 unchanged, 1 removed$/);
