@@ -245,7 +245,7 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
   async function openSource(id: string): Promise<void> {
     const location = await statistic(id);
     if (!location) return;
-    await revealSource(location.file.path, location.statistic.range.start, location.statistic.range.end);
+    await revealSource(location.file.path, location.statistic.range.start, location.statistic.range.end, { context: location.statistic.sentenceRange });
   }
 
   return [
