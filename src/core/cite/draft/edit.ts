@@ -1,7 +1,7 @@
 import type { SourceRange } from '../../model';
 import { message } from '../message';
 import { plainCitationFits, type DraftProblem, type Entry, type ParsedDraft } from './parse';
-import { cursorRegion } from './regions';
+import { insertionPoint } from './cursor';
 import { SYNTAX } from './syntax';
 
 /** A replacement of [start, end) in the draft as it was parsed; edits never overlap. */
@@ -55,16 +55,17 @@ interface Item {
  */
 export function insertCitation(draft: ParsedDraft, offset: number, request: CiteRequest): EditResult {
   if (offset < 0 || offset > draft.text.length) return { error: `offset ${offset} is outside the document` };
-  const { block } = draft;
-  if (block && offset >= block.start && offset <= block.inner) {
+  const { block, text } = draft;
+  const start = text[offset - 1] === '\r' && text[offset] === '\n' ? offset + 1 : offset;
+  if (block && start >= block.start && start <= block.inner) {
     return place(draft, { at: block.start, request, after: draft.eol + draft.eol });
   }
-  const region = cursorRegion(draft.regions, offset);
-  if (region) {
-    return { error: region.kind === 'code' ? 'the cursor is inside code, where a citation would not be read; place it in the text' : 'the cursor is inside a comment, where a citation would not be read; place it in the text' };
+  const at = insertionPoint(draft, start);
+  if (typeof at !== 'number') return at;
+  if (!block && draft.regions.some((r) => r.unclosed)) {
+    return { error: 'the draft ends inside a code block or verbatim environment that is never closed; close it so the reference list can follow' };
   }
-  const inside = [...draft.markers, ...draft.others].find((m) => m.start < offset && offset < m.end);
-  return place(draft, { at: inside ? inside.end : offset, request, after: '' });
+  return place(draft, { at, request, after: '' });
 }
 
 function place(draft: ParsedDraft, insert: Insert): EditResult {

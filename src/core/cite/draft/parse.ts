@@ -48,8 +48,10 @@ export interface ParsedDraft {
   eol: string;
   /** StatCite's citation markers, in the order of the text. */
   markers: Marker[];
-  /** Markers StatCite leaves alone (the user's footnotes, orphans, `\cite` of the user's own keys). */
+  /** Markers StatCite leaves alone (the user's footnotes, orphans). */
   others: SourceRange[];
+  /** Numbered formats: the labels that start definition lines (`[^1]:`, `[1]`), from the line's start. */
+  labels: SourceRange[];
   /** The reference list: from its opening line to the end of its last StatCite entry line (break included). */
   block?: SourceRange & {
     startLine: string;
@@ -73,7 +75,7 @@ export function parseDraft(text: string, format: DraftFormat): ParsedDraft {
   const all = splitLines(text);
   const regions = inertRegions(text, format);
   const firstBreak = /\r\n|\r|\n/.exec(text)?.[0];
-  const parsed: ParsedDraft = { format, text, eol: firstBreak ?? '\n', markers: [], others: [], entries: [], reserved: new Set(), regions, problems: [] };
+  const parsed: ParsedDraft = { format, text, eol: firstBreak ?? '\n', markers: [], others: [], labels: [], entries: [], reserved: new Set(), regions, problems: [] };
   const lineNo = (offset: number) => lineColumn(text, offset).line;
   const report = (at: SourceRange | Line, template: string, ...args: Array<string | number>) =>
     parsed.problems.push({ range: { start: at.start, end: 'end' in at ? at.end : at.start + at.text.length }, ...message(template, ...args) });
@@ -143,6 +145,12 @@ export function parseDraft(text: string, format: DraftFormat): ParsedDraft {
     parsed.entries.push(...candidates);
     keyedMarkers(parsed, syntax);
   }
+  for (const r of regions) {
+    if (r.unclosed && text.includes('statcite', r.start)) {
+      const line = lineNo(r.start);
+      parsed.problems.push({ range: { start: r.start, end: all[line - 1].start + all[line - 1].text.length }, ...message('line {0}: this code block is never closed, so the rest of the draft is code and StatCite reads no citation there', line) });
+    }
+  }
   parsed.problems.sort((a, b) => a.range.start - b.range.start);
   return parsed;
 }
@@ -176,7 +184,11 @@ function numberedMarkers(parsed: ParsedDraft, syntax: Syntax, mine: Set<number>,
     const lineStart = lineStartOf(text, start);
     if (statciteLines.has(lineStart)) continue;
     const atDefinition = lineStarts.has(lineStart) && !text.slice(lineStart, start).trim();
-    if (atDefinition) continue; // `[^1]:` / `[1] …` defines a label; it is not a citation
+    if (atDefinition) {
+      // `[^1]:` / `[1] …` defines a label: not a citation, and nothing goes between it and the line's start.
+      parsed.labels.push({ start: lineStart, end: end + (format === 'markdown' && text[end] === ':' ? 1 : 0) });
+      continue;
+    }
     if (format === 'markdown' && text[start - 1] === '\\') continue; // \[^1] is literal text
     if (shapes && shapes.get(start) !== 'citation') continue;
     const label = m[1];

@@ -18,6 +18,10 @@ export interface Region extends SourceRange {
   kind: 'code' | 'comment';
   /** A LaTeX comment: it runs to the end of its line, so a cursor there is still inside it. */
   toLineEnd?: boolean;
+  /** A fenced code block: text put at its start would break the fence, so its start is inside it. */
+  fence?: boolean;
+  /** Never closed: it runs to the end of the draft. */
+  unclosed?: boolean;
 }
 
 export function inertRegions(text: string, format: DraftFormat): Region[] {
@@ -40,11 +44,12 @@ export function regionAt(regions: Region[], offset: number): Region | undefined 
   return undefined;
 }
 
-/** The region a cursor at `offset` is in: strictly inside, or at the end of a line comment. */
+/** The region a cursor at `offset` is in: strictly inside, at the start of a fence or at the end of a line comment. */
 export function cursorRegion(regions: Region[], offset: number): Region | undefined {
-  const r = regionAt(regions, offset) ?? regionAt(regions, offset - 1);
-  if (!r || r.start >= offset) return undefined;
-  return offset < r.end || r.toLineEnd ? r : undefined;
+  const at = regionAt(regions, offset);
+  if (at && (at.start < offset || at.fence)) return at;
+  const before = regionAt(regions, offset - 1);
+  return before?.toLineEnd && before.end === offset ? before : undefined;
 }
 
 /** Whether a line lies in a region opened before it (inside a code block or a multi-line comment). */
@@ -63,7 +68,7 @@ function markdownRegions(text: string): Region[] {
     const fence = FENCE.exec(line.text);
     if (open) {
       if (fence && fence[2][0] === open.char && fence[2].length >= open.length && !fence[3].trim()) {
-        regions.push({ start: open.start, end: line.next, kind: 'code' });
+        regions.push({ start: open.start, end: line.next, kind: 'code', fence: true });
         open = undefined;
         segment = line.next;
       }
@@ -72,7 +77,7 @@ function markdownRegions(text: string): Region[] {
       open = { char: fence[2][0], length: fence[2].length, start: line.start };
     }
   }
-  if (open) regions.push({ start: open.start, end: text.length, kind: 'code' });
+  if (open) regions.push({ start: open.start, end: text.length, kind: 'code', fence: true, unclosed: true });
   else regions.push(...inlineRegions(text.slice(segment), segment));
   return regions.sort((a, b) => a.start - b.start);
 }
@@ -169,7 +174,7 @@ function latexRegions(text: string): Region[] {
       if (!VERBATIM_ENVS.has(m[1])) continue;
       const close = text.indexOf(`\\end{${m[1]}}`, command.lastIndex);
       end = close < 0 ? text.length : close + `\\end{${m[1]}}`.length;
-      regions.push({ start, end, kind: 'code' });
+      regions.push({ start, end, kind: 'code', ...(close < 0 && { unclosed: true }) });
     } else if (m[2] !== undefined) {
       // \verb|…|, \lstinline[…]{…}: the argument ends at the matching delimiter on the same line.
       const open = command.lastIndex;

@@ -64,7 +64,7 @@ const markdown: Syntax = {
   definition: (line) => /^ {0,3}\[\^([^\]\s]+)\]:/.exec(line)?.[1],
   line: (e) => `[^${e.number}]: ${e.text ?? ''}${e.key ? ` <!-- ${annotation(e.key, e.ids)} -->` : ''}`,
   // Any footnote reference; which are StatCite's is decided by the parse (see parse.ts).
-  markers: /\[\^([^\]\s]+)\]/g,
+  markers: /\[\^([^[\]\s]+)\]/g,
   marker: (r) => `[^${r.number}]`,
 };
 

@@ -1,0 +1,49 @@
+import type { ParsedDraft } from './parse';
+import { cursorRegion } from './regions';
+
+/**
+ * Where text put at `offset` goes so that it splits nothing the user wrote: never between `\r`
+ * and `\n`, never inside a marker or a definition's label (after it), never after an escaping
+ * backslash or inside a LaTeX command name (before it), never inside a run of backticks (after
+ * it), and in plain text never inside a word or a bracket group, or right before brackets (after
+ * them, so `arr[1]` stays an index). Inside code or a comment there is no such place: an error says why.
+ */
+export function insertionPoint(draft: ParsedDraft, offset: number): number | { error: string } {
+  const { text, format } = draft;
+  let at = offset;
+  if (text[at - 1] === '\r' && text[at] === '\n') at++;
+  const region = cursorRegion(draft.regions, at);
+  if (region) {
+    return { error: region.kind === 'code' ? 'the cursor is inside code, where a citation would not be read; place it in the text' : 'the cursor is inside a comment, where a citation would not be read; place it in the text' };
+  }
+  const label = draft.labels.find((l) => l.start <= at && at < l.end);
+  if (label) return label.end;
+  const marker = [...draft.markers, ...draft.others].find((m) => m.start < at && at < m.end);
+  if (marker) return marker.end;
+  const escaped = (i: number) => {
+    let n = 0;
+    while (i - n > 0 && text[i - n - 1] === '\\') n++;
+    return n % 2 === 1;
+  };
+  if (format === 'markdown' || format === 'pandoc') {
+    if (escaped(at)) return at - 1;
+    while (text[at - 1] === '`' && text[at] === '`') at++;
+  } else if (format === 'latex') {
+    let i = at;
+    while (i > 0 && /[A-Za-z@]/.test(text[i - 1])) i--;
+    if (i < at && escaped(i)) return i - 1;
+    if (escaped(at)) return at - 1;
+  } else {
+    // Inside a bracket group: to its start, then past it like any group that follows the cursor.
+    const open = Math.max(text.lastIndexOf('[', at - 1), text.lastIndexOf(']', at - 1), text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1));
+    const rest = /[^[\]\r\n]*\]/y;
+    rest.lastIndex = at;
+    if (open >= 0 && text[open] === '[' && rest.test(text)) at = open;
+    if (text[at] === '[' || (/\w/.test(text[at - 1] ?? '') && /\w/.test(text[at] ?? ''))) {
+      while (/\w/.test(text[at] ?? '')) at++;
+      const group = /\[[^[\]\r\n]*\]/y;
+      for (group.lastIndex = at; group.exec(text); ) at = group.lastIndex;
+    }
+  }
+  return at;
+}
