@@ -52,9 +52,9 @@ describe('markers inside code and comments are never citations', () => {
     expect(text).toContain(code);
     expect(text).toContain('`x[^1]` 与 ``y[^2]``');
     const inFence = insertCitation(parseDraft(draft, 'markdown'), draft.indexOf('const'), hb);
-    expect(inFence).toEqual({ error: expect.stringContaining('inside code') });
+    expect(inFence).toMatchObject({ error: expect.stringContaining('inside code') });
     const inSpan = insertCitation(parseDraft(draft, 'markdown'), draft.indexOf('x[^1]'), hb);
-    expect(inSpan).toEqual({ error: expect.stringContaining('inside code') });
+    expect(inSpan).toMatchObject({ error: expect.stringContaining('inside code') });
   });
 
   it('LaTeX: \\cite in verbatim, \\verb and comments does not enter the list', () => {

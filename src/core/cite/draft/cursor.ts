@@ -1,5 +1,18 @@
+import { message } from '../message';
 import type { ParsedDraft } from './parse';
 import { cursorRegion } from './regions';
+
+/** Why nothing was inserted: `error` in English, `template` and `args` for a translated message. */
+export interface Refusal {
+  error: string;
+  template: string;
+  args: string[];
+}
+
+export function refusal(template: string, ...args: Array<string | number>): Refusal {
+  const m = message(template, ...args);
+  return { error: m.message, template: m.template, args: m.args };
+}
 
 /**
  * Where text put at `offset` goes so that it splits nothing the user wrote: never between `\r`
@@ -8,13 +21,15 @@ import { cursorRegion } from './regions';
  * it), and in plain text never inside a word or a bracket group, or right before brackets (after
  * them, so `arr[1]` stays an index). Inside code or a comment there is no such place: an error says why.
  */
-export function insertionPoint(draft: ParsedDraft, offset: number): number | { error: string } {
+export function insertionPoint(draft: ParsedDraft, offset: number): number | Refusal {
   const { text, format } = draft;
   let at = offset;
   if (text[at - 1] === '\r' && text[at] === '\n') at++;
   const region = cursorRegion(draft.regions, at);
   if (region) {
-    return { error: region.kind === 'code' ? 'the cursor is inside code, where a citation would not be read; place it in the text' : 'the cursor is inside a comment, where a citation would not be read; place it in the text' };
+    return region.kind === 'code'
+      ? refusal('the cursor is inside code, where a citation would not be read; place it in the text')
+      : refusal('the cursor is inside a comment, where a citation would not be read; place it in the text');
   }
   const label = draft.labels.find((l) => l.start <= at && at < l.end);
   if (label) return label.end;

@@ -1,7 +1,7 @@
 import type { SourceRange } from '../../model';
 import { message } from '../message';
 import { plainCitationFits, type DraftProblem, type Entry, type ParsedDraft } from './parse';
-import { insertionPoint } from './cursor';
+import { insertionPoint, refusal, type Refusal } from './cursor';
 import { SYNTAX } from './syntax';
 
 /** A replacement of [start, end) in the draft as it was parsed; edits never overlap. */
@@ -33,7 +33,7 @@ export type EditResult =
       cursor?: number;
       problems: DraftProblem[];
     }
-  | { error: string };
+  | Refusal;
 
 /** Entry text for a key from the corpus, or undefined when the corpus no longer has it. */
 export type EntryFor = (key: string) => string | undefined;
@@ -54,7 +54,7 @@ interface Item {
  * comment, where a marker would not be read as a citation, the insertion is refused.
  */
 export function insertCitation(draft: ParsedDraft, offset: number, request: CiteRequest): EditResult {
-  if (offset < 0 || offset > draft.text.length) return { error: `offset ${offset} is outside the document` };
+  if (offset < 0 || offset > draft.text.length) return refusal('position {0} is outside the document', offset);
   const { block, text } = draft;
   const start = text[offset - 1] === '\r' && text[offset] === '\n' ? offset + 1 : offset;
   if (block && start >= block.start && start <= block.inner) {
@@ -63,7 +63,7 @@ export function insertCitation(draft: ParsedDraft, offset: number, request: Cite
   const at = insertionPoint(draft, start);
   if (typeof at !== 'number') return at;
   if (!block && draft.regions.some((r) => r.unclosed)) {
-    return { error: 'the draft ends inside a code block or verbatim environment that is never closed; close it so the reference list can follow' };
+    return refusal('the draft ends inside a code block or verbatim environment that is never closed; close it so the reference list can follow');
   }
   return place(draft, { at, request, after: '' });
 }
