@@ -97,9 +97,10 @@ export function verifyDraft(draft: ParsedDraft, lookup: CiteLookup, style: Citat
 }
 
 /**
- * The diagnostics of a draft, as the Problems panel and `statcite check` show them; a text that
- * never mentions StatCite has none (it costs one substring test).
+ * The diagnostics of a draft in the order of the text, as the Problems panel and `statcite check`
+ * show them; a text that never mentions StatCite has none (it costs one substring test).
  */
 export function checkDraft(text: string, format: DraftFormat, lookup: CiteLookup, style: CitationStyle): Finding[] {
-  return text.includes('statcite') ? verifyDraft(parseDraft(text, format), lookup, style) : [];
+  if (!text.includes('statcite')) return [];
+  return verifyDraft(parseDraft(text, format), lookup, style).sort((a, b) => a.range.start - b.range.start);
 }
