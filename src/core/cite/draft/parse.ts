@@ -142,7 +142,7 @@ export function parseDraft(text: string, format: DraftFormat): ParsedDraft {
     for (const key of definitions.keys()) if (/^[1-9]\d*$/.test(key) && !mine.has(Number(key))) parsed.reserved.add(Number(key));
     numberedMarkers(parsed, syntax, mine, definitions, statciteLines);
   } else {
-    parsed.entries.push(...candidates);
+    parsed.entries = candidates;
     keyedMarkers(parsed, syntax);
   }
   for (const r of regions) {

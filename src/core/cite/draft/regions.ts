@@ -73,12 +73,12 @@ function markdownRegions(text: string): Region[] {
         segment = line.next;
       }
     } else if (fence && !(fence[2][0] === '`' && fence[3].includes('`'))) {
-      regions.push(...inlineRegions(text.slice(segment, line.start), segment));
+      for (const r of inlineRegions(text.slice(segment, line.start), segment)) regions.push(r);
       open = { char: fence[2][0], length: fence[2].length, start: line.start };
     }
   }
   if (open) regions.push({ start: open.start, end: text.length, kind: 'code', fence: true, unclosed: true });
-  else regions.push(...inlineRegions(text.slice(segment), segment));
+  else for (const r of inlineRegions(text.slice(segment), segment)) regions.push(r);
   return regions.sort((a, b) => a.start - b.start);
 }
 

@@ -30,6 +30,10 @@ export function draftFormatOf(fileName: string, markdownMode: 'footnote' | 'pand
 const KEY = '([A-Za-z0-9][\\w.:/-]*)';
 /** StatCite numbers its references 1, 2, 3 …; a label like 01 or 0 is someone else's. */
 const NUMBER = '[1-9]\\d*';
+const MARKDOWN_LINE = new RegExp(`^\\[\\^(${NUMBER})\\]:\\s?(.*?)\\s*<!--\\s*statcite ${KEY}:([^>]*?)\\s*-->\\s*$`);
+const PANDOC_LINE = new RegExp(`^\\s*<!--\\s*statcite ${KEY}:([^>]*?)\\s*-->\\s*$`);
+const LATEX_LINE = new RegExp(`^\\s*%\\s*statcite ${KEY}:(.*?)\\s*$`);
+const PLAIN_LINE = new RegExp(`^\\[(${NUMBER})\\]\\s?(.*?)\\s*\\{\\{statcite ${KEY}:([^}]*)\\}\\}\\s*$`);
 
 export interface Syntax {
   /** Numbered formats carry the entry text in the draft and number works by first citation. */
@@ -57,7 +61,7 @@ const markdown: Syntax = {
   blockStart: () => '<!-- statcite: references -->',
   isBlockStart: (line) => /^\s*<!--\s*statcite:\s*references\s*-->\s*$/.test(line),
   parseLine(line) {
-    const m = line.match(new RegExp(`^\\[\\^(${NUMBER})\\]:\\s?(.*?)\\s*<!--\\s*statcite ${KEY}:([^>]*?)\\s*-->\\s*$`));
+    const m = line.match(MARKDOWN_LINE);
     return m ? { number: Number(m[1]), text: m[2], key: m[3], ids: splitIds(m[4]) } : undefined;
   },
   mentions: (line) => /<!--\s*statcite\b/.test(line),
@@ -73,7 +77,7 @@ const pandoc: Syntax = {
   blockStart: markdown.blockStart,
   isBlockStart: markdown.isBlockStart,
   parseLine(line) {
-    const m = line.match(new RegExp(`^\\s*<!--\\s*statcite ${KEY}:([^>]*?)\\s*-->\\s*$`));
+    const m = line.match(PANDOC_LINE);
     return m ? { key: m[1], ids: splitIds(m[2]) } : undefined;
   },
   mentions: markdown.mentions,
@@ -88,12 +92,13 @@ const latex: Syntax = {
   blockStart: () => '% statcite: references',
   isBlockStart: (line) => /^\s*%\s*statcite:\s*references\s*$/.test(line),
   parseLine(line) {
-    const m = line.match(new RegExp(`^\\s*%\\s*statcite ${KEY}:(.*?)\\s*$`));
+    const m = line.match(LATEX_LINE);
     return m ? { key: m[1], ids: splitIds(m[2]) } : undefined;
   },
   mentions: (line) => /^\s*%\s*statcite\b/.test(line),
   line: (e) => `% ${annotation(e.key, e.ids)}`,
-  markers: /\\(?:cite|citep|citet|parencite|textcite|autocite|footcite|supercite)\*?(?:\[[^\]\r\n]*\]){0,2}\{([^{}]*)\}/g,
+  // Optional arguments are bounded so that a run of unclosed `\cite[` stays linear.
+  markers: /\\(?:cite|citep|citet|parencite|textcite|autocite|footcite|supercite)\*?(?:\[[^\]\r\n]{0,300}\]){0,2}\{([^{}]*)\}/g,
   marker: (r) => `\\cite${r.locator ? `[${r.locator}]` : ''}{${r.key}}`,
 };
 
@@ -102,7 +107,7 @@ const plain: Syntax = {
   blockStart: (heading) => heading,
   isBlockStart: (line) => /^\s*(参考文献|References)\s*$/.test(line),
   parseLine(line) {
-    const m = line.match(new RegExp(`^\\[(${NUMBER})\\]\\s?(.*?)\\s*\\{\\{statcite ${KEY}:([^}]*)\\}\\}\\s*$`));
+    const m = line.match(PLAIN_LINE);
     return m ? { number: Number(m[1]), text: m[2], key: m[3], ids: splitIds(m[4]) } : undefined;
   },
   mentions: (line) => /\{\{statcite\b/.test(line),
