@@ -15,8 +15,8 @@ export function refusal(template: string, ...args: Array<string | number>): Refu
 }
 
 /**
- * Where text put at `offset` goes so that it splits nothing the user wrote: never between `\r`
- * and `\n`, never inside a marker or a definition's label (after it), never after an escaping
+ * Where text put at `offset` (never between `\r` and `\n`) goes so that it splits nothing the
+ * user wrote: never inside a marker or a definition's label (after it), never after an escaping
  * backslash or inside a LaTeX command name (before it), never inside a run of backticks (after
  * it), and in plain text never inside a word or a bracket group, or right before brackets (after
  * them, so `arr[1]` stays an index). Inside code or a comment there is no such place: an error says why.
@@ -24,7 +24,6 @@ export function refusal(template: string, ...args: Array<string | number>): Refu
 export function insertionPoint(draft: ParsedDraft, offset: number): number | Refusal {
   const { text, format } = draft;
   let at = offset;
-  if (text[at - 1] === '\r' && text[at] === '\n') at++;
   const region = cursorRegion(draft.regions, at);
   if (region) {
     return region.kind === 'code'

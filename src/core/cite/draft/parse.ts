@@ -135,7 +135,7 @@ export function parseDraft(text: string, format: DraftFormat): ParsedDraft {
       if (defs.length === 1) parsed.entries.push(entry);
       else {
         const elsewhere = defs.filter((d) => d.start !== entry.range.start).map((d) => lineNo(d.start));
-        report(entry.range, 'line {0}: reference {1} is also defined on line {2}; StatCite leaves both and their citations as written', lineNo(entry.range.start), label(format, entry.number!), elsewhere.join(', '));
+        report(entry.range, 'line {0}: reference {1} is also defined on line {2}; StatCite leaves both and their citations as written', lineNo(entry.range.start), labelOf(format, entry.number!), elsewhere.join(', '));
       }
     }
     const mine = new Set(parsed.entries.map((e) => e.number!));
@@ -155,7 +155,7 @@ export function parseDraft(text: string, format: DraftFormat): ParsedDraft {
   return parsed;
 }
 
-function label(format: DraftFormat, n: number): string {
+function labelOf(format: DraftFormat, n: number): string {
   return format === 'markdown' ? `[^${n}]` : `[${n}]`;
 }
 
