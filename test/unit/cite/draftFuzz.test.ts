@@ -160,7 +160,8 @@ const entryFor = (key: string) => (KEYS.includes(key) ? `E(${key}) 新` : undefi
 function runCase(n: number): number {
   const rnd = random(SEED + n);
   const format = FORMATS[n % FORMATS.length];
-  const eol = rnd() < 0.2 ? '\r\n' : '\n';
+  const r = rnd();
+  const eol = r < 0.15 ? '\r\n' : r < 0.2 ? '\r' : '\n';
   let state = draft(format, rnd, eol);
   const history: Tagged[] = [];
   const log: string[] = [];
