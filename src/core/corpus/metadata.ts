@@ -22,42 +22,46 @@
  * language, publisher, place, accessed, type (N, EB/OL, R, J, M). Unknown fields are reported.
  */
 import type { Metadata, Problem } from '../model';
+import { breaksLine, oneLine } from './oneLine';
 
 type DocType = NonNullable<Metadata['type']>;
 const TYPES: readonly DocType[] = ['N', 'EB/OL', 'R', 'J', 'M'];
 
-/** Field names as written in front matter or the sidecar (lower case) → Metadata keys. */
-const FIELDS: Record<string, keyof Metadata> = {
-  publication: 'publication',
-  source: 'publication',
-  newspaper: 'publication',
-  journal: 'publication',
-  来源: 'publication',
-  刊名: 'publication',
-  报纸: 'publication',
-  date: 'date',
-  published: 'date',
-  日期: 'date',
-  page: 'page',
-  版次: 'page',
-  url: 'url',
-  link: 'url',
-  链接: 'url',
-  author: 'authors',
-  authors: 'authors',
-  作者: 'authors',
-  language: 'language',
-  lang: 'language',
-  语言: 'language',
-  publisher: 'publisher',
-  出版者: 'publisher',
-  place: 'place',
-  出版地: 'place',
-  accessed: 'accessed',
-  引用日期: 'accessed',
-  type: 'type',
-  文献类型: 'type',
-};
+/**
+ * Field names as written in front matter or the sidecar (lower case) → Metadata keys. A Map: a key
+ * such as "constructor" must be unknown, not Object's own property.
+ */
+const FIELDS = new Map<string, keyof Metadata>([
+  ['publication', 'publication'],
+  ['source', 'publication'],
+  ['newspaper', 'publication'],
+  ['journal', 'publication'],
+  ['来源', 'publication'],
+  ['刊名', 'publication'],
+  ['报纸', 'publication'],
+  ['date', 'date'],
+  ['published', 'date'],
+  ['日期', 'date'],
+  ['page', 'page'],
+  ['版次', 'page'],
+  ['url', 'url'],
+  ['link', 'url'],
+  ['链接', 'url'],
+  ['author', 'authors'],
+  ['authors', 'authors'],
+  ['作者', 'authors'],
+  ['language', 'language'],
+  ['lang', 'language'],
+  ['语言', 'language'],
+  ['publisher', 'publisher'],
+  ['出版者', 'publisher'],
+  ['place', 'place'],
+  ['出版地', 'place'],
+  ['accessed', 'accessed'],
+  ['引用日期', 'accessed'],
+  ['type', 'type'],
+  ['文献类型', 'type'],
+]);
 
 /** Fields that are not metadata but are understood (front matter title, tags …). */
 const IGNORED = new Set(['title', '标题', 'tags', 'categories', 'description', 'summary', 'layout', 'draft']);
@@ -70,15 +74,20 @@ export function metadataFromFields(fields: Record<string, unknown>, where: strin
     problems.push({ severity: 'warning', message: `${where}: ${message}` });
   };
   for (const [rawKey, raw] of Object.entries(fields)) {
-    const key = FIELDS[rawKey.toLowerCase()];
+    const key = FIELDS.get(rawKey.toLowerCase());
     if (!key) {
       if (!IGNORED.has(rawKey.toLowerCase())) warn(`unknown field "${rawKey}" ignored`);
       continue;
     }
+    // Values are single-line: a line break would split the footnote a value is written into.
+    let warned = false;
+    const line = (text: string): string => {
+      if (!warned && breaksLine(text)) warn(`"${rawKey}" holds a line break or control character; it is read as one line`);
+      warned ||= breaksLine(text);
+      return oneLine(text);
+    };
     if (key === 'authors') {
-      const list = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[、,，;；]/) : [])
-        .map((s) => s.trim())
-        .filter(Boolean);
+      const list = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[、,，;；]/) : []).map(line).filter(Boolean);
       if (list.length) metadata.authors = list;
       else warn(`"${rawKey}" should be a name or a list of names`);
       continue;
@@ -87,7 +96,7 @@ export function metadataFromFields(fields: Record<string, unknown>, where: strin
       warn(`"${rawKey}" should be text`);
       continue;
     }
-    const value = String(raw).trim();
+    const value = line(String(raw));
     if (!value) continue;
     if (key === 'date' || key === 'accessed') {
       const iso = isoDate(value);

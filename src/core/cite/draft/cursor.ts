@@ -1,6 +1,6 @@
 import { message } from '../message';
 import type { ParsedDraft } from './parse';
-import { cursorRegion } from './regions';
+import { cursorRegion, escapedAt } from './regions';
 
 /** Why nothing was inserted: `error` in English, `template` and `args` for a translated message. */
 export interface Refusal {
@@ -34,19 +34,14 @@ export function insertionPoint(draft: ParsedDraft, offset: number): number | Ref
   if (label) return label.end;
   const marker = [...draft.markers, ...draft.others].find((m) => m.start < at && at < m.end);
   if (marker) return marker.end;
-  const escaped = (i: number) => {
-    let n = 0;
-    while (i - n > 0 && text[i - n - 1] === '\\') n++;
-    return n % 2 === 1;
-  };
   if (format === 'markdown' || format === 'pandoc') {
-    if (escaped(at)) return at - 1;
+    if (escapedAt(text, at)) return at - 1;
     while (text[at - 1] === '`' && text[at] === '`') at++;
   } else if (format === 'latex') {
     let i = at;
     while (i > 0 && /[A-Za-z@]/.test(text[i - 1])) i--;
-    if (i < at && escaped(i)) return i - 1;
-    if (escaped(at)) return at - 1;
+    if (i < at && escapedAt(text, i)) return i - 1;
+    if (escapedAt(text, at)) return at - 1;
   } else {
     // Inside a bracket group: to its start, then past it like any group that follows the cursor.
     const open = Math.max(text.lastIndexOf('[', at - 1), text.lastIndexOf(']', at - 1), text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1));

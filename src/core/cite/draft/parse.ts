@@ -1,7 +1,7 @@
 import type { SourceRange } from '../../model';
 import { lineColumn, splitLines, type Line } from '../../position';
 import { message, type Message } from '../message';
-import { inertRegions, lineIsInert, regionAt, type Region } from './regions';
+import { escapedAt, inertRegions, lineIsInert, regionAt, type Region } from './regions';
 import { SYNTAX, type DraftFormat, type Syntax } from './syntax';
 
 /**
@@ -189,7 +189,7 @@ function numberedMarkers(parsed: ParsedDraft, syntax: Syntax, mine: Set<number>,
       parsed.labels.push({ start: lineStart, end: end + (format === 'markdown' && text[end] === ':' ? 1 : 0) });
       continue;
     }
-    if (format === 'markdown' && text[start - 1] === '\\') continue; // \[^1] is literal text
+    if (format === 'markdown' && escapedAt(text, start)) continue; // \[^1] is literal text
     if (shapes && shapes.get(start) !== 'citation') continue;
     const label = m[1];
     const number = /^[1-9]\d*$/.test(label) ? Number(label) : undefined;

@@ -93,7 +93,7 @@ function inlineRegions(slice: string, base: number): Region[] {
   for (const m of slice.matchAll(/`+/g)) {
     while (paragraph < blanks.length && blanks[paragraph] < m.index) paragraph++;
     // A backslash before a run escapes its first backtick (outside code, which is where a run opens).
-    const escaped = m.index > 0 && slice[m.index - 1] === '\\' ? 1 : 0;
+    const escaped = escapedAt(slice, m.index) ? 1 : 0;
     if (m[0].length > escaped) runs.push({ start: m.index + escaped, length: m[0].length - escaped, paragraph });
   }
   const byLength = new Map<number, { runs: typeof runs; next: number }>();
@@ -102,7 +102,7 @@ function inlineRegions(slice: string, base: number): Region[] {
     list.runs.push(r);
     byLength.set(r.length, list);
   }
-  const comments = [...slice.matchAll(/<!--/g)].map((m) => m.index);
+  const comments = [...slice.matchAll(/<!--/g)].map((m) => m.index).filter((i) => !escapedAt(slice, i)); // \\<!-- is text
   const out: Region[] = [];
   let pos = 0;
   let run = 0;
@@ -136,6 +136,13 @@ function inlineRegions(slice: string, base: number): Region[] {
     pos = closing.start + r.length;
   }
   return out;
+}
+
+/** Whether the character at `offset` is escaped: an odd number of backslashes stands right before it. */
+export function escapedAt(text: string, offset: number): boolean {
+  let n = 0;
+  while (offset - n > 0 && text[offset - n - 1] === '\\') n++;
+  return n % 2 === 1;
 }
 
 const VERBATIM_ENVS = new Set(['verbatim', 'verbatim*', 'Verbatim', 'Verbatim*', 'BVerbatim', 'LVerbatim', 'lstlisting', 'minted', 'comment', 'filecontents', 'filecontents*']);
