@@ -63,12 +63,12 @@ function draft(format: DraftFormat, rnd: () => number, eol: string): Tagged {
       () => `[^note]`,
       () => `${eol}[^${pick(userLabels)}]: 我的注释${eol}`,
       () => `${eol}[^${pick([...userLabels, ...mine])}]: 我的注释（可能与 StatCite 的编号重复）${eol}`,
-      // Code spans stand apart (a backslash or backtick right before one would change what is code).
+      // Code spans and comments stand apart (a backslash or backtick right before one would change what is code).
       () => ` \`x[^${pick([...mine, ...userLabels])}]\` `,
       () => ` \`\`a\`[^${pick(mine.length ? mine : [1])}]\`\` `,
       () => `${eol}\`\`\`js${eol}b[^${pick([...mine, 1])}] = c[1];${eol}\`\`\`${eol}`,
       () => `${eol}~~~~${eol}[^${pick([...mine, 2])}]${eol}~~~~${eol}`,
-      () => `<!-- [^${pick([...mine, 3])}] -->`,
+      () => ` <!-- [^${pick([...mine, 3])}] -->`,
       () => '\\',
       () => '[',
       () => ']',
@@ -79,7 +79,7 @@ function draft(format: DraftFormat, rnd: () => number, eol: string): Tagged {
       () => `[see @${pick(KEYS)}, p. 3]`,
       () => ` \`[@${pick(KEYS)}]\` `,
       () => `${eol}\`\`\`${eol}[@${pick(KEYS)}]${eol}\`\`\`${eol}`,
-      () => `<!-- [@${pick(KEYS)}] -->`,
+      () => ` <!-- [@${pick(KEYS)}] -->`,
       () => '[',
       () => ']',
     ],
