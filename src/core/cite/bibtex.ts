@@ -4,13 +4,18 @@ import { lineOf } from './draft/parse';
 import type { Reference } from './reference';
 import { dateParts, escapeLatex } from './styles/fields';
 
-/** biblatex entry types (also read by the gbt7714 BibTeX style). */
+/** biblatex entry types (also read by biblatex-gb7714-2015 and the gbt7714 BibTeX style). */
 const BIB_TYPES: Record<Reference['type'], string> = {
   N: 'newspaper',
-  'EB/OL': 'online',
-  R: 'report',
   J: 'article',
   M: 'book',
+  R: 'report',
+  EB: 'online',
+  A: 'archive',
+  S: 'standard',
+  C: 'proceedings',
+  D: 'thesis',
+  P: 'patent',
 };
 
 /** One BibTeX entry; names in double braces so BibTeX never splits a Chinese name or a body. */
@@ -21,11 +26,14 @@ export function toBibTeX(ref: Reference): string {
     [ref.type === 'N' || ref.type === 'J' ? 'journal' : 'organization', ref.publication && escapeLatex(ref.publication)],
     ['date', ref.date],
     ['year', dateParts(ref.date)?.year],
+    ['volume', ref.volume && escapeLatex(ref.volume)],
+    ['number', (ref.issue ?? ref.number) && escapeLatex((ref.issue ?? ref.number)!)],
     ['pages', ref.page && escapeLatex(ref.page)],
     ['publisher', ref.publisher && escapeLatex(ref.publisher)],
     ['address', ref.place && escapeLatex(ref.place)],
-    ['url', ref.url],
-    ['urldate', ref.accessed],
+    // A work read in print is cited without its URL: the styles would make it /OL.
+    ['url', ref.online ? ref.url : undefined],
+    ['urldate', ref.online ? ref.accessed : undefined],
     ['langid', ref.language.startsWith('zh') ? 'chinese' : ref.language],
   ];
   const body = fields
