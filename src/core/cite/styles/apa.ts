@@ -32,6 +32,7 @@ function datePart(ref: Reference, needs: Needs): string {
 
 export const apa: CitationStyle = {
   id: 'apa',
+  name: 'APA 7',
   system: 'author-year',
   heading: 'References',
   entry(ref: Reference, markup: Markup): Formatted {

@@ -37,6 +37,7 @@ function yearOf(ref: Reference, needs: Needs): string {
 
 export const chicago: CitationStyle = {
   id: 'chicago',
+  name: 'Chicago',
   system: 'author-year',
   heading: 'References',
   entry(ref: Reference, markup: Markup): Formatted {

@@ -143,6 +143,7 @@ function parts(ref: Reference, markup: Markup, authorYear: boolean): Parts {
 
 export const gbt7714Numeric: CitationStyle = {
   id: 'gbt7714-numeric',
+  name: 'GB/T 7714-2015',
   system: 'numeric',
   heading: '参考文献',
   entry(ref: Reference, markup: Markup): Formatted {
@@ -157,6 +158,7 @@ export const gbt7714Numeric: CitationStyle = {
 
 export const gbt7714AuthorYear: CitationStyle = {
   id: 'gbt7714-author-year',
+  name: 'GB/T 7714-2015',
   system: 'author-year',
   heading: '参考文献',
   entry(ref: Reference, markup: Markup): Formatted {
