@@ -1,32 +1,33 @@
 /**
- * statcite cite <statistic id> --corpus <path…> [--style …] [--format markdown|latex|plain] [--json]
+ * statcite cite <statistic id> --corpus <path…> [--style <name>|<file.csl>] [--format markdown|latex|plain] [--json]
  * prints the text a draft would receive (the sentence and its marker) and the reference entry.
  */
+import { readFileSync } from 'node:fs';
 import { toBibTeX } from '../core/cite/bibtex';
 import { toCsl } from '../core/cite/csl';
 import { SYNTAX, type DraftFormat } from '../core/cite/draft/syntax';
 import { prepareStatistic } from '../core/cite/prepare';
 import { corpusLookup } from '../core/cite/reference';
 import { DEFAULT_TEMPLATE } from '../core/cite/sentence';
-import { STYLE_IDS, isStyleId, type StyleId } from '../core/cite/styles';
+import { STYLE_IDS, isStyleId, styleFor, styleFromCsl, type CitationStyle } from '../core/cite/styles';
 import { loadCorpus } from './corpus';
 
-export const summary = 'the citation of a statistic  (<statistic id> --corpus <path…> [--style …] [--format markdown|latex|plain] [--json])';
+export const summary = 'the citation of a statistic  (<statistic id> --corpus <path…> [--style <name>|<file.csl>] [--format markdown|latex|plain] [--json])';
 
-const USAGE = `usage: statcite cite <statistic id> --corpus <file|folder…> [--style ${STYLE_IDS.join('|')}] [--format markdown|latex|plain] [--template "{subject}{period}{metric}{change}{figure}"] [--json]`;
+const USAGE = `usage: statcite cite <statistic id> --corpus <file|folder…> [--style ${STYLE_IDS.join('|')}|<file.csl>] [--format markdown|latex|plain] [--template "{subject}{period}{metric}{change}{figure}"] [--json]`;
 const FORMATS = ['markdown', 'latex', 'plain'];
 
 interface Args {
   id?: string;
   corpus: string[];
-  style: StyleId;
+  style: CitationStyle;
   format: DraftFormat;
   template: string;
   json: boolean;
 }
 
 function parseArgs(args: string[]): Args | string {
-  const out: Args = { corpus: [], style: 'gbt7714-numeric', format: 'markdown', template: DEFAULT_TEMPLATE, json: false };
+  const out: Args = { corpus: [], style: styleFor('gbt7714-numeric'), format: 'markdown', template: DEFAULT_TEMPLATE, json: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string | undefined => (args[i + 1] !== undefined && !args[i + 1].startsWith('--') ? args[++i] : undefined);
@@ -35,8 +36,9 @@ function parseArgs(args: string[]): Args | string {
       while (args[i + 1] !== undefined && !args[i + 1].startsWith('--')) out.corpus.push(args[++i]);
     } else if (a === '--style') {
       const v = value();
-      if (!v || !isStyleId(v)) return `--style must be one of ${STYLE_IDS.join(', ')}`;
-      out.style = v;
+      const style = v ? loadStyle(v) : `--style must be one of ${STYLE_IDS.join(', ')}, or a .csl file`;
+      if (typeof style === 'string') return style;
+      out.style = style;
     } else if (a === '--format') {
       const v = value();
       if (!v || !FORMATS.includes(v)) return `--format must be one of ${FORMATS.join(', ')}`;
@@ -52,6 +54,21 @@ function parseArgs(args: string[]): Args | string {
   if (!out.id) return 'a statistic id is needed (statcite stats <corpus> --json lists them)';
   if (!out.corpus.length) return '--corpus needs at least one file or folder';
   return out;
+}
+
+/** A built-in style, or a CSL file (relative to the working directory); a broken file falls back with a warning. */
+function loadStyle(value: string): CitationStyle | string {
+  if (isStyleId(value)) return styleFor(value);
+  let xml: string;
+  try {
+    xml = readFileSync(value, 'utf8');
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err);
+    return `--style must be one of ${STYLE_IDS.join(', ')}, or a .csl file (${value}: ${reason})`;
+  }
+  const { style, problem } = styleFromCsl(xml, value);
+  if (problem) console.error(`statcite cite: ${problem}`);
+  return style;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -77,7 +94,7 @@ export async function run(argv: string[]): Promise<number> {
       JSON.stringify(
         {
           statistic: { id: location.statistic.id, text: location.statistic.text, metric: location.statistic.metric, sentence: location.statistic.sentence },
-          style: args.style,
+          style: args.style.id,
           format: args.format,
           text,
           reference: listed,

@@ -106,3 +106,20 @@ export function upsertBib(text: string, refs: Reference[]): { edits: TextEdit[] 
   }
   return { edits };
 }
+
+/**
+ * Edits that take the entries with these keys out of a .bib file, with the line break after each
+ * (used when the citation that added them is undone). A file with syntax errors is left alone.
+ */
+export function removeBib(text: string, keys: string[]): TextEdit[] {
+  const { entries, errors } = parseBib(text);
+  if (errors.length) return [];
+  return entries
+    .filter((e) => keys.includes(e.key))
+    .map((e) => {
+      // The blank line StatCite put before an appended entry goes with it.
+      const before = text.slice(0, e.start).endsWith('\n\n') ? 1 : 0;
+      const after = /^\r?\n/.exec(text.slice(e.end))?.[0].length ?? 0;
+      return { start: e.start - before, end: e.end + after, text: '' };
+    });
+}

@@ -104,3 +104,14 @@ export function upsertCsl(fileText: string, items: CslItem[]): { text: string } 
   }
   return { text: JSON.stringify(out, null, 2) + '\n' };
 }
+
+/** The bibliography without the items with these ids; undefined when it is not a readable list. */
+export function removeCsl(fileText: string, ids: string[]): string | undefined {
+  try {
+    const list: unknown = JSON.parse(fileText);
+    if (!Array.isArray(list)) return undefined;
+    return JSON.stringify(list.filter((x: { id?: unknown }) => !ids.includes(String(x?.id))), null, 2) + '\n';
+  } catch {
+    return undefined;
+  }
+}

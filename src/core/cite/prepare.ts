@@ -1,12 +1,13 @@
-import type { CiteRequest, EntryFor } from './draft/edit';
+import type { CiteRequest } from './draft/edit';
 import type { DraftFormat } from './draft/syntax';
-import { referenceFor, type CiteLookup, type PassageLocation, type Reference, type StatisticLocation } from './reference';
+import { markupOf } from './list';
+import { referenceFor, type PassageLocation, type Reference, type StatisticLocation } from './reference';
 import { statisticSentence } from './sentence';
-import { styleFor, type Formatted, type Markup, type StyleId } from './styles';
+import type { CitationStyle, Formatted } from './styles';
 import { markupFor } from './styles/fields';
 
 export interface CiteOptions {
-  style: StyleId;
+  style: CitationStyle;
   format: DraftFormat;
   /** Template of the sentence put before the marker, e.g. "{subject}{period}{metric}{change}{figure}". */
   template: string;
@@ -21,12 +22,8 @@ export interface PreparedCitation {
   inText: string;
 }
 
-function markupOf(format: DraftFormat): Markup {
-  return format === 'latex' ? 'latex' : format === 'plain' ? 'plain' : 'markdown';
-}
-
 function prepare(reference: Reference, id: string, text: string, options: CiteOptions, locator?: string): PreparedCitation {
-  const style = styleFor(options.style);
+  const { style } = options;
   const markup = markupOf(options.format);
   const entry = style.entry(reference, markup);
   return {
@@ -46,14 +43,4 @@ export function prepareStatistic(location: StatisticLocation, options: CiteOptio
 export function prepareQuotation(location: PassageLocation, quote: string, options: CiteOptions): PreparedCitation {
   const locator = location.section.title || undefined;
   return prepare(referenceFor(location), location.passage.id, `“${quote.trim()}”`, options, locator);
-}
-
-/** Entry texts from the corpus, for Update References. */
-export function entriesFrom(lookup: CiteLookup, options: Pick<CiteOptions, 'style' | 'format'>): EntryFor {
-  const style = styleFor(options.style);
-  const markup = markupOf(options.format);
-  return (key) => {
-    const location = lookup.report(key);
-    return location ? style.entry(referenceFor(location), markup).text : undefined;
-  };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { upsertBib } from '../../core/cite/bibtex';
+import { parseBib, upsertBib } from '../../core/cite/bibtex';
 import { toCsl, upsertCsl } from '../../core/cite/csl';
 import { applyEdits, type TextEdit } from '../../core/cite/draft/edit';
 import type { DraftFormat } from '../../core/cite/draft/syntax';
@@ -17,9 +17,11 @@ export interface BibliographyPlan {
   uri: vscode.Uri;
   text: string;
   changed: boolean;
+  /** Keys the file did not have before. */
+  added: string[];
 }
 
-async function readText(uri: vscode.Uri): Promise<string> {
+export async function readText(uri: vscode.Uri): Promise<string> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
   try {
@@ -44,11 +46,13 @@ export async function planBibliography(uri: vscode.Uri, format: DraftFormat, ref
   if (format === 'latex') {
     const result = upsertBib(text, refs);
     if ('error' in result) return { error: `${uri.fsPath}: ${result.error}` };
-    return { uri, text: applyEdits(text, result.edits), changed: result.edits.length > 0 };
+    const known = new Set(parseBib(text).entries.map((e) => e.key));
+    return { uri, text: applyEdits(text, result.edits), changed: result.edits.length > 0, added: refs.map((r) => r.key).filter((k) => !known.has(k)) };
   }
   const result = upsertCsl(text, refs.map(toCsl));
   if ('error' in result) return { error: `${uri.fsPath}: ${result.error}` };
-  return { uri, text: result.text, changed: result.text !== text };
+  const known = new Set(text.trim() ? (JSON.parse(text) as Array<{ id?: unknown }>).map((x) => String(x.id)) : []);
+  return { uri, text: result.text, changed: result.text !== text, added: refs.map((r) => r.key).filter((k) => !known.has(k)) };
 }
 
 /** Writes the planned file: through its editor when it is open (so nothing unsaved is lost), else to disk. */

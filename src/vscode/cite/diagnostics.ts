@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { parseDraft } from '../../core/cite/draft/parse';
-import { styleFor } from '../../core/cite/styles';
 import { verifyDraft, type Finding } from '../../core/cite/verify';
 import type { CiteContext } from './context';
-import { DRAFT_LANGUAGES, OPEN_SOURCE_COMMAND, SECTION } from './settings';
+import { DRAFT_LANGUAGES, FILL_COMMAND, OPEN_SOURCE_COMMAND, SECTION } from './settings';
 
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,
@@ -63,7 +62,7 @@ export class CiteDiagnostics implements vscode.Disposable, vscode.CodeActionProv
       this.clear(document.uri);
       return [];
     }
-    const findings = verifyDraft(parsed, this.ctx.lookup(), styleFor(this.ctx.style(document)));
+    const findings = verifyDraft(parsed, this.ctx.lookup(), await this.ctx.style(document));
     this.findings.set(document.uri.toString(), findings);
     this.collection.set(
       document.uri,
@@ -97,6 +96,13 @@ export class CiteDiagnostics implements vscode.Disposable, vscode.CodeActionProv
         action.diagnostics = [diagnostic];
         action.isPreferred = true;
         actions.push(action);
+      }
+      if (finding.code === 'missing-metadata' && finding.key) {
+        const fill = new vscode.CodeAction(vscode.l10n.t('Fill in Source Details…'), vscode.CodeActionKind.QuickFix);
+        fill.command = { command: FILL_COMMAND, title: fill.title, arguments: [{ key: finding.key }] };
+        fill.diagnostics = [diagnostic];
+        fill.isPreferred = true;
+        actions.push(fill);
       }
       if (finding.statisticId) {
         const open = new vscode.CodeAction(vscode.l10n.t('Open the source'), vscode.CodeActionKind.QuickFix);

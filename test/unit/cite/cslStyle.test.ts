@@ -1,18 +1,10 @@
 import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Reference } from '../../../src/core/cite/reference';
 import { formatEntries, styleFromCsl } from '../../../src/core/cite/styles';
 import { cslStyle } from '../../../src/core/cite/styles/cslEngine';
 import type { CitationStyle } from '../../../src/core/cite/styles/types';
-
-const root = path.resolve(__dirname, '../../..');
-export const GBT_NUMERIC = path.resolve(root, '../shared/csl/gbt7714-2015-numeric-no-uppercase.csl');
-export const GBT_AUTHOR_DATE = path.resolve(root, '../shared/csl/gbt7714-2015-author-date-no-uppercase.csl');
-/** The APA style the citation-js CSL plugin ships. */
-export function apaCsl(): string {
-  return (JSON.parse(readFileSync(path.join(root, 'node_modules/@citation-js/plugin-csl/lib/styles.json'), 'utf8')) as Record<string, string>).apa;
-}
+import { GBT_AUTHOR_DATE, GBT_NUMERIC, apaCsl } from './fixture';
 
 function load(xml: string, id = 'test.csl'): CitationStyle {
   const style = cslStyle(xml, id);

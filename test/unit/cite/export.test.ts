@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBib, toBibTeX, upsertBib } from '../../../src/core/cite/bibtex';
-import { toCsl, upsertCsl } from '../../../src/core/cite/csl';
+import { parseBib, removeBib, toBibTeX, upsertBib } from '../../../src/core/cite/bibtex';
+import { removeCsl, toCsl, upsertCsl } from '../../../src/core/cite/csl';
 import { applyEdits } from '../../../src/core/cite/draft/edit';
 import type { Reference } from '../../../src/core/cite/reference';
 import { corpusLookup, parseAuthors, referenceFor } from '../../../src/core/cite/reference';
@@ -120,5 +120,18 @@ describe('CSL-JSON', () => {
     expect('text' in second && JSON.parse(second.text)).toEqual([other, toCsl(full)]);
     expect(upsertCsl('[{', [])).toEqual({ error: expect.stringContaining('not valid JSON') });
     expect(upsertCsl('{}', [])).toEqual({ error: 'a CSL-JSON bibliography must be a JSON array of items' });
+  });
+});
+
+describe('taking entries out again (a citation undone)', () => {
+  it('BibTeX: the entry and the blank line StatCite put before it; other entries stay', () => {
+    const bib = `@article{other, title = {O}}\n\n${toBibTeX(full)}\n`;
+    expect(applyEdits(bib, removeBib(bib, ['rep-bj']))).toBe('@article{other, title = {O}}\n');
+    expect(removeBib('@book{b,\n  title = {B\n', ['b'])).toEqual([]);
+  });
+  it('CSL-JSON: the item with that id', () => {
+    const text = JSON.stringify([{ id: 'x', type: 'book', title: 'X' }, toCsl(full)]);
+    expect(JSON.parse(removeCsl(text, ['rep-bj'])!)).toEqual([{ id: 'x', type: 'book', title: 'X' }]);
+    expect(removeCsl('{', ['x'])).toBeUndefined();
   });
 });
