@@ -20,14 +20,15 @@ const FORMATS = ['markdown', 'latex', 'plain'];
 interface Args {
   id?: string;
   corpus: string[];
-  style: CitationStyle;
+  /** A built-in style id or the path of a .csl file. */
+  style: string;
   format: DraftFormat;
   template: string;
   json: boolean;
 }
 
 function parseArgs(args: string[]): Args | string {
-  const out: Args = { corpus: [], style: styleFor('gbt7714-numeric'), format: 'markdown', template: DEFAULT_TEMPLATE, json: false };
+  const out: Args = { corpus: [], style: 'gbt7714-numeric', format: 'markdown', template: DEFAULT_TEMPLATE, json: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (): string | undefined => (args[i + 1] !== undefined && !args[i + 1].startsWith('--') ? args[++i] : undefined);
@@ -36,9 +37,8 @@ function parseArgs(args: string[]): Args | string {
       while (args[i + 1] !== undefined && !args[i + 1].startsWith('--')) out.corpus.push(args[++i]);
     } else if (a === '--style') {
       const v = value();
-      const style = v ? loadStyle(v) : `--style must be one of ${STYLE_IDS.join(', ')}, or a .csl file`;
-      if (typeof style === 'string') return style;
-      out.style = style;
+      if (!v) return `--style must be one of ${STYLE_IDS.join(', ')}, or a .csl file`;
+      out.style = v;
     } else if (a === '--format') {
       const v = value();
       if (!v || !FORMATS.includes(v)) return `--format must be one of ${FORMATS.join(', ')}`;
@@ -57,7 +57,7 @@ function parseArgs(args: string[]): Args | string {
 }
 
 /** A built-in style, or a CSL file (relative to the working directory); a broken file falls back with a warning. */
-function loadStyle(value: string): CitationStyle | string {
+async function loadStyle(value: string): Promise<CitationStyle | string> {
   if (isStyleId(value)) return styleFor(value);
   let xml: string;
   try {
@@ -66,7 +66,7 @@ function loadStyle(value: string): CitationStyle | string {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : err instanceof Error ? err.message : String(err);
     return `--style must be one of ${STYLE_IDS.join(', ')}, or a .csl file (${value}: ${reason})`;
   }
-  const { style, problem } = styleFromCsl(xml, value);
+  const { style, problem } = await styleFromCsl(xml, value);
   if (problem) console.error(`statcite cite: ${problem}`);
   return style;
 }
@@ -77,13 +77,18 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`statcite cite: ${args}\n${USAGE}`);
     return 2;
   }
+  const style = await loadStyle(args.style);
+  if (typeof style === 'string') {
+    console.error(`statcite cite: ${style}\n${USAGE}`);
+    return 2;
+  }
   const lookup = corpusLookup(await loadCorpus(args.corpus));
   const location = lookup.statistic(args.id!);
   if (!location) {
     console.error(`statcite cite: no statistic ${args.id} in ${args.corpus.join(', ')} (ids change when their section changes; list them with statcite stats --json)`);
     return 1;
   }
-  const prepared = prepareStatistic(location, { style: args.style, format: args.format, template: args.template });
+  const prepared = prepareStatistic(location, { style, format: args.format, template: args.template });
   const { request, reference, entry } = prepared;
   const syntax = SYNTAX[args.format];
   const text = request.text + syntax.marker({ number: 1, key: reference.key });
@@ -94,7 +99,7 @@ export async function run(argv: string[]): Promise<number> {
       JSON.stringify(
         {
           statistic: { id: location.statistic.id, text: location.statistic.text, metric: location.statistic.metric, sentence: location.statistic.sentence },
-          style: args.style.id,
+          style: style.id,
           format: args.format,
           text,
           reference: listed,

@@ -82,7 +82,7 @@ export class CiteContext implements vscode.Disposable {
       this.report(vscode.l10n.t('Citation style {0} cannot be read ({1}); using GB/T 7714-2015 instead.', uri.fsPath, reason));
       return styleFor(DEFAULT_STYLE);
     }
-    const { style, problem } = styleFromCsl(xml, uri.fsPath);
+    const { style, problem } = await styleFromCsl(xml, uri.fsPath);
     if (problem) this.report(vscode.l10n.t('Citation style not usable: {0}', problem));
     else this.cslStyles.set(uri.toString(), { mtime, style });
     return style;

@@ -65,12 +65,12 @@ describe('CSL styles through citeproc-js', () => {
     const style = load(apaCsl(), 'apa.csl');
     expect(style.entry({ ...newspaper, publication: undefined, page: undefined }, 'plain').missing).toEqual(['publication', 'page']);
   });
-  it('a broken style file: the reason, naming the file, and the built-in style instead', () => {
+  it('a broken style file: the reason, naming the file, and the built-in style instead', async () => {
     expect(cslStyle('not a style', 'a.csl')).toEqual({ error: 'not a CSL style (no <style> element in the CSL namespace)' });
     const xml = readFileSync(GBT_NUMERIC, 'utf8');
     expect(cslStyle(xml.slice(0, xml.length / 2), 'b.csl')).toEqual({ error: expect.stringContaining('no <bibliography>') });
     expect(cslStyle(xml.replace('</style>', ''), 'c.csl')).toEqual({ error: 'the file ends before </style> (truncated?)' });
-    const fallback = styleFromCsl('<xml/>', '/w/styles/journal.csl');
+    const fallback = await styleFromCsl('<xml/>', '/w/styles/journal.csl');
     expect(fallback.style.id).toBe('gbt7714-numeric');
     expect(fallback.problem).toBe('/w/styles/journal.csl: not a CSL style (no <style> element in the CSL namespace); using GB/T 7714-2015 instead');
   });

@@ -1,7 +1,6 @@
 import { disambiguate, type Reference } from '../reference';
 import { apa } from './apa';
 import { chicago } from './chicago';
-import { cslStyle } from './cslEngine';
 import { gbt7714AuthorYear, gbt7714Numeric } from './gbt7714';
 import { STYLE_IDS, type CitationStyle, type Formatted, type Markup, type StyleId } from './types';
 
@@ -33,9 +32,11 @@ export function isCslPath(setting: string): boolean {
 
 /**
  * The style a CSL file's text gives, or the built-in default with a problem naming the file and
- * the reason: a broken style never stops citing.
+ * the reason: a broken style never stops citing. citeproc is loaded on first use only, so the
+ * built-in styles (the default) never pay for it.
  */
-export function styleFromCsl(xml: string, path: string): { style: CitationStyle; problem?: string } {
+export async function styleFromCsl(xml: string, path: string): Promise<{ style: CitationStyle; problem?: string }> {
+  const { cslStyle } = await import('./cslEngine');
   const made = cslStyle(xml, path);
   if ('error' in made) return { style: styleFor(DEFAULT_STYLE), problem: `${path}: ${made.error}; using GB/T 7714-2015 instead` };
   return { style: made };
