@@ -133,26 +133,33 @@ export function referenceFor(location: ReportLocation | StatisticLocation | Pass
   };
 }
 
+/** a … z, aa, ab …: the letter after the year of the i-th work (0-based). */
+function letters(i: number): string {
+  let out = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(97 + ((n - 1) % 26)) + out;
+  return out;
+}
+
 /**
  * Works of the same authors in the same year, cited in one list, are told apart by a letter after
  * the year (1997a, 1997b), assigned in order of date, then title. Returns the references with
  * `yearSuffix` set where needed, in the order given.
  */
 export function disambiguate(refs: Reference[]): Reference[] {
-  const groups = new Map<string, Reference[]>();
+  const groups = new Map<string, Map<string, Reference>>();
   for (const ref of refs) {
     const year = dateParts(ref.date)?.year;
     if (!year) continue;
     const id = `${ref.authors.join('\u0000')}\u0001${year}`;
-    const group = groups.get(id) ?? [];
-    if (!group.some((r) => r.key === ref.key)) group.push(ref);
+    const group = groups.get(id) ?? new Map<string, Reference>();
+    if (!group.has(ref.key)) group.set(ref.key, ref);
     groups.set(id, group);
   }
   const suffix = new Map<string, string>();
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    group.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title));
-    group.forEach((r, i) => suffix.set(r.key, String.fromCharCode(97 + (i % 26)).repeat(1 + Math.floor(i / 26))));
+  for (const works of groups.values()) {
+    if (works.size < 2) continue;
+    const group = [...works.values()].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title));
+    group.forEach((r, i) => suffix.set(r.key, letters(i)));
   }
   return refs.map((r) => (suffix.has(r.key) ? { ...r, yearSuffix: suffix.get(r.key) } : r));
 }

@@ -71,7 +71,7 @@ export function verifyDraft(draft: ParsedDraft, lookup: CiteLookup, style: Citat
     }
     if (!metadataChecked.has(c.key)) {
       metadataChecked.add(c.key);
-      const missing = style.entry(referenceFor(report), 'plain').missing;
+      const missing = style.missing(referenceFor(report));
       if (missing.length) {
         findings.push({
           code: 'missing-metadata',

@@ -33,7 +33,7 @@ export function registerExports(ctx: CiteContext): vscode.Disposable[] {
       return undefined;
     }
     const style = await ctx.style();
-    const incomplete = refs.filter((r) => style.entry(r, 'plain').missing.length).length;
+    const incomplete = refs.filter((r) => style.missing(r).length).length;
     void vscode.window.showInformationMessage(
       incomplete
         ? t('Exported {0} references to {1}; {2} lack metadata (see statcite.meta.json).', refs.length, uri.fsPath, incomplete)

@@ -58,7 +58,7 @@ export function registerFill(ctx: CiteContext): vscode.Disposable {
     const style = await ctx.style(editor.document);
     const lacking = [...new Set(citations.map((c) => c.key))]
       .map((k) => (k ? lookup.report(k) : undefined))
-      .filter((r): r is ReportLocation => !!r && style.entry(referenceFor(r), 'plain').missing.length > 0);
+      .filter((r): r is ReportLocation => !!r && style.missing(referenceFor(r)).length > 0);
     if (lacking.length <= 1) return lacking[0];
     const pick = await vscode.window.showQuickPick(
       lacking.map((r) => ({ label: r.report.title, description: r.report.author, location: r })),
@@ -151,7 +151,7 @@ export function registerFill(ctx: CiteContext): vscode.Disposable {
       return false;
     }
     const reference = referenceFor(location);
-    const missing = (await ctx.style(ctx.draftEditor()?.document)).entry(reference, 'plain').missing.filter(isFillable);
+    const missing = (await ctx.style(ctx.draftEditor()?.document)).missing(reference).filter(isFillable);
     if (!missing.length) {
       void vscode.window.showInformationMessage(t('“{0}” has every detail its reference needs.', reference.title));
       return false;

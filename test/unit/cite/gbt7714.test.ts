@@ -177,6 +177,23 @@ describe('GB/T 7714-2015 著者-出版年制', () => {
     });
     expect(authorYear(journal).text).toBe('KENNEDY W J, GARRISON R E, 1975. Morphology and genesis of nodular chalks and hardgrounds in the Upper Cretaceous of southern England[J]. Sedimentology, 22: 311.');
   });
+  it('the other kinds: the year moves to the author, the rest reads as in 顺序编码制', () => {
+    const url = 'http://thesis.lib.pku.edu.cn/dlib/List.asp?DocID=6328';
+    expect(authorYear(ref({ type: 'D', online: true, authors: ['吴云芳'], title: '面向中文信息处理的现代汉语并列结构研究', place: '北京', publisher: '北京大学', date: '2003', accessed: '2013-10-14', url })).text).toBe(
+      `吴云芳, 2003. 面向中文信息处理的现代汉语并列结构研究[D/OL]. 北京: 北京大学[2013-10-14]. ${url}.`,
+    );
+    expect(authorYear(ref({ type: 'P', authors: ['邓一刚'], title: '全智能节电器', number: '200610171314.3', date: '2006-12-13' })).text).toBe('邓一刚, 2006. 全智能节电器: 200610171314.3[P]. 2006-12-13.');
+    expect(authorYear(ref({ type: 'S', authors: ['国家标准化管理委员会'], title: '信息与文献 参考文献著录规则', number: 'GB/T 7714—2015', place: '北京', publisher: '中国标准出版社', date: '2015', page: '5' })).text).toBe(
+      '国家标准化管理委员会, 2015. 信息与文献 参考文献著录规则: GB/T 7714—2015[S]. 北京: 中国标准出版社: 5.',
+    );
+    expect(authorYear(ref({ type: 'J', online: true, authors: ['李炳穆'], title: '韩国图书馆法', publication: '图书情报工作', date: '2008', volume: '52', issue: '6', page: '6-12', accessed: '2013-10-25', url: 'http://www.docin.com/p-400265742.html' })).text).toBe(
+      '李炳穆, 2008. 韩国图书馆法[J/OL]. 图书情报工作, 52(6): 6-12[2013-10-25]. http://www.docin.com/p-400265742.html.',
+    );
+    expect(authorYear(ref({ type: 'R', authors: ['湖北省委政法委'], title: '政法工作报告' }))).toEqual({
+      text: '湖北省委政法委, [出版年不详]. 政法工作报告[R]. [出版地不详]: [出版者不详].',
+      missing: ['date', 'place', 'publisher'],
+    });
+  });
   it('unknown author: 佚名 / Anon, reported; unknown year: a placeholder (the system sorts by it)', () => {
     expect(authorYear(ref({ type: 'EB', online: true, title: '中国的法治建设', accessed: '2026-01-05', url: 'https://www.scio.gov.cn/fz.html' }))).toEqual({
       text: '佚名, [出版年不详]. 中国的法治建设[EB/OL]. [2026-01-05]. https://www.scio.gov.cn/fz.html.',
@@ -191,6 +208,8 @@ describe('GB/T 7714-2015 著者-出版年制', () => {
     expect([a.yearSuffix, b.yearSuffix, c.yearSuffix]).toEqual(['b', 'a', undefined]);
     expect(authorYear(b).text).toBe('汪冰, 1997a. 电子图书馆理论与实践研究[M]. 北京: 北京图书馆出版社: 16.');
     expect(styleFor('gbt7714-author-year').inText(a, 1)).toBe('（汪冰，1997b）');
+    const many = Array.from({ length: 28 }, (_, i) => ({ ...book, key: `k${i}`, title: `T${String(i).padStart(2, '0')}` }));
+    expect(disambiguate(many).slice(24).map((r) => r.yearSuffix)).toEqual(['y', 'z', 'aa', 'ab']);
   });
   it('in text: （著者，年）; the first author and 等 / et al. after a space; Western surnames only', () => {
     const style = styleFor('gbt7714-author-year');

@@ -69,6 +69,21 @@ describe('APA 7', () => {
   });
 });
 
+describe('APA and Chicago: the other kinds', () => {
+  const journal: Reference = { ...newspaper, type: 'J', title: 'Invisible colleges', publication: 'Sociology', date: '1972', volume: '22', issue: '3', page: '311-320' };
+  it('journal volume and issue; a print work keeps its URL out', () => {
+    expect(styleFor('apa').entry(journal, 'markdown').text).toBe('北京市委政法委. (1972). Invisible colleges. *Sociology*, *22*(3), 311-320.');
+    expect(entry('chicago', journal).text).toBe('北京市委政法委. 1972. “Invisible colleges.” Sociology 22 (3): 311-320.');
+    expect(entry('apa', { ...report, url: 'https://example.org/r.pdf' }).text).toBe('北京市统计局. (2026). 北京市2025年国民经济和社会发展统计公报.');
+    expect(entry('apa', { ...report, url: 'https://example.org/r.pdf', online: true }).text).toBe('北京市统计局. (2026). 北京市2025年国民经济和社会发展统计公报. https://example.org/r.pdf');
+  });
+  it('a thesis or a standard reads as a book; 2026a in text and list', () => {
+    expect(entry('chicago', { ...report, type: 'D', publisher: '北京大学' }).text).toBe('北京市统计局. 2026. 北京市2025年国民经济和社会发展统计公报. 北京: 北京大学.');
+    expect(styleFor('apa').inText({ ...report, yearSuffix: 'a' }, 1)).toBe('(北京市统计局, 2026a)');
+    expect(entry('chicago', { ...report, yearSuffix: 'b' }).text.startsWith('北京市统计局. 2026b. ')).toBe(true);
+  });
+});
+
 describe('Chicago author-date', () => {
   it('newspaper, full and missing', () => {
     expect(styleFor('chicago').entry(newspaper, 'markdown').text).toBe('北京市委政法委. 2026. “牢记使命责任 忠诚履职担当 坚决捍卫首都安全.” *检察日报*, January 21, 2026.');

@@ -62,6 +62,9 @@ export const apa: CitationStyle = {
     }
     return { text: finishMarkup(head + tail, markup), missing: needs.missing };
   },
+  missing(ref: Reference): string[] {
+    return this.entry(ref, 'plain').missing;
+  },
   inText(ref: Reference): string {
     const a = ref.authors;
     const name = a.length === 0 ? ref.title : a.length === 1 ? a[0] : a.length === 2 ? `${a[0]} & ${a[1]}` : `${a[0]} et al.`;

@@ -72,6 +72,9 @@ export const chicago: CitationStyle = {
     }
     return { text: finishMarkup(head + tail, markup), missing: needs.missing };
   },
+  missing(ref: Reference): string[] {
+    return this.entry(ref, 'plain').missing;
+  },
   inText(ref: Reference): string {
     const a = ref.authors;
     const name = a.length === 0 ? ref.title : a.length <= 3 ? authorList(a) : `${a[0]} et al.`;

@@ -96,7 +96,7 @@ export function cslStyle(xml: string, id: string): CitationStyle | { error: stri
       let text = (texts.get(ref.key) ?? '').replace(/\s+/g, ' ').trim();
       // A numeric style without second-field-align writes its label inline: the draft has its own.
       if (numeric) text = text.replace(new RegExp(`^[[(]?${i + 1}[\\].)]?\\s*`), '');
-      return { text: finishMarkup(text, markup), missing: gbt7714Numeric.entry(ref, 'plain').missing };
+      return { text: finishMarkup(text, markup), missing: gbt7714Numeric.missing(ref) };
     });
   }
 
@@ -107,6 +107,7 @@ export function cslStyle(xml: string, id: string): CitationStyle | { error: stri
     heading: chinese ? '参考文献' : 'References',
     entry: (ref, markup) => entries([ref], markup)[0],
     entries,
+    missing: (ref) => gbt7714Numeric.missing(ref),
     inText(ref) {
       return engine('plain', [ref]).makeCitationCluster([{ id: ref.key }]);
     },

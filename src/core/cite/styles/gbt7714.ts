@@ -153,6 +153,9 @@ export const gbt7714Numeric: CitationStyle = {
     const text = authors + body(ref, p);
     return { text: finishMarkup(text, markup), missing: p.needs.missing };
   },
+  missing(ref: Reference): string[] {
+    return this.entry(ref, 'plain').missing;
+  },
   inText: (_ref, n) => `[${n}]`,
 };
 
@@ -169,6 +172,9 @@ export const gbt7714AuthorYear: CitationStyle = {
     const year = p.needs.get('year', dateParts(ref.date)?.year) + (ref.yearSuffix ?? '');
     const text = `${authors}, ${year}. ${body(ref, p)}`;
     return { text: finishMarkup(text, markup), missing: p.needs.missing };
+  },
+  missing(ref: Reference): string[] {
+    return this.entry(ref, 'plain').missing;
   },
   /** （汪冰，1997）, （陈浩培 等，2026）, (CRANE, 1972), (KENNEDY et al., 1975a) — 10.2. */
   inText(ref: Reference): string {

@@ -24,6 +24,8 @@ export interface CitationStyle {
   heading: string;
   /** The reference-list entry, without a list label such as "[1] ". */
   entry(ref: Reference, markup: Markup): Formatted;
+  /** The fields the reference lacks, as entry(ref).missing, without formatting it where that costs. */
+  missing(ref: Reference): string[];
   /** The in-text citation: "[1]" for numeric styles, "(Author, Year)" for author-year styles. */
   inText(ref: Reference, n: number): string;
   /** The entries of a whole list, when the style tells works apart itself (CSL); see formatEntries. */
