@@ -68,6 +68,7 @@ export const apa: CitationStyle = {
   inText(ref: Reference): string {
     const a = ref.authors;
     const name = a.length === 0 ? ref.title : a.length === 1 ? a[0] : a.length === 2 ? `${a[0]} & ${a[1]}` : `${a[0]} et al.`;
+    // The year with its letter, without the month and day a newspaper's date part carries.
     return `(${name}, ${datePart(ref, new Needs(PLACEHOLDERS)).replace(/,.*/, '')})`;
   },
 };
