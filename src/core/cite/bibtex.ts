@@ -2,7 +2,9 @@ import type { SourceRange } from '../model';
 import type { TextEdit } from './draft/edit';
 import { lineOf } from './draft/parse';
 import type { Reference } from './reference';
-import { dateParts, escapeLatex } from './styles/fields';
+import { oneLine } from '../corpus/oneLine';
+import { latexText } from './escape/latex';
+import { dateParts } from './styles/fields';
 
 /** biblatex entry types (also read by biblatex-gb7714-2015 and the gbt7714 BibTeX style). */
 const BIB_TYPES: Record<Reference['type'], string> = {
@@ -18,29 +20,38 @@ const BIB_TYPES: Record<Reference['type'], string> = {
   P: 'patent',
 };
 
-/** One BibTeX entry; names in double braces so BibTeX never splits a Chinese name or a body. */
+/**
+ * One BibTeX entry; names in double braces so BibTeX never splits a Chinese name or a body. Every
+ * value is escaped (latexText) so that none can close its field, open a group or run a command; a
+ * URL keeps its characters for \url, with those a URL cannot hold percent-encoded.
+ */
 export function toBibTeX(ref: Reference): string {
   const fields: Array<[string, string | undefined]> = [
-    ['author', ref.authors.length ? ref.authors.map((a) => `{${escapeLatex(a)}}`).join(' and ') : undefined],
-    ['title', escapeLatex(ref.title)],
-    [ref.type === 'N' || ref.type === 'J' ? 'journal' : 'organization', ref.publication && escapeLatex(ref.publication)],
-    ['date', ref.date],
+    ['author', ref.authors.length ? ref.authors.map((a) => `{${latexText(a)}}`).join(' and ') : undefined],
+    ['title', latexText(ref.title)],
+    [ref.type === 'N' || ref.type === 'J' ? 'journal' : 'organization', ref.publication && latexText(ref.publication)],
+    ['date', ref.date && latexText(ref.date)],
     ['year', dateParts(ref.date)?.year],
-    ['volume', ref.volume && escapeLatex(ref.volume)],
-    ['number', (ref.issue ?? ref.number) && escapeLatex((ref.issue ?? ref.number)!)],
-    ['pages', ref.page && escapeLatex(ref.page)],
-    ['publisher', ref.publisher && escapeLatex(ref.publisher)],
-    ['address', ref.place && escapeLatex(ref.place)],
+    ['volume', ref.volume && latexText(ref.volume)],
+    ['number', (ref.issue ?? ref.number) && latexText((ref.issue ?? ref.number)!)],
+    ['pages', ref.page && latexText(ref.page)],
+    ['publisher', ref.publisher && latexText(ref.publisher)],
+    ['address', ref.place && latexText(ref.place)],
     // A work read in print is cited without its URL: the styles would make it /OL.
-    ['url', ref.online ? ref.url : undefined],
-    ['urldate', ref.online ? ref.accessed : undefined],
-    ['langid', ref.language.startsWith('zh') ? 'chinese' : ref.language],
+    ['url', ref.online && ref.url ? urlValue(ref.url) : undefined],
+    ['urldate', ref.online && ref.accessed ? latexText(ref.accessed) : undefined],
+    ['langid', ref.language.startsWith('zh') ? 'chinese' : latexText(ref.language)],
   ];
   const body = fields
     .filter((f): f is [string, string] => !!f[1])
     .map(([name, value]) => `  ${name} = {${value}}`)
     .join(',\n');
   return `@${BIB_TYPES[ref.type]}{${ref.key},\n${body}\n}`;
+}
+
+/** Braces, backslashes, blanks, quotes and a % that starts no escape are not URL characters: encoded, the rest kept. */
+function urlValue(url: string): string {
+  return oneLine(url).replace(/[\s"<>\\^`{|}]|%(?![0-9A-Fa-f]{2})/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
 }
 
 export interface BibEntry extends SourceRange {

@@ -1,17 +1,21 @@
 import type { CiteRequest, EntryFor, TextEdit } from './draft/edit';
 import type { ParsedDraft } from './draft/parse';
-import { SYNTAX, type DraftFormat } from './draft/syntax';
+import { SYNTAX } from './draft/syntax';
+import { escaperFor } from './escape';
 import type { PreparedCitation } from './prepare';
 import { referenceFor, type CiteLookup, type Reference } from './reference';
-import { formatEntries, type CitationStyle, type Markup } from './styles';
+import { formatEntries, type CitationStyle } from './styles';
 
 /**
  * The reference list as a whole: entries formatted together (so works of one author and year get
  * 1997a, 1997b), their pages gathered from what the draft cites, restyled when the style changes.
+ * Styles write plain text; it is escaped for the draft's format here, as prepare.ts does.
  */
 
-export function markupOf(format: DraftFormat): Markup {
-  return format === 'latex' ? 'latex' : format === 'plain' ? 'plain' : 'markdown';
+/** The entry texts of these works for a draft, formatted as one list and escaped for its format. */
+function listTexts(draft: ParsedDraft, refs: Reference[], style: CitationStyle): Map<string, string> {
+  const escape = escaperFor(draft.format);
+  return new Map(formatEntries(style, refs, 'plain').map((f, i) => [refs[i].key, escape.text(f.text)]));
 }
 
 /** A work's reference with the pages of the statistics and passages the draft cites from it. */
@@ -34,9 +38,11 @@ function citedReferences(draft: ParsedDraft, lookup: CiteLookup): Reference[] {
 
 /** Entry texts for Update References and restyling, formatted as one list. */
 export function listEntries(draft: ParsedDraft, lookup: CiteLookup, style: CitationStyle): EntryFor {
-  const refs = citedReferences(draft, lookup);
-  const texts = new Map(formatEntries(style, refs, markupOf(draft.format)).map((f, i) => [refs[i].key, f.text]));
-  return (key) => texts.get(key) ?? (lookup.report(key) ? style.entry(referenceFor(lookup.report(key)!), markupOf(draft.format)).text : undefined);
+  const texts = listTexts(draft, citedReferences(draft, lookup), style);
+  return (key) => {
+    const location = texts.has(key) ? undefined : lookup.report(key);
+    return texts.get(key) ?? (location && listTexts(draft, [referenceFor(location)], style).get(key));
+  };
 }
 
 /**
@@ -46,11 +52,9 @@ export function listEntries(draft: ParsedDraft, lookup: CiteLookup, style: Citat
  */
 export function joinList(draft: ParsedDraft, prepared: PreparedCitation, lookup: CiteLookup, style: CitationStyle): { draft: ParsedDraft; request: CiteRequest } {
   if (!SYNTAX[draft.format].numbered) return { draft, request: prepared.request };
-  const markup = markupOf(draft.format);
   const before = citedReferences(draft, lookup).filter((r) => r.key !== prepared.reference.key);
-  const after = [...before, prepared.reference];
-  const was = new Map(formatEntries(style, before, markup).map((f, i) => [before[i].key, f.text]));
-  const is = new Map(formatEntries(style, after, markup).map((f, i) => [after[i].key, f.text]));
+  const was = listTexts(draft, before, style);
+  const is = listTexts(draft, [...before, prepared.reference], style);
   const entries = draft.entries.map((e) => (e.key && was.get(e.key) !== is.get(e.key) && is.has(e.key) ? { ...e, text: is.get(e.key) } : e));
   return { draft: { ...draft, entries }, request: { ...prepared.request, entry: is.get(prepared.reference.key) ?? prepared.request.entry } };
 }

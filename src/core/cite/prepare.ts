@@ -1,10 +1,9 @@
 import type { CiteRequest } from './draft/edit';
 import type { DraftFormat } from './draft/syntax';
-import { markupOf } from './list';
+import { escaperFor } from './escape';
 import { referenceFor, type PassageLocation, type Reference, type StatisticLocation } from './reference';
 import { statisticSentence } from './sentence';
 import type { CitationStyle, Formatted } from './styles';
-import { markupFor } from './styles/fields';
 
 export interface CiteOptions {
   style: CitationStyle;
@@ -22,12 +21,13 @@ export interface PreparedCitation {
   inText: string;
 }
 
+/** `text` is already written for the format; corpus text in the entry and the locator is escaped here. */
 function prepare(reference: Reference, id: string, text: string, options: CiteOptions, locator?: string): PreparedCitation {
   const { style } = options;
-  const markup = markupOf(options.format);
-  const entry = style.entry(reference, markup);
+  const escape = escaperFor(options.format);
+  const entry = style.entry(reference, 'plain');
   return {
-    request: { key: reference.key, id, text: markupFor(markup).esc(text), entry: entry.text, heading: style.heading, locator },
+    request: { key: reference.key, id, text, entry: escape.text(entry.text), heading: style.heading, locator: locator && escape.locator(locator) },
     reference,
     entry,
     inText: style.inText(reference, 1),
@@ -36,11 +36,12 @@ function prepare(reference: Reference, id: string, text: string, options: CiteOp
 
 /** A statistic stated by the template and cited to its report. */
 export function prepareStatistic(location: StatisticLocation, options: CiteOptions): PreparedCitation {
-  return prepare(referenceFor(location), location.statistic.id, statisticSentence(location.statistic, options.template), options);
+  const sentence = statisticSentence(location.statistic, options.template, escaperFor(options.format).text);
+  return prepare(referenceFor(location), location.statistic.id, sentence, options);
 }
 
 /** A quotation of a passage of the corpus, located by its section heading. */
 export function prepareQuotation(location: PassageLocation, quote: string, options: CiteOptions): PreparedCitation {
   const locator = location.section.title || undefined;
-  return prepare(referenceFor(location), location.passage.id, `“${quote.trim()}”`, options, locator);
+  return prepare(referenceFor(location), location.passage.id, `“${escaperFor(options.format).text(quote)}”`, options, locator);
 }

@@ -24,51 +24,64 @@
  * reported.
  */
 import { DOC_TYPES, type DocType, type Metadata, type Problem } from '../model';
+import { breaksLine, oneLine } from './oneLine';
 
-/** Field names as written in front matter or the sidecar (lower case) → Metadata keys. */
-const FIELDS: Record<string, keyof Metadata> = {
-  publication: 'publication',
-  source: 'publication',
-  newspaper: 'publication',
-  journal: 'publication',
-  来源: 'publication',
-  刊名: 'publication',
-  报纸: 'publication',
-  date: 'date',
-  published: 'date',
-  日期: 'date',
-  page: 'page',
-  版次: 'page',
-  url: 'url',
-  link: 'url',
-  链接: 'url',
-  author: 'authors',
-  authors: 'authors',
-  作者: 'authors',
-  language: 'language',
-  lang: 'language',
-  语言: 'language',
-  publisher: 'publisher',
-  出版者: 'publisher',
-  place: 'place',
-  出版地: 'place',
-  accessed: 'accessed',
-  引用日期: 'accessed',
-  type: 'type',
-  文献类型: 'type',
-  medium: 'medium',
-  carrier: 'medium',
-  载体: 'medium',
-  volume: 'volume',
-  卷: 'volume',
-  issue: 'issue',
-  期: 'issue',
-  number: 'number',
-  编号: 'number',
-};
+/**
+ * Field names as written in front matter or the sidecar (lower case) → Metadata keys. A Map: a key
+ * such as "constructor" must be unknown, not Object's own property.
+ */
+const FIELDS = new Map<string, keyof Metadata>([
+  ['publication', 'publication'],
+  ['source', 'publication'],
+  ['newspaper', 'publication'],
+  ['journal', 'publication'],
+  ['来源', 'publication'],
+  ['刊名', 'publication'],
+  ['报纸', 'publication'],
+  ['date', 'date'],
+  ['published', 'date'],
+  ['日期', 'date'],
+  ['page', 'page'],
+  ['版次', 'page'],
+  ['url', 'url'],
+  ['link', 'url'],
+  ['链接', 'url'],
+  ['author', 'authors'],
+  ['authors', 'authors'],
+  ['作者', 'authors'],
+  ['language', 'language'],
+  ['lang', 'language'],
+  ['语言', 'language'],
+  ['publisher', 'publisher'],
+  ['出版者', 'publisher'],
+  ['place', 'place'],
+  ['出版地', 'place'],
+  ['accessed', 'accessed'],
+  ['引用日期', 'accessed'],
+  ['type', 'type'],
+  ['文献类型', 'type'],
+  ['medium', 'medium'],
+  ['carrier', 'medium'],
+  ['载体', 'medium'],
+  ['volume', 'volume'],
+  ['卷', 'volume'],
+  ['issue', 'issue'],
+  ['期', 'issue'],
+  ['number', 'number'],
+  ['编号', 'number'],
+]);
 
-/** Words for the carrier: print (the paper edition was read) or online (/OL). */
-const MEDIA: Record<string, 'print' | 'online'> = { print: 'print', paper: 'print', 纸质: 'print', 印刷: 'print', online: 'online', ol: 'online', 网络: 'online', 联机: 'online' };
+/** Words for the carrier: print (the paper edition was read) or online (/OL). A Map, as FIELDS. */
+const MEDIA = new Map<string, 'print' | 'online'>([
+  ['print', 'print'],
+  ['paper', 'print'],
+  ['纸质', 'print'],
+  ['印刷', 'print'],
+  ['online', 'online'],
+  ['ol', 'online'],
+  ['网络', 'online'],
+  ['联机', 'online'],
+]);
 
 /** Fields that are not metadata but are understood (front matter title, tags …). */
 const IGNORED = new Set(['title', '标题', 'tags', 'categories', 'description', 'summary', 'layout', 'draft']);
@@ -81,15 +94,20 @@ export function metadataFromFields(fields: Record<string, unknown>, where: strin
     problems.push({ severity: 'warning', message: `${where}: ${message}` });
   };
   for (const [rawKey, raw] of Object.entries(fields)) {
-    const key = FIELDS[rawKey.toLowerCase()];
+    const key = FIELDS.get(rawKey.toLowerCase());
     if (!key) {
       if (!IGNORED.has(rawKey.toLowerCase())) warn(`unknown field "${rawKey}" ignored`);
       continue;
     }
+    // Values are single-line: a line break would split the footnote a value is written into.
+    let warned = false;
+    const line = (text: string): string => {
+      if (!warned && breaksLine(text)) warn(`"${rawKey}" holds a line break or control character; it is read as one line`);
+      warned ||= breaksLine(text);
+      return oneLine(text);
+    };
     if (key === 'authors') {
-      const list = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[、,，;；]/) : [])
-        .map((s) => s.trim())
-        .filter(Boolean);
+      const list = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[、,，;；]/) : []).map(line).filter(Boolean);
       if (list.length) metadata.authors = list;
       else warn(`"${rawKey}" should be a name or a list of names`);
       continue;
@@ -98,7 +116,7 @@ export function metadataFromFields(fields: Record<string, unknown>, where: strin
       warn(`"${rawKey}" should be text`);
       continue;
     }
-    const value = String(raw).trim();
+    const value = line(String(raw));
     if (!value) continue;
     if (key === 'date' || key === 'accessed') {
       const iso = isoDate(value);
@@ -112,7 +130,7 @@ export function metadataFromFields(fields: Record<string, unknown>, where: strin
         if (carrier) metadata.medium = 'online';
       } else warn(`type "${value}" is not one of ${DOC_TYPES.join(', ')} (optionally with /OL)`);
     } else if (key === 'medium') {
-      const medium = MEDIA[value.toLowerCase()];
+      const medium = MEDIA.get(value.toLowerCase());
       if (medium) metadata.medium = medium;
       else warn(`${rawKey} "${value}" is not print or online`);
     } else {

@@ -82,7 +82,7 @@ describe('statcite cite', () => {
     const { code, out } = await cite([await crimeId(), '--corpus', CORPUS, '--style', file, '--json']);
     expect(code).toBe(0);
     const result = JSON.parse(out);
-    expect(result.entry).toBe('湖北省委政法委. (n.d.). *着力加强政法基础设施建设 以高水平安全保障高质量发展*.');
+    expect(result.entry).toBe('湖北省委政法委. (n.d.). 着力加强政法基础设施建设 以高水平安全保障高质量发展.');
     expect(result.inText).toBe('(湖北省委政法委, n.d.)');
   });
 

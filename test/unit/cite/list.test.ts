@@ -28,7 +28,7 @@ describe('the reference list as a whole', () => {
     text = text.replace('<!-- statcite: references -->\n', '<!-- statcite: references -->\n[^9]: 手写的文献。\n');
     const draft = parseDraft(text, 'markdown');
     const next = applyEdits(text, restyleEdits(draft, listEntries(draft, lookup, styleFor('apa'))));
-    expect(entries(next)).toEqual(['[^9]: 手写的文献。', '[^1]: 湖北省委政法委. (n.d.). 着力加强政法基础设施建设. *[publication unknown]*. <!-- statcite rep-hb: stat-crime -->']);
+    expect(entries(next)).toEqual(['[^9]: 手写的文献。', '[^1]: 湖北省委政法委. (n.d.). 着力加强政法基础设施建设. [publication unknown]. <!-- statcite rep-hb: stat-crime -->']);
     expect(next.split('<!--')[0]).toBe(text.split('<!--')[0]);
     expect(restyleEdits(parseDraft(next, 'markdown'), listEntries(parseDraft(next, 'markdown'), lookup, styleFor('apa')))).toEqual([]);
   });
