@@ -13,6 +13,8 @@ const common = {
   sourcemap: true,
   external: ['vscode', 'nodejieba', 'mocha'],
   logLevel: 'info',
+  // CSL locale data (src/core/cite/styles/locales.ts) is bundled as text.
+  loader: { '.xml': 'text' },
 };
 
 const builds = [

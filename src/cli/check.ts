@@ -3,9 +3,9 @@
  * shows (changed figures, vanished statistics, missing metadata, reference lines StatCite cannot
  * place). Exit 1 when there is an error, 0 otherwise, 2 for usage errors.
  */
-import { styleFor } from '../core/cite/styles';
 import { checkDraft } from '../core/cite/verify';
 import { DRAFT_OPTIONS, corpusOf, locate, located, parseDraftArgs, readDraft } from './draft';
+import { loadStyle } from './style';
 
 export const summary = "a draft's citations against the corpus  (<draft> --corpus <path…> [--json])";
 
@@ -17,12 +17,17 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`statcite check: ${args}\n${USAGE}`);
     return 2;
   }
+  const style = await loadStyle(args.style, 'check');
+  if (typeof style === 'string') {
+    console.error(`statcite check: ${style}\n${USAGE}`);
+    return 2;
+  }
   const draft = await readDraft(args);
   if ('error' in draft) {
     console.error(`statcite check: ${draft.error}`);
     return 1;
   }
-  const findings = checkDraft(draft.text, draft.format, await corpusOf(args), styleFor(args.style)).map((f) => locate(args.draft, draft.text, f));
+  const findings = checkDraft(draft.text, draft.format, await corpusOf(args), style).map((f) => locate(args.draft, draft.text, f));
   if (args.own.has('--json')) console.log(JSON.stringify(findings, null, 2));
   else if (findings.length) {
     console.log(findings.map(located).join('\n'));

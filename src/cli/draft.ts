@@ -5,17 +5,18 @@
 import { promises as fs } from 'node:fs';
 import { draftFormatOf, type DraftFormat } from '../core/cite/draft/syntax';
 import { corpusLookup, type CiteLookup } from '../core/cite/reference';
-import { STYLE_IDS, isStyleId, type StyleId } from '../core/cite/styles';
 import type { SourceRange } from '../core/model';
 import { lineColumn } from '../core/position';
 import { loadCorpus } from './corpus';
+import { STYLE_OPTION } from './style';
 
-export const DRAFT_OPTIONS = `--corpus <file|folder…> [--style ${STYLE_IDS.join('|')}] [--markdown-mode footnote|pandoc]`;
+export const DRAFT_OPTIONS = `--corpus <file|folder…> [${STYLE_OPTION}] [--markdown-mode footnote|pandoc]`;
 
 export interface DraftArgs {
   draft: string;
   corpus: string[];
-  style: StyleId;
+  /** A built-in style id or the path of a .csl file (see loadStyle). */
+  style: string;
   markdownMode: 'footnote' | 'pandoc';
   /** The command's own options: flags (true) and options with a value. */
   own: Map<string, string | true>;
@@ -31,7 +32,7 @@ export function parseDraftArgs(args: string[], flags: string[], valued: string[]
       while (args[i + 1] !== undefined && !args[i + 1].startsWith('--')) out.corpus.push(args[++i]);
     } else if (a === '--style') {
       const v = value();
-      if (!v || !isStyleId(v)) return `--style must be one of ${STYLE_IDS.join(', ')}`;
+      if (!v) return '--style needs a built-in style name or a .csl file';
       out.style = v;
     } else if (a === '--markdown-mode') {
       const v = value();

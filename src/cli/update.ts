@@ -10,6 +10,7 @@ import * as nodePath from 'node:path';
 import { applyEdits } from '../core/cite/draft/edit';
 import { planUpdate } from '../core/cite/update';
 import { DRAFT_OPTIONS, corpusOf, locate, located, parseDraftArgs, readDraft } from './draft';
+import { loadStyle } from './style';
 
 export const summary = "a draft's reference list, in place  (<draft> --corpus <path…> [--bibliography <file>])";
 
@@ -21,6 +22,11 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`statcite update: ${args}\n${USAGE}`);
     return 2;
   }
+  const style = await loadStyle(args.style, 'update');
+  if (typeof style === 'string') {
+    console.error(`statcite update: ${style}\n${USAGE}`);
+    return 2;
+  }
   const draft = await readDraft(args);
   if ('error' in draft) {
     console.error(`statcite update: ${draft.error}`);
@@ -30,7 +36,7 @@ export async function run(argv: string[]): Promise<number> {
   const bibliography =
     typeof given === 'string' ? given : nodePath.join(nodePath.dirname(args.draft), draft.format === 'latex' ? 'references.bib' : 'references.json');
   const read = () => fs.readFile(bibliography, 'utf8').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? '' : Promise.reject(err)));
-  const plan = await planUpdate(draft.text, { style: args.style, format: draft.format }, await corpusOf(args), { name: bibliography, read });
+  const plan = await planUpdate(draft.text, { style, format: draft.format }, await corpusOf(args), { name: bibliography, read });
   if ('error' in plan) {
     console.error(`statcite update: references not updated: ${plan.error}`);
     return 1;

@@ -6,13 +6,18 @@ import { oneLine } from '../corpus/oneLine';
 import { latexText } from './escape/latex';
 import { dateParts } from './styles/fields';
 
-/** biblatex entry types (also read by the gbt7714 BibTeX style). */
+/** biblatex entry types (also read by biblatex-gb7714-2015 and the gbt7714 BibTeX style). */
 const BIB_TYPES: Record<Reference['type'], string> = {
   N: 'newspaper',
-  'EB/OL': 'online',
-  R: 'report',
   J: 'article',
   M: 'book',
+  R: 'report',
+  EB: 'online',
+  A: 'archive',
+  S: 'standard',
+  C: 'proceedings',
+  D: 'thesis',
+  P: 'patent',
 };
 
 /**
@@ -27,11 +32,14 @@ export function toBibTeX(ref: Reference): string {
     [ref.type === 'N' || ref.type === 'J' ? 'journal' : 'organization', ref.publication && latexText(ref.publication)],
     ['date', ref.date && latexText(ref.date)],
     ['year', dateParts(ref.date)?.year],
+    ['volume', ref.volume && latexText(ref.volume)],
+    ['number', (ref.issue ?? ref.number) && latexText((ref.issue ?? ref.number)!)],
     ['pages', ref.page && latexText(ref.page)],
     ['publisher', ref.publisher && latexText(ref.publisher)],
     ['address', ref.place && latexText(ref.place)],
-    ['url', ref.url && urlValue(ref.url)],
-    ['urldate', ref.accessed && latexText(ref.accessed)],
+    // A work read in print is cited without its URL: the styles would make it /OL.
+    ['url', ref.online && ref.url ? urlValue(ref.url) : undefined],
+    ['urldate', ref.online && ref.accessed ? latexText(ref.accessed) : undefined],
     ['langid', ref.language.startsWith('zh') ? 'chinese' : latexText(ref.language)],
   ];
   const body = fields
@@ -108,4 +116,21 @@ export function upsertBib(text: string, refs: Reference[]): { edits: TextEdit[] 
     edits.push({ start: text.length, end: text.length, text: sep + appended });
   }
   return { edits };
+}
+
+/**
+ * Edits that take the entries with these keys out of a .bib file, with the line break after each
+ * (used when the citation that added them is undone). A file with syntax errors is left alone.
+ */
+export function removeBib(text: string, keys: string[]): TextEdit[] {
+  const { entries, errors } = parseBib(text);
+  if (errors.length) return [];
+  return entries
+    .filter((e) => keys.includes(e.key))
+    .map((e) => {
+      // The blank line StatCite put before an appended entry goes with it.
+      const before = text.slice(0, e.start).endsWith('\n\n') ? 1 : 0;
+      const after = /^\r?\n/.exec(text.slice(e.end))?.[0].length ?? 0;
+      return { start: e.start - before, end: e.end + after, text: '' };
+    });
 }

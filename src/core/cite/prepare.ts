@@ -1,12 +1,12 @@
-import type { CiteRequest, EntryFor } from './draft/edit';
+import type { CiteRequest } from './draft/edit';
 import type { DraftFormat } from './draft/syntax';
 import { escaperFor } from './escape';
-import { referenceFor, type CiteLookup, type PassageLocation, type Reference, type StatisticLocation } from './reference';
+import { referenceFor, type PassageLocation, type Reference, type StatisticLocation } from './reference';
 import { statisticSentence } from './sentence';
-import { styleFor, type Formatted, type StyleId } from './styles';
+import type { CitationStyle, Formatted } from './styles';
 
 export interface CiteOptions {
-  style: StyleId;
+  style: CitationStyle;
   format: DraftFormat;
   /** Template of the sentence put before the marker, e.g. "{subject}{period}{metric}{change}{figure}". */
   template: string;
@@ -23,7 +23,7 @@ export interface PreparedCitation {
 
 /** `text` is already written for the format; corpus text in the entry and the locator is escaped here. */
 function prepare(reference: Reference, id: string, text: string, options: CiteOptions, locator?: string): PreparedCitation {
-  const style = styleFor(options.style);
+  const { style } = options;
   const escape = escaperFor(options.format);
   const entry = style.entry(reference, 'plain');
   return {
@@ -44,14 +44,4 @@ export function prepareStatistic(location: StatisticLocation, options: CiteOptio
 export function prepareQuotation(location: PassageLocation, quote: string, options: CiteOptions): PreparedCitation {
   const locator = location.section.title || undefined;
   return prepare(referenceFor(location), location.passage.id, `“${escaperFor(options.format).text(quote)}”`, options, locator);
-}
-
-/** Entry texts from the corpus, for Update References. */
-export function entriesFrom(lookup: CiteLookup, options: Pick<CiteOptions, 'style' | 'format'>): EntryFor {
-  const style = styleFor(options.style);
-  const escape = escaperFor(options.format);
-  return (key) => {
-    const location = lookup.report(key);
-    return location ? escape.text(style.entry(referenceFor(location), 'plain').text) : undefined;
-  };
 }

@@ -1,22 +1,33 @@
-import { upsertBib } from './bibtex';
+import { parseBib, upsertBib } from './bibtex';
 import { toCsl, upsertCsl } from './csl';
 import { applyEdits, updateReferences, type TextEdit } from './draft/edit';
 import { parseDraft, type DraftProblem } from './draft/parse';
 import type { DraftFormat } from './draft/syntax';
-import { entriesFrom, type CiteOptions } from './prepare';
+import { listEntries } from './list';
+import type { CiteOptions } from './prepare';
 import { referenceFor, type CiteLookup, type Reference } from './reference';
-import { styleFor } from './styles';
+
+/** A bibliography file's new text, and the keys it did not have before. */
+export interface BibliographyChange {
+  text: string;
+  changed: boolean;
+  added: string[];
+}
 
 /** A bibliography file's new text with the references added or replaced (LaTeX: BibTeX; Pandoc: CSL-JSON). */
-export function bibliographyWith(format: DraftFormat, text: string, refs: Reference[]): { text: string; changed: boolean } | { error: string } {
+export function bibliographyWith(format: DraftFormat, text: string, refs: Reference[]): BibliographyChange | { error: string } {
+  const addedTo = (known: Set<string>) => refs.map((r) => r.key).filter((k) => !known.has(k));
   if (format === 'latex') {
     const result = upsertBib(text, refs);
     if ('error' in result) return result;
-    return { text: applyEdits(text, result.edits), changed: result.edits.length > 0 };
+    const known = new Set(parseBib(text).entries.map((e) => e.key));
+    return { text: applyEdits(text, result.edits), changed: result.edits.length > 0, added: addedTo(known) };
   }
   const result = upsertCsl(text, refs.map(toCsl));
   if ('error' in result) return result;
-  return { text: result.text, changed: result.text !== text };
+  // upsertCsl has checked that the file is a CSL-JSON array.
+  const known = new Set(text.trim() ? (JSON.parse(text) as Array<{ id?: unknown }>).map((x) => String(x.id)) : []);
+  return { text: result.text, changed: result.text !== text, added: addedTo(known) };
 }
 
 /** The bibliography file of a LaTeX or Pandoc draft, as the host reads it ('' when it does not exist yet). */
@@ -30,7 +41,7 @@ export interface DraftUpdate {
   edits: TextEdit[];
   problems: DraftProblem[];
   /** LaTeX and Pandoc: the bibliography file's new text, when the draft cites works of the corpus. */
-  bibliography?: { text: string; changed: boolean };
+  bibliography?: BibliographyChange;
 }
 
 /**
@@ -60,7 +71,7 @@ export async function planUpdate(
       planned = result;
     }
   }
-  const result = updateReferences(parsed, entriesFrom(lookup, options), styleFor(options.style).heading);
+  const result = updateReferences(parsed, listEntries(parsed, lookup, options.style), options.style.heading);
   if ('error' in result) return result;
   return { edits: result.edits, problems: result.problems, bibliography: planned };
 }

@@ -16,6 +16,8 @@ export interface BibliographyPlan {
   uri: vscode.Uri;
   text: string;
   changed: boolean;
+  /** Keys the file did not have before. */
+  added: string[];
 }
 
 /** A file's text: from its editor when it is open, '' when it does not exist. */

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import { styleFor } from '../../core/cite/styles';
 import { checkDraft, type Finding } from '../../core/cite/verify';
 import type { CiteContext } from './context';
-import { DRAFT_LANGUAGES, OPEN_SOURCE_COMMAND, SECTION } from './settings';
+import { DRAFT_LANGUAGES, FILL_COMMAND, OPEN_SOURCE_COMMAND, SECTION } from './settings';
 
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,
@@ -58,7 +57,7 @@ export class CiteDiagnostics implements vscode.Disposable, vscode.CodeActionProv
   async verify(document: vscode.TextDocument): Promise<Finding[]> {
     await this.ctx.services.corpus.ready;
     if (document.isClosed || !this.ctx.isDraft(document)) return [];
-    const findings = checkDraft(document.getText(), this.ctx.format(document), this.ctx.lookup(), styleFor(this.ctx.style(document)));
+    const findings = checkDraft(document.getText(), this.ctx.format(document), this.ctx.lookup(), await this.ctx.style(document));
     this.findings.set(document.uri.toString(), findings);
     this.collection.set(
       document.uri,
@@ -92,6 +91,13 @@ export class CiteDiagnostics implements vscode.Disposable, vscode.CodeActionProv
         action.diagnostics = [diagnostic];
         action.isPreferred = true;
         actions.push(action);
+      }
+      if (finding.code === 'missing-metadata' && finding.key) {
+        const fill = new vscode.CodeAction(vscode.l10n.t('Fill in Source Details…'), vscode.CodeActionKind.QuickFix);
+        fill.command = { command: FILL_COMMAND, title: fill.title, arguments: [{ key: finding.key }] };
+        fill.diagnostics = [diagnostic];
+        fill.isPreferred = true;
+        actions.push(fill);
       }
       if (finding.statisticId) {
         const open = new vscode.CodeAction(vscode.l10n.t('Open the source'), vscode.CodeActionKind.QuickFix);

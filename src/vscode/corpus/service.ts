@@ -131,8 +131,9 @@ export class WorkerCorpusService implements CorpusService {
       this.context,
       (uri) => this.queueUpdate([uri.fsPath]),
       (sidecar) => {
-        const folder = nodePath.dirname(sidecar.fsPath);
-        this.queueUpdate([...this.byPath.keys()].filter((p) => nodePath.dirname(p) === folder));
+        // The nearest sidecar in a file's folder or above applies: files in subfolders read it too.
+        const folder = nodePath.dirname(sidecar.fsPath) + nodePath.sep;
+        this.queueUpdate([...this.byPath.keys()].filter((p) => p.startsWith(folder)));
       },
     );
   }

@@ -10,6 +10,7 @@ import { parseDraft } from '../../../src/core/cite/draft/parse';
 import type { DraftFormat } from '../../../src/core/cite/draft/syntax';
 import { prepareStatistic } from '../../../src/core/cite/prepare';
 import { corpusLookup, type StatisticLocation } from '../../../src/core/cite/reference';
+import { styleFor } from '../../../src/core/cite/styles';
 import { lineColumn } from '../../../src/core/position';
 
 const CORPUS = 'sample/corpus';
@@ -44,7 +45,7 @@ async function cli(run: (args: string[]) => Promise<number>, args: string[]): Pr
 }
 
 function cite(text: string, format: DraftFormat, location: StatisticLocation, offset: number): string {
-  const prepared = prepareStatistic(location, { style: 'gbt7714-numeric', format, template: '{subject}{period}{metric}{change}{figure}' });
+  const prepared = prepareStatistic(location, { style: styleFor('gbt7714-numeric'), format, template: '{subject}{period}{metric}{change}{figure}' });
   const result = insertCitation(parseDraft(text, format), offset, prepared.request);
   if ('error' in result) throw new Error(result.error);
   return applyEdits(text, result.edits);

@@ -34,7 +34,7 @@ function readBibEntry(entry: string): { type: string; key: string; fields: Map<s
   return { type: head![1], key: head![2], fields };
 }
 
-const base: Reference = { key: 'rep-x', type: 'R', authors: ['作者'], title: '题名', language: 'zh' };
+const base: Reference = { key: 'rep-x', type: 'R', online: true, authors: ['作者'], title: '题名', language: 'zh' };
 
 /** Values meant to break out of a field, run a command or open a group or comment. */
 const ATTACKS = [
@@ -55,6 +55,8 @@ const FIELDS: Array<[Field, string, Partial<Reference>]> = [
   ['publication', 'organization', { type: 'R' }],
   ['date', 'date', {}],
   ['page', 'pages', {}],
+  ['volume', 'volume', {}],
+  ['issue', 'number', {}],
   ['publisher', 'publisher', {}],
   ['place', 'address', {}],
   ['accessed', 'urldate', {}],

@@ -7,9 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { applyEdits, insertCitation, updateReferences, type CiteRequest } from '../../../src/core/cite/draft/edit';
 import { parseDraft } from '../../../src/core/cite/draft/parse';
 import type { DraftFormat } from '../../../src/core/cite/draft/syntax';
-import { entriesFrom, prepareQuotation, prepareStatistic } from '../../../src/core/cite/prepare';
+import { listEntries } from '../../../src/core/cite/list';
+import { prepareQuotation, prepareStatistic } from '../../../src/core/cite/prepare';
 import { corpusLookup, passageAt, type StatisticLocation } from '../../../src/core/cite/reference';
 import { statisticSentence } from '../../../src/core/cite/sentence';
+import { styleFor } from '../../../src/core/cite/styles';
 import { readCorpusFile } from '../../../src/core/corpus/read';
 import type { Metadata } from '../../../src/core/model';
 import { annotateStatistics } from '../../../src/core/stats/annotate';
@@ -54,7 +56,7 @@ describe('a hostile corpus file', () => {
 });
 
 describe('Markdown draft', () => {
-  const options = { style: 'gbt7714-numeric' as const, format: 'markdown' as const, template: '{sentence}' };
+  const options = { style: styleFor('gbt7714-numeric'), format: 'markdown' as const, template: '{sentence}' };
 
   it('the cited sentence and the entry render as literal text: one footnote, no link, math, comment or emphasis', () => {
     const prepared = prepareStatistic(location, options);
@@ -73,14 +75,17 @@ describe('Markdown draft', () => {
     const entryText = renderedText(entry.slice(6, entry.indexOf(' <!-- statcite')));
     expect(entryText).toContain(location.report.title);
     expect(entryText).toContain(META.url);
-    // APA names the website (the publication) of an online source.
-    expect(renderedText(prepareStatistic(location, { ...options, style: 'apa' }).request.entry)).toContain(META.publication);
+    // A newspaper names its publication (报纸名); without a stated type the page is an online report [R/OL].
+    const newspaper = { ...location, file: { ...location.file, metadata: { ...location.file.metadata, type: 'N' as const } } };
+    expect(renderedText(prepareStatistic(newspaper, options).request.entry)).toContain(META.publication);
+    expect(renderedText(prepareStatistic(newspaper, { ...options, style: styleFor('apa') }).request.entry)).toContain(META.publication);
   });
 
   it('Update References writes the same escaped entry, and a second update changes nothing', () => {
     const draft = cite('正文。\n', 'markdown', prepareStatistic(location, options).request);
     const update = (text: string): string => {
-      const result = updateReferences(parseDraft(text, 'markdown'), entriesFrom(lookup, options), '参考文献');
+      const parsed = parseDraft(text, 'markdown');
+      const result = updateReferences(parsed, listEntries(parsed, lookup, options.style), '参考文献');
       if ('error' in result) throw new Error(result.error);
       return applyEdits(text, result.edits);
     };
@@ -105,7 +110,7 @@ describe('Markdown draft', () => {
 describe('Pandoc draft', () => {
   it('the locator (section title with ; @ [ ]) stays inside one citation of one key', () => {
     const passage = passageAt(file, file.text.indexOf('据'))!;
-    const prepared = prepareQuotation(passage, '全年增长15%', { style: 'apa', format: 'pandoc', template: '{sentence}' });
+    const prepared = prepareQuotation(passage, '全年增长15%', { style: styleFor('apa'), format: 'pandoc', template: '{sentence}' });
     const draft = cite('引文。\n', 'pandoc', prepared.request);
     expect(parseDraft(draft, 'pandoc').markers.map((m) => m.keys)).toEqual([[location.report.id]]);
     expect(draft).not.toContain('[@rep-fake');
@@ -115,7 +120,7 @@ describe('Pandoc draft', () => {
 describe('LaTeX draft', () => {
   it('the sentence and the locator print as written: no \\input, no comment from %, one \\cite', () => {
     const passage = passageAt(file, file.text.indexOf('据'))!;
-    const options = { style: 'gbt7714-numeric' as const, format: 'latex' as const, template: '{sentence}' };
+    const options = { style: styleFor('gbt7714-numeric'), format: 'latex' as const, template: '{sentence}' };
     const statistic = cite('正文。\n', 'latex', prepareStatistic(location, options).request);
     expect(latexPrinted(statistic.slice('正文'.length, statistic.indexOf('\\cite{')))).toBe(sentence);
     const quoted = cite('正文。\n', 'latex', prepareQuotation(passage, '全年增长15%', options).request);
@@ -127,7 +132,7 @@ describe('LaTeX draft', () => {
 
 describe('plain-text draft', () => {
   it('the [2] of the corpus sentence is not read as citation [2]', () => {
-    const options = { style: 'gbt7714-numeric' as const, format: 'plain' as const, template: '{sentence}' };
+    const options = { style: styleFor('gbt7714-numeric'), format: 'plain' as const, template: '{sentence}' };
     const base = '甲。\n\n参考文献\n[1] 条目一 {{statcite rep-a: stat-a}}\n[2] 条目二 {{statcite rep-b: stat-b}}\n';
     const draft = cite(base, 'plain', prepareStatistic(location, options).request);
     expect(parseDraft(draft, 'plain').markers).toHaveLength(1);

@@ -68,6 +68,7 @@ beforeAll(async () => {
     target: 'node20',
     format: 'cjs',
     external: ['vscode', 'nodejieba', 'mocha'],
+    loader: { '.xml': 'text' },
     logLevel: 'silent',
   });
   // Sixteen copies of the sample page: every output format is well over a pipe's 64 KB buffer.

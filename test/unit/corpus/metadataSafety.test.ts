@@ -8,6 +8,7 @@ import { applyEdits, insertCitation } from '../../../src/core/cite/draft/edit';
 import { parseDraft } from '../../../src/core/cite/draft/parse';
 import { prepareStatistic } from '../../../src/core/cite/prepare';
 import { corpusLookup, type StatisticLocation } from '../../../src/core/cite/reference';
+import { styleFor } from '../../../src/core/cite/styles';
 import { metadataFromFields, parseSidecar, sidecarMetadata } from '../../../src/core/corpus/metadata';
 import { readCorpusFile } from '../../../src/core/corpus/read';
 import type { Metadata } from '../../../src/core/model';
@@ -55,7 +56,7 @@ describe('one-line metadata', () => {
     annotateStatistics(file);
     const report = corpusLookup([file]).reports()[0];
     const location: StatisticLocation = { ...report, section: report.report.intro, statistic: report.report.intro.statistics[0] };
-    const prepared = prepareStatistic(location, { style: 'gbt7714-numeric', format: 'markdown', template: '{figure}' });
+    const prepared = prepareStatistic(location, { style: styleFor('gbt7714-numeric'), format: 'markdown', template: '{figure}' });
     const result = insertCitation(parseDraft('正文。\n', 'markdown'), 2, prepared.request);
     if ('error' in result) throw new Error(result.error);
     const draft = applyEdits('正文。\n', result.edits);
