@@ -81,6 +81,7 @@ export function parseViewMessage(data: unknown): ViewMessage | undefined {
       const ids = idList(data.ids);
       if (typeof data.action !== 'string' || !ACTIONS.has(data.action) || !ids) return undefined;
       const nonce = count(data.nonce);
+      if (data.nonce !== undefined && nonce === undefined) return undefined;
       return { type: 'act', action: data.action as RowAction, ids, ...(nonce !== undefined && { nonce }) };
     }
     case 'state': {
