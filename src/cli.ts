@@ -9,10 +9,12 @@ interface Command {
 }
 
 const commands: Record<string, () => Promise<Command>> = {
+  check: () => import('./cli/check'),
   cite: () => import('./cli/cite'),
   outline: () => import('./cli/outline'),
   search: () => import('./cli/search'),
   stats: () => import('./cli/stats'),
+  update: () => import('./cli/update'),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,12 +1,13 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
-import { CORPUS_FILE } from '../core/corpus/read';
+import { findFiles, nodeFolderHost } from '../core/corpus/find';
 import { CorpusEngine, type FileIndex } from '../core/engine/engine';
 import { nodeHost } from '../core/engine/nodeHost';
+import { compileGlobs } from '../core/glob';
 import type { CorpusFile } from '../core/model';
 
 
-/** Files named on the command line, folders expanded recursively to their .md/.txt files. */
+/** Files named on the command line, folders expanded to their corpus files (hidden folders left out). */
 export async function expandPaths(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
@@ -17,9 +18,7 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
       out.push(abs);
       continue;
     }
-    for (const entry of await fs.readdir(abs, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && CORPUS_FILE.test(entry.name)) out.push(nodePath.join(entry.parentPath, entry.name));
-    }
+    out.push(...(await findFiles([{ folder: abs }], nodeFolderHost, { exclude: compileGlobs([]) })));
   }
   return [...new Set(out)].sort();
 }

@@ -3,42 +3,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Statistic } from '../../src/core/model';
 import type { Services } from '../../src/vscode/services';
+import { findStatistic, openDraft, putCursor, undo } from './drafts';
 import { SAMPLE, statcite, until, workspaceFile } from './util';
-
-/** The statistic with this figure in the report of `author` (found through the corpus, not by id). */
-function findStatistic(services: Services, author: string, text: string): Statistic {
-  for (const file of services.corpus.files()) {
-    for (const article of file.articles) {
-      for (const report of article.reports) {
-        if (report.author !== author) continue;
-        for (const section of [report.intro, ...report.sections]) {
-          const found = section.statistics.find((s) => s.text === text);
-          if (found) return found;
-        }
-      }
-    }
-  }
-  assert.fail(`no statistic ${text} in the report of ${author}`);
-}
-
-async function openDraft(name: string, content: string): Promise<vscode.TextEditor> {
-  const uri = workspaceFile('drafts', name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  return editor;
-}
-
-function putCursor(editor: vscode.TextEditor, after: string): void {
-  const offset = editor.document.getText().indexOf(after);
-  assert.ok(offset >= 0, `"${after}" is not in the draft`);
-  const position = editor.document.positionAt(offset + after.length);
-  editor.selection = new vscode.Selection(position, position);
-}
-
-async function undo(editor: vscode.TextEditor): Promise<void> {
-  await vscode.window.showTextDocument(editor.document);
-  await vscode.commands.executeCommand('undo');
-}
 
 suite('Citations', () => {
   let services: Services;

@@ -1,6 +1,6 @@
 import type { SourceRange } from '../model';
 import type { TextEdit } from './draft/edit';
-import { lineOf } from './draft/parse';
+import { lineColumn } from '../position';
 import type { Reference } from './reference';
 import { oneLine } from '../corpus/oneLine';
 import { latexText } from './escape/latex';
@@ -70,14 +70,14 @@ export function parseBib(text: string): { entries: BibEntry[]; errors: string[] 
     }
     const type = m[1].toLowerCase();
     if (depth > 0) {
-      errors.push(`line ${lineOf(text, start)}: the @${m[1]} entry is never closed (unbalanced braces)`);
+      errors.push(`line ${lineColumn(text, start).line}: the @${m[1]} entry is never closed (unbalanced braces)`);
       break;
     }
     at.lastIndex = i;
     if (type === 'comment' || type === 'string' || type === 'preamble') continue;
     const key = text.slice(m.index + m[0].length, i).match(/^\s*([^,\s{}()]+)\s*,/);
     if (!key) {
-      errors.push(`line ${lineOf(text, start)}: the @${m[1]} entry has no key`);
+      errors.push(`line ${lineColumn(text, start).line}: the @${m[1]} entry has no key`);
       continue;
     }
     entries.push({ type, key: key[1], start, end: i });

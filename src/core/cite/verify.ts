@@ -1,6 +1,7 @@
 import type { SourceRange } from '../model';
 import { resolveCitations } from './citations';
-import type { ParsedDraft } from './draft/parse';
+import { parseDraft, type ParsedDraft } from './draft/parse';
+import type { DraftFormat } from './draft/syntax';
 import { message, type Message } from './message';
 import type { TextEdit } from './draft/edit';
 import { referenceFor, type CiteLookup } from './reference';
@@ -93,4 +94,13 @@ export function verifyDraft(draft: ParsedDraft, lookup: CiteLookup, style: Citat
     }
   }
   return findings;
+}
+
+/**
+ * The diagnostics of a draft in the order of the text, as the Problems panel and `statcite check`
+ * show them; a text that never mentions StatCite has none (it costs one substring test).
+ */
+export function checkDraft(text: string, format: DraftFormat, lookup: CiteLookup, style: CitationStyle): Finding[] {
+  if (!text.includes('statcite')) return [];
+  return verifyDraft(parseDraft(text, format), lookup, style).sort((a, b) => a.range.start - b.range.start);
 }

@@ -2,13 +2,14 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { revealSource } from '../reveal';
 import { citationAt, resolveCitations } from '../../core/cite/citations';
-import { insertCitation, updateReferences } from '../../core/cite/draft/edit';
+import { insertCitation } from '../../core/cite/draft/edit';
 import { parseDraft } from '../../core/cite/draft/parse';
-import { entriesFrom, prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
+import { prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
 import { passageAt, referenceFor, statisticAt, type StatisticLocation } from '../../core/cite/reference';
+import { planUpdate } from '../../core/cite/update';
 import { figureText } from '../../core/cite/sentence';
 import { styleFor } from '../../core/cite/styles';
-import { applyToDraft, planBibliography, writeBibliography, type BibliographyPlan } from './apply';
+import { applyToDraft, planBibliography, readText, writeBibliography, type BibliographyPlan } from './apply';
 import type { CiteContext } from './context';
 import {
   CITE_SELECTION_COMMAND,
@@ -64,7 +65,7 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     const at = document.offsetAt(editor.selection.active);
     const result = insertCitation(parseDraft(document.getText(), options.format), at, prepared.request);
     if ('error' in result) {
-      void vscode.window.showWarningMessage(t('Citation not inserted into {0}: {1}', name, result.error));
+      void vscode.window.showWarningMessage(t('Citation not inserted into {0}: {1}', name, t(result.template, ...result.args)));
       return false;
     }
     if (!(await applyToDraft(document, result.edits))) {
@@ -183,28 +184,17 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     await services.corpus.ready;
     const { document } = editor;
     const options = ctx.options(document);
-    const lookup = ctx.lookup();
-    const parsed = parseDraft(document.getText(), options.format);
-    const keys = [...new Set(parsed.markers.flatMap((m) => m.keys))].filter((k) => lookup.report(k));
-    let bibliography;
-    if (keys.length && (options.format === 'latex' || options.format === 'pandoc')) {
-      const refs = keys.map((k) => referenceFor(lookup.report(k)!));
-      bibliography = await planBibliography(ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl'), options.format, refs);
-      if ('error' in bibliography) {
-        void vscode.window.showErrorMessage(t('References not updated: {0}. Fix the file and try again.', bibliography.error));
-        return false;
-      }
-    }
-    const result = updateReferences(parsed, entriesFrom(lookup, options), styleFor(options.style).heading);
+    const uri = ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl');
+    const result = await planUpdate(document.getText(), options, ctx.lookup(), { name: uri.fsPath, read: () => readText(uri) });
     if ('error' in result) {
-      void vscode.window.showWarningMessage(result.error);
+      void vscode.window.showErrorMessage(t('References not updated: {0}. Fix the file and try again.', result.error));
       return false;
     }
     if (result.edits.length && !(await applyToDraft(document, result.edits))) {
       void vscode.window.showErrorMessage(t('Could not edit {0}: the document is read-only or was changed meanwhile.', nodePath.basename(document.fileName)));
       return false;
     }
-    if (bibliography) await write(bibliography);
+    if (result.bibliography) await write({ uri, ...result.bibliography });
     if (result.problems.length) {
       void vscode.window.showWarningMessage(t('References updated; {0} problem(s) need a look: {1}', result.problems.length, t(result.problems[0].template, ...result.problems[0].args)));
     }
@@ -245,7 +235,7 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
   async function openSource(id: string): Promise<void> {
     const location = await statistic(id);
     if (!location) return;
-    await revealSource(location.file.path, location.statistic.range.start, location.statistic.range.end);
+    await revealSource(location.file.path, location.statistic.range.start, location.statistic.range.end, { context: location.statistic.sentenceRange });
   }
 
   return [

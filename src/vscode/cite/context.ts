@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { DraftFormat } from '../../core/cite/draft/syntax';
+import { draftFormatOf, type DraftFormat } from '../../core/cite/draft/syntax';
 import type { CiteOptions } from '../../core/cite/prepare';
 import { corpusLookup, type CiteLookup, type ReportLocation } from '../../core/cite/reference';
 import { DEFAULT_TEMPLATE } from '../../core/cite/sentence';
@@ -47,11 +47,8 @@ export class CiteContext implements vscode.Disposable {
   }
 
   format(document: vscode.TextDocument): DraftFormat {
-    if (document.languageId === 'latex' || document.languageId === 'tex' || /\.(tex|ltx)$/i.test(document.fileName)) return 'latex';
-    if (document.languageId === 'markdown') {
-      return this.config(document).get<string>(MARKDOWN_MODE) === 'pandoc' ? 'pandoc' : 'markdown';
-    }
-    return 'plain';
+    const mode = this.config(document).get<string>(MARKDOWN_MODE) === 'pandoc' ? 'pandoc' : 'footnote';
+    return draftFormatOf(document.fileName, mode, document.languageId);
   }
 
   style(document?: vscode.TextDocument): StyleId {

@@ -61,7 +61,7 @@ describe('one-line metadata', () => {
     const draft = applyEdits('正文。\n', result.edits);
     const parsed = parseDraft(draft, 'markdown');
     expect(parsed.entries.map((e) => [e.number, e.key])).toEqual([[1, report.report.id]]);
-    expect(parsed.stray).toEqual([]);
+    expect(parsed.problems).toEqual([]);
     expect(draft.split('\n').filter((l) => l.startsWith('[^'))).toHaveLength(1);
   });
 });
