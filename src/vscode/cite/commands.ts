@@ -2,8 +2,8 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { revealSource } from '../reveal';
 import { citationAt, resolveCitations } from '../../core/cite/citations';
-import { insertCitation } from '../../core/cite/draft/edit';
 import { parseDraft } from '../../core/cite/draft/parse';
+import { insertCitations } from '../../core/cite/many';
 import { prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
 import { passageAt, referenceFor, statisticAt, type StatisticLocation } from '../../core/cite/reference';
 import { planUpdate } from '../../core/cite/update';
@@ -19,6 +19,16 @@ import {
   OPEN_SOURCE_COMMAND,
   UPDATE_COMMAND,
 } from './settings';
+
+/** The statistics a command argument names: one (see statisticIdOf) or a list (the Statistics view's selection). */
+function statisticIdsOf(arg: unknown): string[] | undefined {
+  if (Array.isArray(arg)) {
+    const ids = arg.map(statisticIdOf);
+    return ids.length && ids.every((id): id is string => id !== undefined) ? ids : undefined;
+  }
+  const id = statisticIdOf(arg);
+  return id === undefined ? undefined : [id];
+}
 
 /** A statistic id from a command argument: the id itself, an outline node or a search result. */
 function statisticIdOf(arg: unknown): string | undefined {
@@ -42,8 +52,8 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     return location;
   }
 
-  /** Puts a prepared citation at the cursor of the draft: one undo step, bibliography file after. */
-  async function citeInto(prepare: (options: CiteOptions) => PreparedCitation): Promise<boolean> {
+  /** Puts prepared citations at the cursor of the draft: one undo step, bibliography file after. */
+  async function citeInto(prepare: (options: CiteOptions) => PreparedCitation[]): Promise<boolean> {
     const editor = ctx.draftEditor();
     if (!editor) {
       noDraft();
@@ -56,14 +66,14 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     // The bibliography file is checked first: a broken .bib stops the insertion before anything changes.
     const bibliography =
       options.format === 'latex' || options.format === 'pandoc'
-        ? await planBibliography(ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl'), options.format, [prepared.reference])
+        ? await planBibliography(ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl'), options.format, prepared.map((p) => p.reference))
         : undefined;
     if (bibliography && 'error' in bibliography) {
       void vscode.window.showErrorMessage(t('Citation not inserted: {0}. Fix the file and try again.', bibliography.error));
       return false;
     }
     const at = document.offsetAt(editor.selection.active);
-    const result = insertCitation(parseDraft(document.getText(), options.format), at, prepared.request);
+    const result = insertCitations(document.getText(), options.format, at, prepared.map((p) => p.request));
     if ('error' in result) {
       void vscode.window.showWarningMessage(t('Citation not inserted into {0}: {1}', name, t(result.template, ...result.args)));
       return false;
@@ -74,10 +84,11 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     }
     if (bibliography) await write(bibliography);
     placeCursor(editor, result.cursor);
-    services.log.info(`cite: ${prepared.request.id} → ${name} (${options.format}, ${options.style})`);
-    if (prepared.entry.missing.length) {
+    services.log.info(`cite: ${prepared.map((p) => p.request.id).join(' ')} → ${name} (${options.format}, ${options.style})`);
+    const missing = [...new Set(prepared.flatMap((p) => p.entry.missing))];
+    if (missing.length) {
       void vscode.window.showInformationMessage(
-        t('The reference lacks {0}. Add them to statcite.meta.json next to the corpus, or to the source file’s front matter.', prepared.entry.missing.join(', ')),
+        t('The reference lacks {0}. Add them to statcite.meta.json next to the corpus, or to the source file’s front matter.', missing.join(', ')),
       );
     }
     return true;
@@ -150,10 +161,15 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
 
   async function citeStatistic(arg?: unknown): Promise<boolean> {
     if (noDraft()) return false;
-    const id = statisticIdOf(arg) ?? (await pickStatistic());
-    if (!id) return false;
-    const location = await statistic(id);
-    return location ? citeInto((options) => prepareStatistic(location, options)) : false;
+    const picked = statisticIdsOf(arg) ?? (await pickStatistic());
+    if (!picked) return false;
+    const locations: StatisticLocation[] = [];
+    for (const id of typeof picked === 'string' ? [picked] : picked) {
+      const location = await statistic(id);
+      if (!location) return false;
+      locations.push(location);
+    }
+    return citeInto((options) => locations.map((location) => prepareStatistic(location, options)));
   }
 
   async function citeSelection(): Promise<boolean> {
@@ -169,7 +185,7 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
       return false;
     }
     const quote = editor.document.getText(editor.selection).replace(/\s*\r?\n\s*/g, '');
-    const done = await citeInto((options) => prepareQuotation(location, quote, options));
+    const done = await citeInto((options) => [prepareQuotation(location, quote, options)]);
     const draft = ctx.draftEditor();
     if (done && draft) await vscode.window.showTextDocument(draft.document, draft.viewColumn);
     return done;
