@@ -6,14 +6,18 @@
 import type { StatisticKind } from '../model';
 import { isColumnId } from './columns';
 import type { TableQuery } from './query';
-import type { StatRow } from './row';
+import type { WireFile } from './wire';
 
 /** Extension → webview. */
 export type HostMessage =
+  /** The UI's texts (the webview has no l10n of its own) and its locale, for numbers. */
+  | { type: 'init'; strings: Record<string, unknown>; locale: string }
   /** Rows per file; `reset` replaces everything the view holds, else the files listed (and `removed`) are replaced. */
-  | { type: 'rows'; files: Array<{ path: string; rows: StatRow[] }>; removed: string[]; reset: boolean; ready: boolean }
+  | { type: 'rows'; files: WireFile[]; removed: string[]; reset: boolean; ready: boolean }
   /** Filters to apply (opening from an outline row, the filter command); `reset` clears the others first. */
   | { type: 'query'; query: TableQuery; reset: boolean; label?: string }
+  /** Selects exactly these rows (a command's caller selecting, as a person does in the grid). */
+  | { type: 'select'; ids: string[] }
   /** An action run from the keyboard or a command: the webview answers with its selection. */
   | { type: 'request'; action: RowAction; nonce: number };
 

@@ -100,7 +100,11 @@ export class StatTable {
   private readonly orders = new Map<ColumnId, Int32Array>();
   private metricKeys?: Array<[string, string]>;
 
-  constructor(readonly rows: readonly StatRow[]) {}
+  /** `foldCache` keeps folded texts across tables: the view rebuilds its table on every corpus change. */
+  constructor(
+    readonly rows: readonly StatRow[],
+    private readonly foldCache = new Map<string, string>(),
+  ) {}
 
   /** Does now what the first free-text, metric and metric-key queries would do (run it when idle). */
   warm(): void {
@@ -228,7 +232,7 @@ export class StatTable {
   private foldedColumn(id: ColumnId | 'text'): string[] {
     let texts = this.folded.get(id);
     if (!texts) {
-      const memo = new Map<string, string>();
+      const memo = this.foldCache;
       const folded = (value: string | number | undefined): string => {
         const text = value === undefined ? '' : String(value);
         let f = memo.get(text);
