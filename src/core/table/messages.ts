@@ -15,9 +15,9 @@ export type HostMessage =
   /** Rows per file; `reset` replaces everything the view holds, else the files listed (and `removed`) are replaced. */
   | { type: 'rows'; files: WireFile[]; removed: string[]; reset: boolean; ready: boolean }
   /** Filters to apply (opening from an outline row, the filter command); `reset` clears the others first. */
-  | { type: 'query'; query: TableQuery; reset: boolean; label?: string }
+  | { type: 'query'; query: TableQuery; reset: boolean; label?: string; nonce?: number }
   /** Selects exactly these rows (a command's caller selecting, as a person does in the grid). */
-  | { type: 'select'; ids: string[] }
+  | { type: 'select'; ids: string[]; nonce?: number }
   /** An action run from the keyboard or a command: the webview answers with its selection. */
   | { type: 'request'; action: RowAction; nonce: number };
 
@@ -29,8 +29,8 @@ export type ViewMessage =
   | { type: 'open'; id: string }
   /** Rows to act on: the selection (cite, copy) or every current row in display order (export). */
   | { type: 'act'; action: RowAction; ids: string[]; nonce?: number }
-  /** What the table shows after each query: for the title, the tests and the commands. */
-  | { type: 'state'; query: TableQuery; total: number; count: number; first: string[]; selected: string[] }
+  /** What the table shows after each query (with the nonce of the query or selection that caused it): for the title and the commands. */
+  | { type: 'state'; query: TableQuery; total: number; count: number; first: string[]; selected: string[]; nonce?: number }
   | { type: 'error'; message: string };
 
 const KINDS: ReadonlySet<string> = new Set<StatisticKind>(['count', 'amount', 'percent', 'change', 'streak', 'rank', 'duration']);
@@ -94,8 +94,9 @@ export function parseViewMessage(data: unknown): ViewMessage | undefined {
       const shown = count(data.count);
       const first = idList(data.first);
       const selected = idList(data.selected);
-      if (!query || total === undefined || shown === undefined || !first || !selected) return undefined;
-      return { type: 'state', query, total, count: shown, first, selected };
+      const nonce = count(data.nonce);
+      if (!query || total === undefined || shown === undefined || !first || !selected || (data.nonce !== undefined && nonce === undefined)) return undefined;
+      return { type: 'state', query, total, count: shown, first, selected, ...(nonce !== undefined && { nonce }) };
     }
     case 'error':
       return isText(data.message, 10_000) ? { type: 'error', message: data.message } : undefined;

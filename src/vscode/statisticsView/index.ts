@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { parseQuery, type RowAction } from '../../core/table/messages';
 import type { TableQuery } from '../../core/table/query';
 import type { Services } from '../services';
-import { StatisticsPanel } from './panel';
+import { StatisticsPanel, type ViewState } from './panel';
 
 export const OPEN_COMMAND = 'statcite.openStatistics';
 /** The view's actions as commands: usable from the palette and keybindings, and by tests and other extensions. */
@@ -30,28 +30,33 @@ function scopeOf(arg: unknown): { query: TableQuery; label: string } | undefined
 export function register(context: vscode.ExtensionContext, services: Services): void {
   let current: StatisticsPanel | undefined;
 
-  async function open(arg?: unknown): Promise<StatisticsPanel> {
+  /** Opens (or shows) the view; from an outline row, filtered to it. Resolves with what it shows. */
+  async function open(arg?: unknown): Promise<ViewState> {
     if (current) current.panel.reveal();
     else current = new StatisticsPanel(context, services, () => (current = undefined));
     const scope = scopeOf(arg);
     await current.ready;
-    await current.query(scope?.query ?? {}, !!scope, scope?.label);
-    return current;
+    return current.query(scope?.query ?? {}, !!scope, scope?.label);
+  }
+
+  async function panel(): Promise<StatisticsPanel> {
+    if (!current) await open();
+    return current!;
   }
 
   /** A command's ids: its argument when given, else what the view has selected (or shows, to export). */
   async function act(action: RowAction, arg?: unknown, target?: unknown): Promise<unknown> {
-    const panel = current ?? (await open());
-    const ids = Array.isArray(arg) && arg.every((id) => typeof id === 'string') ? arg : await panel.idsFor(action);
+    const view = await panel();
+    const ids = Array.isArray(arg) && arg.every((id) => typeof id === 'string') ? arg : await view.idsFor(action);
     const uri = target instanceof vscode.Uri ? target : arg instanceof vscode.Uri ? arg : undefined;
-    return panel.run(action, ids, uri);
+    return view.run(action, ids, uri);
   }
 
   context.subscriptions.push(
     { dispose: () => current?.panel.dispose() },
-    vscode.commands.registerCommand(OPEN_COMMAND, async (arg?: unknown) => void (await open(arg))),
-    vscode.commands.registerCommand(FILTER_COMMAND, async (query?: unknown, reset = true) => (await open()).query(parseQuery(query) ?? {}, reset !== false)),
-    vscode.commands.registerCommand(SELECT_COMMAND, async (ids?: unknown) => (await open()).select(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [])),
+    vscode.commands.registerCommand(OPEN_COMMAND, open),
+    vscode.commands.registerCommand(FILTER_COMMAND, async (query?: unknown, reset = true) => (await panel()).query(parseQuery(query) ?? {}, reset !== false)),
+    vscode.commands.registerCommand(SELECT_COMMAND, async (ids?: unknown) => (await panel()).select(Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [])),
     ...Object.entries(ACTION_COMMANDS).map(([action, command]) => vscode.commands.registerCommand(command, (arg?: unknown, target?: unknown) => act(action as RowAction, arg, target))),
   );
 }

@@ -26,7 +26,7 @@ export class StatisticsPanel implements vscode.Disposable {
   state?: ViewState;
   private readonly rows = new Map<string, StatRow>();
   private readonly rowIds = new Map<string, string[]>();
-  private readonly waiting: Array<(state: ViewState) => void> = [];
+  private readonly waiting = new Map<number, (state: ViewState) => void>();
   private readonly requests = new Map<number, (ids: string[]) => void>();
   private readonly pending = new Set<string>();
   private nonce = 0;
@@ -68,16 +68,18 @@ export class StatisticsPanel implements vscode.Disposable {
   /** Applies filters in the webview and resolves with what it then shows. */
   async query(query: TableQuery, reset: boolean, label?: string): Promise<ViewState> {
     await this.loaded;
-    const next = new Promise<ViewState>((resolve) => this.waiting.push(resolve));
-    this.post({ type: 'query', query, reset, ...(label !== undefined && { label }) });
+    const nonce = ++this.nonce;
+    const next = new Promise<ViewState>((resolve) => this.waiting.set(nonce, resolve));
+    this.post({ type: 'query', query, reset, nonce, ...(label !== undefined && { label }) });
     return next;
   }
 
   /** Selects exactly these rows (for the commands' callers; a person selects in the grid). */
   async select(ids: string[]): Promise<ViewState> {
     await this.loaded;
-    const next = new Promise<ViewState>((resolve) => this.waiting.push(resolve));
-    this.post({ type: 'select', ids });
+    const nonce = ++this.nonce;
+    const next = new Promise<ViewState>((resolve) => this.waiting.set(nonce, resolve));
+    this.post({ type: 'select', ids, nonce });
     return next;
   }
 
@@ -130,7 +132,10 @@ export class StatisticsPanel implements vscode.Disposable {
       case 'state':
         this.state = message;
         this.panel.title = vscode.l10n.t('StatCite: Statistics') + (message.count < message.total ? ` (${message.count}/${message.total})` : '');
-        this.waiting.splice(0).forEach((resolve) => resolve(message));
+        if (message.nonce !== undefined) {
+          this.waiting.get(message.nonce)?.(message);
+          this.waiting.delete(message.nonce);
+        }
         break;
       case 'error':
         this.services.log.error(`statistics view: ${message.message}`);

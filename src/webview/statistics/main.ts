@@ -75,12 +75,12 @@ function receive(message: HostMessage): void {
       extra = message.reset ? pickExtra(message.query) : { ...extra, ...pickExtra(message.query) };
       if (message.label !== undefined) scopeLabel = message.label;
       ui.group.checked = !!extra.groupByMetric;
-      run();
+      run(message.nonce);
       break;
     case 'select':
       grid.selected.clear();
       for (const id of message.ids) grid.selected.add(id);
-      run();
+      run(message.nonce);
       break;
     case 'request':
       act(message.action, message.nonce);
@@ -97,8 +97,8 @@ function query(): TableQuery {
   return { ...filters.read(), ...extra };
 }
 
-/** Runs the query and shows its result; tells the extension what is shown. */
-function run(): void {
+/** Runs the query and shows its result; tells the extension what is shown (answering `nonce`). */
+function run(nonce?: number): void {
   const q = query();
   result = table.query(q);
   grid.show(rows, result, columns, q.sort);
@@ -109,7 +109,12 @@ function run(): void {
   ui.scope.firstChild!.textContent = format(strings.scope, scopeLabel);
   status();
   if (tab === 'compare') drawChart();
-  post({ type: 'state', query: q, total: rows.length, count: result.rows.length, first: result.rows.slice(0, 500).map((i) => rows[i].id), selected: [...grid.selected] });
+  postState(nonce);
+}
+
+function postState(nonce?: number): void {
+  const first = result.rows.slice(0, 500).map((i) => rows[i].id);
+  post({ type: 'state', query: query(), total: rows.length, count: result.rows.length, first, selected: [...grid.selected], ...(nonce !== undefined && { nonce }) });
 }
 
 function status(): void {
@@ -211,7 +216,7 @@ function build(): void {
     open: (row) => post({ type: 'open', id: row.id }),
     selectionChanged: () => {
       status();
-      post({ type: 'state', query: query(), total: rows.length, count: result.rows.length, first: result.rows.slice(0, 500).map((i) => rows[i].id), selected: [...grid.selected] });
+      postState();
     },
     toggleGroup: (key) => {
       const collapsed = new Set(extra.collapsed);

@@ -8,7 +8,7 @@ describe('messages from the webview', () => {
     expect(parseViewMessage({ type: 'ready' })).toEqual({ type: 'ready' });
     expect(parseViewMessage({ type: 'open', id: 'stat-1' })).toEqual({ type: 'open', id: 'stat-1' });
     expect(parseViewMessage({ type: 'act', action: 'cite', ids: ['stat-1', 'stat-2'], nonce: 3 })).toEqual({ type: 'act', action: 'cite', ids: ['stat-1', 'stat-2'], nonce: 3 });
-    const state = { type: 'state', query: { text: '增长', sort: { column: 'value', descending: true } }, total: 10, count: 2, first: ['a', 'b'], selected: ['a'] };
+    const state = { type: 'state', query: { text: '增长', sort: { column: 'value', descending: true } }, total: 10, count: 2, first: ['a', 'b'], selected: ['a'], nonce: 7 };
     expect(parseViewMessage(state)).toEqual(state);
   });
 
@@ -29,6 +29,7 @@ describe('messages from the webview', () => {
       { type: 'act', action: 'cite', ids: ['a'], nonce: -1 },
       { type: 'act', action: 'constructor', ids: [] },
       { type: 'state', query: {}, total: 1, count: 1, first: [] },
+      { type: 'state', query: {}, total: 1, count: 1, first: [], selected: [], nonce: 'x' },
       { type: 'state', query: 'x', total: 1, count: 1, first: [], selected: [] },
       { type: 'error', message: 'x'.repeat(10_001) },
       { type: '__proto__' },
