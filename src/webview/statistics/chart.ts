@@ -61,7 +61,7 @@ export class Chart {
       color: palette(),
       backgroundColor: 'transparent',
       textStyle: { color: foreground, fontFamily: font },
-      grid: { left: 64, right: 24, top: 48, bottom: many ? 96 : 64, containLabel: true },
+      grid: { left: 64, right: 24, top: 72, bottom: many ? 96 : 64, containLabel: true },
       legend: { type: 'scroll', top: 8, textStyle: { color: foreground }, formatter: (name: string) => plain(name) },
       tooltip: {
         trigger: 'item',
@@ -69,8 +69,8 @@ export class Chart {
         backgroundColor: themeColor('--vscode-editorHoverWidget-background', '#fff'),
         borderColor: themeColor('--vscode-editorHoverWidget-border', lines),
         textStyle: { color: themeColor('--vscode-editorHoverWidget-foreground', foreground) },
-        formatter: (p: { seriesName?: string; name?: string; data?: { label?: string } }) =>
-          plain(`${p.name || this.labels.none} · ${p.seriesName ?? ''}\n${p.data?.label ?? ''}`),
+        formatter: (p: { seriesName?: string; name?: string; data?: { text?: string } }) =>
+          plain(`${p.name || this.labels.none} · ${p.seriesName ?? ''}\n${p.data?.text ?? ''}`),
       },
       xAxis: {
         type: 'category',
@@ -81,7 +81,7 @@ export class Chart {
       yAxis: {
         type: 'value',
         name: plain(this.labels.valueAxis),
-        nameTextStyle: { color: muted },
+        nameTextStyle: { color: muted, align: 'left' },
         axisLabel: { color: muted },
         splitLine: { lineStyle: { color: lines } },
       },
@@ -91,9 +91,12 @@ export class Chart {
         name: plain(s.name),
         connectNulls: true,
         symbolSize: 8,
+        barMaxWidth: 56,
         cursor: 'pointer',
-        label: { show: true, position: 'top', color: foreground, formatter: (p: { data?: { label?: string } }) => plain(p.data?.label ?? '') },
-        data: s.points.map((p) => (p ? { value: p.value, id: p.id, label: p.label } : null)),
+        label: { show: true, color: foreground, formatter: (p: { data?: { text?: string } }) => plain(p.data?.text ?? '') },
+        labelLayout: { hideOverlap: true },
+        // A fall is labelled below its bar's end, a rise above.
+        data: s.points.map((p) => (p ? { value: p.value, id: p.id, text: p.label, label: { position: p.value < 0 ? 'bottom' : 'top' } } : null)),
       })),
     });
   }

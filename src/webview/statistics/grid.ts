@@ -35,7 +35,7 @@ interface Line {
 }
 
 /** Default widths in pixels; text columns can be widened by the user dragging nothing: the grid scrolls sideways. */
-const WIDTHS: Partial<Record<ColumnId, number>> = { figure: 110, value: 120, unit: 56, kind: 76, change: 64, basis: 70, metric: 170, metricKey: 150, subject: 120, period: 110, report: 240, issuer: 150, section: 220, file: 150, date: 96, page: 56 };
+const WIDTHS: Partial<Record<ColumnId, number>> = { figure: 110, value: 150, unit: 56, kind: 76, change: 64, basis: 70, metric: 170, metricKey: 150, subject: 120, period: 110, report: 240, issuer: 150, section: 220, file: 150, date: 96, page: 56 };
 
 export class Grid {
   readonly selected = new Set<string>();

@@ -48,6 +48,7 @@ const ui = {} as Record<'status' | 'scope' | 'message' | 'tablePane' | 'compareP
 };
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => receive(event.data));
+window.addEventListener('error', (event) => post({ type: 'error', message: String(event.message).slice(0, 2000) }));
 post({ type: 'ready' });
 
 function receive(message: HostMessage): void {
@@ -127,8 +128,8 @@ function act(action: RowAction, nonce?: number): void {
   let ids: string[];
   if (action === 'exportCsv' || action === 'exportXlsx') ids = result.rows.map((i) => rows[i].id);
   else {
-    const shown = new Set(result.rows.map((i) => rows[i].id));
-    ids = rows.filter((r) => grid.selected.has(r.id) && shown.has(r.id)).map((r) => r.id);
+    // In the order shown; a selected row the filters now hide is left out.
+    ids = result.rows.map((i) => rows[i].id).filter((id) => grid.selected.has(id));
     const focused = grid.focusedRow();
     if (!ids.length && focused) ids = [focused.id];
   }
