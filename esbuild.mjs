@@ -1,4 +1,4 @@
-// Bundles the extension, its worker, the CLI and the integration suite. nodejieba is a native
+// Bundles the extension, its worker, the CLI, the Statistics view's webview and the integration suite. nodejieba is a native
 // addon with dictionary files beside it, so it stays external and ships in node_modules.
 import * as esbuild from 'esbuild';
 import { rmSync } from 'node:fs';
@@ -20,6 +20,18 @@ const common = {
 const builds = [
   { ...common, entryPoints: { extension: 'src/extension.ts', worker: 'src/core/engine/worker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The Statistics view's webview: a browser bundle of its own (script and stylesheet), no Node, no CDN.
+  {
+    entryPoints: { statistics: 'src/webview/statistics/main.ts' },
+    outdir: 'dist/webview',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'linked',
+    logLevel: 'info',
+  },
   // The integration suite runs inside VS Code, next to the extension (test/suite → out/suite).
   { ...common, entryPoints: globSync('test/suite/**/*.ts'), outdir: 'out/suite', bundle: true },
 ];

@@ -16,11 +16,11 @@ export async function revealSource(
   path: string,
   start: number,
   end: number,
-  options: { preview?: boolean; preserveFocus?: boolean; context?: { start: number; end: number } } = {},
+  options: { preview?: boolean; preserveFocus?: boolean; context?: { start: number; end: number }; viewColumn?: vscode.ViewColumn } = {},
 ): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path));
   const selection = new vscode.Selection(document.positionAt(start), document.positionAt(end));
-  const editor = await vscode.window.showTextDocument(document, { selection, preview: options.preview, preserveFocus: options.preserveFocus ?? false });
+  const editor = await vscode.window.showTextDocument(document, { selection, preview: options.preview, preserveFocus: options.preserveFocus ?? false, viewColumn: options.viewColumn });
   if (needsWrap(document, selection.start.line)) {
     wrapped.add(document);
     // Acts on the active editor, which showTextDocument has just made this one.
