@@ -15,6 +15,7 @@ import {
   CITE_SELECTION_COMMAND,
   CITE_STATISTIC_COMMAND,
   COPY_COMMAND,
+  ENTRIES_COMMAND,
   FILL_COMMAND,
   INSERT_COMMAND,
   OPEN_SOURCE_COMMAND,
@@ -229,6 +230,16 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
     return true;
   }
 
+  /** The entries of these statistics' works in the style of the last draft (undefined for ids the corpus lacks). */
+  async function entries(ids: string[]): Promise<Array<string | undefined>> {
+    const style = await ctx.style(ctx.draftEditor()?.document);
+    const lookup = ctx.lookup();
+    return ids.map((id) => {
+      const location = lookup.statistic(id);
+      return location && style.entry(referenceFor(location), 'plain').text;
+    });
+  }
+
   /** Copies the reference entry of a statistic (argument, citation under the cursor, or picked). */
   async function copy(arg?: unknown): Promise<string | undefined> {
     const lookup = ctx.lookup();
@@ -273,5 +284,6 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
     vscode.commands.registerCommand(UPDATE_COMMAND, update),
     vscode.commands.registerCommand(COPY_COMMAND, copy),
     vscode.commands.registerCommand(OPEN_SOURCE_COMMAND, openSource),
+    vscode.commands.registerCommand(ENTRIES_COMMAND, entries),
   ];
 }

@@ -1,12 +1,10 @@
 import * as vscode from 'vscode';
-import { referenceFor } from '../../core/cite/reference';
-import { isStyleId, styleFor } from '../../core/cite/styles';
 import { column, shownColumns, type Column } from '../../core/table/columns';
 import { sheetOf, spreadsheetCsv } from '../../core/table/export';
 import { markdownTable, type CitedRow } from '../../core/table/markdown';
 import type { StatRow } from '../../core/table/row';
 import { toXlsx } from '../../core/table/xlsx';
-import { CITE_STATISTIC_COMMAND, SECTION as CITE_SECTION, STYLE } from '../cite/settings';
+import { CITE_STATISTIC_COMMAND, ENTRIES_COMMAND } from '../cite/settings';
 import { revealSource } from '../reveal';
 import type { Services } from '../services';
 import { viewStrings } from './strings';
@@ -37,14 +35,15 @@ export class RowActions {
   /** The rows as a Markdown table with footnote markers and the references below it. */
   async copy(ids: string[]): Promise<string | undefined> {
     if (!ids.length) return void this.nothingSelected();
-    const setting = vscode.workspace.getConfiguration(CITE_SECTION).get<string>(STYLE, 'gbt7714-numeric');
-    const style = styleFor(isStyleId(setting) ? setting : 'gbt7714-numeric');
+    // The cite feature formats the entries: the same style, CSL files included, as the drafts get.
+    const entries = await vscode.commands.executeCommand<Array<string | undefined>>(ENTRIES_COMMAND, ids);
     const items: CitedRow[] = [];
-    for (const id of ids) {
+    for (const [i, id] of ids.entries()) {
       const location = this.services.corpus.statistic(id);
       const row = this.row(id);
-      if (!location || !row) return void this.gone(id);
-      items.push({ row, key: location.report.id, entry: style.entry(referenceFor(location), 'plain').text });
+      const entry = entries[i];
+      if (!location || !row || entry === undefined) return void this.gone(id);
+      items.push({ row, key: location.report.id, entry });
     }
     const strings = viewStrings();
     const columns = (['subject', 'period', 'metric', 'figure'] as const).map(column);
