@@ -35,6 +35,8 @@ export interface Metadata {
 export interface Passage {
   id: string;
   ranges: SourceRange[];
+  /** 1-based page where the passage begins, in paged sources (PDF). */
+  page?: number;
 }
 
 export type StatisticKind = 'count' | 'amount' | 'percent' | 'change' | 'streak' | 'rank' | 'duration';
@@ -66,6 +68,8 @@ export interface Statistic {
   sentenceRange: SourceRange;
   /** The passage the figure stands in. */
   passageId: string;
+  /** 1-based page of the figure, in paged sources (PDF). */
+  page?: number;
 }
 
 export interface Section {
@@ -114,6 +118,21 @@ export interface Problem {
   range?: SourceRange;
 }
 
+/**
+ * How the text of a file that is not text (HTML, PDF, Word) was extracted: the text is the
+ * reader's, so ranges point into it, and this maps it back onto the original.
+ */
+export interface SourceMap {
+  format: 'html' | 'pdf' | 'docx';
+  /** PDF: the text offset where each page begins (pages[0] is page 1). */
+  pages?: number[];
+  /**
+   * HTML: [text offset, offset in the decoded page] of each block of text, in text order: where
+   * in the original a span of the text was read.
+   */
+  anchors?: Array<[number, number]>;
+}
+
 /** One corpus file, read and outlined. */
 export interface CorpusFile {
   /** The file's path as the host names it (absolute path or URI string). */
@@ -121,6 +140,8 @@ export interface CorpusFile {
   encoding: string;
   /** The decoded text; every range above points into it. */
   text: string;
+  /** Set when the text was extracted from HTML, PDF or Word rather than read as it is. */
+  source?: SourceMap;
   metadata: Metadata;
   articles: Article[];
   problems: Problem[];

@@ -1,5 +1,5 @@
 import type { CorpusFile, Logger, Metadata } from '../model';
-import { loadCorpusFile } from '../load';
+import { loadAnyFile } from '../load';
 import { contentHash, metadataHash, type CachedFile } from '../search/cache';
 import type { SearchOptions, SearchResult } from '../search/types';
 
@@ -150,7 +150,7 @@ export class CorpusEngine {
         known.stamp = stamp;
         return true;
       }
-      file = loadCorpusFile(bytes, path, metadata);
+      file = await loadAnyFile(bytes, path, metadata);
     } catch (err) {
       file = unreadable(path, err);
     }
