@@ -19,8 +19,8 @@ import { authorsOf, dateOf } from './stated';
 
 /** Pages read at most: a yearbook has a thousand; beyond this a file is more likely a mistake. */
 export const MAX_PAGES = 3000;
-/** Pages with fewer visible characters than this have no text layer to speak of. */
-const MIN_PAGE_CHARS = 10;
+/** Pages with fewer visible characters than this have no text layer to speak of (a scanner's stamp aside). */
+const MIN_PAGE_CHARS = 3;
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let library: Promise<PdfJs> | undefined;
@@ -101,7 +101,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
         pages.push({ runs: [] });
       }
     }
-    if (failed.length) problems.push({ severity: 'warning', message: `page${failed.length > 1 ? 's' : ''} ${ranges(failed)} could not be read (damaged): their text is missing` });
+    if (failed.length) problems.push({ severity: 'warning', message: `${pagesNamed(failed)} could not be read (damaged): text missing` });
     const empty = pages.map((p, i) => (visibleChars(p) < MIN_PAGE_CHARS && !failed.includes(i + 1) ? i + 1 : 0)).filter(Boolean);
     if (empty.length === pages.length - failed.length) {
       throw new Unreadable(
@@ -111,7 +111,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
       );
     }
     if (empty.length > pages.length / 4) {
-      problems.push({ severity: 'warning', message: `page${empty.length > 1 ? 's' : ''} ${ranges(empty)} have no text layer (scanned?): their text is missing` });
+      problems.push({ severity: 'warning', message: `${pagesNamed(empty)} without a text layer (scanned?): text missing` });
     }
     const out = new TextBuilder();
     let page = -1;
@@ -147,8 +147,8 @@ function visibleChars(page: PdfPage): number {
   return page.runs.reduce((n, r) => n + r.text.replace(/\s+/g, '').length, 0);
 }
 
-/** 1, 2, 3, 7 → "1–3, 7". */
-function ranges(pages: number[]): string {
+/** 1, 2, 3, 7 → "pages 1–3, 7"; 4 → "page 4". */
+function pagesNamed(pages: number[]): string {
   const parts: string[] = [];
   for (let i = 0; i < pages.length; i++) {
     let j = i;
@@ -156,7 +156,7 @@ function ranges(pages: number[]): string {
     parts.push(j > i ? `${pages[i]}–${pages[j]}` : String(pages[i]));
     i = j;
   }
-  return parts.join(', ');
+  return `${pages.length > 1 ? 'pages' : 'page'} ${parts.join(', ')}`;
 }
 
 /** Why pdf.js could not open the file, in words a user can act on. */

@@ -3,9 +3,9 @@
  * layout tells them:
  * - Runs on one baseline form a line (content-stream order is reading order for the generators
  *   reports come from, columns included).
- * - Running headers and footers go: the short top and bottom lines of a page that repeat at the
- *   same height, digits aside, on at least half the pages, and lone page numbers (3, - 3 -,
- *   第3页, 3/12, Page 3 of 12).
+ * - Running headers and footers go: the short top and bottom lines of a page, no sentence, that
+ *   repeat at the same height, digits aside, on at least half the pages, and lone page numbers
+ *   (3, - 3 -, 第3页, 3/12, Page 3 of 12).
  * - A line continues the paragraph above unless its font size differs, a blank gap stands
  *   between them, it is set in from the lines around it (Chinese paragraphs start two characters
  *   in), or the line above stops short of its column's edge after a sentence end (or far short:
@@ -13,7 +13,7 @@
  *   line's column, so that two-column pages read as well.
  * - A paragraph that does not end a sentence continues on the next page unless that page's first
  *   line is indented: no paragraph is cut at a page break.
- * Lines are joined without a space, except between two Latin letters or digits.
+ * Lines are joined without a space, except between two Latin words.
  */
 import { endsSentence } from '../text';
 
@@ -53,6 +53,8 @@ const PAGE_NUMBER = /^(?:[-—–·•\s]*\d{1,4}[-—–·•\s]*|第\s*\d{1,4}
 const MAX_RUNNING = 60;
 const LATIN_END = /[A-Za-z0-9]$/;
 const LATIN_START = /^[A-Za-z0-9]/;
+const DIGIT_END = /\d$/;
+const DIGIT_START = /^\d/;
 
 /** The runs of a page as lines, in stream order. */
 function linesOf(runs: Run[]): Line[] {
@@ -97,8 +99,10 @@ function withoutRunningLines(pages: Line[][]): Line[][] {
   const seen = new Map<string, number>();
   const edgeSets = pages.map((lines) => new Set(edges(lines)));
   for (const set of edgeSets) for (const s of new Set([...set].map(shape))) seen.set(s, (seen.get(s) ?? 0) + 1);
-  // Running lines are short: a body line that happens to repeat (a table row) is not one.
-  const repeated = (l: Line): boolean => pages.length >= 2 && l.text.length <= MAX_RUNNING && (seen.get(shape(l)) ?? 0) >= Math.max(2, pages.length / 2);
+  // Running lines are short and no sentences: a body line that happens to repeat (a table row, a
+  // formula) is not one.
+  const running = (l: Line): boolean => l.text.length <= MAX_RUNNING && !endsSentence(l.text);
+  const repeated = (l: Line): boolean => pages.length >= 2 && running(l) && (seen.get(shape(l)) ?? 0) >= Math.max(2, pages.length / 2);
   return pages.map((lines, i) => lines.filter((l) => !(edgeSets[i].has(l) && (PAGE_NUMBER.test(l.text) || repeated(l)))));
 }
 
@@ -185,9 +189,9 @@ class Page {
   }
 }
 
-/** What goes between two lines of one paragraph: nothing, or a space between Latin words. */
+/** What goes between two lines of one paragraph: nothing, or a space between Latin words (a number split over two lines stays one). */
 function separator(before: string, after: string): string {
-  return LATIN_END.test(before) && LATIN_START.test(after) ? ' ' : '';
+  return LATIN_END.test(before) && LATIN_START.test(after) && !(DIGIT_END.test(before) && DIGIT_START.test(after)) ? ' ' : '';
 }
 
 /**
