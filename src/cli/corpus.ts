@@ -1,12 +1,14 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
-import { CORPUS_FILE } from '../core/corpus/read';
+import { CORPUS_EXTENSIONS, CORPUS_FILE } from '../core/corpus/read';
 import { CorpusEngine, type FileIndex } from '../core/engine/engine';
 import { nodeHost } from '../core/engine/nodeHost';
 import type { CorpusFile } from '../core/model';
 
+/** What a command says when the paths hold no file it reads. */
+export const NO_CORPUS_FILES = `no corpus files (${CORPUS_EXTENSIONS.map((e) => `.${e}`).join(' ')}) found`;
 
-/** Files named on the command line, folders expanded recursively to their .md/.txt files. */
+/** Files named on the command line, folders expanded recursively to their corpus files (CORPUS_FILE). */
 export async function expandPaths(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {

@@ -1,17 +1,18 @@
 /**
  * statcite stats <file|folder…> [--json|--csv]: every statistic of the corpus files. start/end are
- * the figure's offsets (JavaScript string indices) in the decoded text.
+ * the figure's offsets (JavaScript string indices) in the decoded text — the extracted text for
+ * HTML, PDF and Word —, and page its 1-based page in a PDF (left out elsewhere; empty in CSV).
  */
 import * as nodePath from 'node:path';
 import { sectionsOf } from '../core/corpus/walk';
 import type { CorpusFile, Statistic } from '../core/model';
-import { loadCorpus } from './corpus';
+import { loadCorpus, NO_CORPUS_FILES } from './corpus';
 
 export const summary = 'statistics of corpus files  (<file|folder…> [--json|--csv])';
 
-const FIELDS = ['id', 'file', 'start', 'end', 'text', 'value', 'unit', 'kind', 'approx', 'change', 'basis', 'from', 'metric', 'subject', 'period', 'sentence'] as const;
+const FIELDS = ['id', 'file', 'page', 'start', 'end', 'text', 'value', 'unit', 'kind', 'approx', 'change', 'basis', 'from', 'metric', 'subject', 'period', 'sentence'] as const;
 type From = { value: number; unit: string; text: string; start: number; end: number };
-type Row = Record<Exclude<(typeof FIELDS)[number], 'from'>, string | number | boolean | null> & { from: From | null };
+type Row = Record<Exclude<(typeof FIELDS)[number], 'from' | 'page'>, string | number | boolean | null> & { from: From | null; page?: number };
 
 export async function run(args: string[]): Promise<number> {
   const format = args.includes('--json') ? 'json' : args.includes('--csv') ? 'csv' : 'table';
@@ -23,7 +24,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const files = await loadCorpus(paths);
   if (!files.length) {
-    console.error('statcite stats: no .md or .txt files found');
+    console.error(`statcite stats: ${NO_CORPUS_FILES}`);
     return 1;
   }
   const rows = files.flatMap(statisticRows);
@@ -47,6 +48,7 @@ function row(file: CorpusFile, s: Statistic): Row {
   return {
     id: s.id,
     file: shown(file.path),
+    ...(s.page === undefined ? {} : { page: s.page }),
     start: s.range.start,
     end: s.range.end,
     text: s.text,
@@ -66,7 +68,7 @@ function row(file: CorpusFile, s: Statistic): Row {
 
 function toCsv(rows: Row[]): string {
   const cell = (v: Row[keyof Row]): string => {
-    const text = v === null ? '' : typeof v === 'object' ? v.text : String(v);
+    const text = v === null || v === undefined ? '' : typeof v === 'object' ? v.text : String(v);
     return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return [FIELDS.join(','), ...rows.map((r) => FIELDS.map((f) => cell(r[f])).join(','))].join('\n');
@@ -77,7 +79,7 @@ function toTable(rows: Row[]): string {
   if (!rows.length) return 'no statistics found';
   const arrow = (r: Row): string => (r.change === 'up' ? '↑' : r.change === 'down' ? '↓' : '');
   const lines = rows.map((r) => [
-    `${r.file}:${r.start}`,
+    `${r.file}${r.page === undefined ? '' : ` p.${r.page}`}:${r.start}`,
     `${r.approx ? '≈' : ''}${r.text}`,
     `${r.value} ${r.unit}`,
     `${r.kind}${arrow(r)}${r.basis ? ` ${r.basis}` : ''}${r.from ? ` from ${r.from.text}` : ''}`,
