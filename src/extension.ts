@@ -5,6 +5,7 @@ import * as outline from './vscode/outline';
 import * as search from './vscode/search';
 import * as cite from './vscode/cite';
 import * as statistics from './vscode/statistics';
+import * as textView from './vscode/textView';
 
 interface Feature {
   register(context: vscode.ExtensionContext, services: Services): void;
@@ -17,6 +18,7 @@ const features: Feature[] = [
   search,
   cite,
   statistics,
+  textView,
 ];
 
 /** What activate returns: the services, for integration tests and other extensions. */

@@ -5,7 +5,7 @@
  * is where it begins in a PDF (left out elsewhere).
  */
 import * as nodePath from 'node:path';
-import { pageAt } from '../core/corpus/formats/pages';
+import { pageAt } from '../core/corpus/formats/sourceMap';
 import type { CorpusFile, Section } from '../core/model';
 import { loadCorpus, NO_CORPUS_FILES } from './corpus';
 

@@ -1,7 +1,7 @@
 import type { CorpusFile, Metadata } from './model';
 import { readExtractedFile } from './corpus/formats/read';
 import { formatOf } from './corpus/formats/kinds';
-import { assignPages } from './corpus/formats/pages';
+import { assignPages } from './corpus/formats/sourceMap';
 import { applyTableHeaders } from './corpus/formats/table';
 import { readCorpusFile } from './corpus/read';
 import { annotateStatistics } from './stats/annotate';

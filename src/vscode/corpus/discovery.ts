@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CORPUS_FILE } from '../../core/corpus/read';
+import { CORPUS_FILE, CORPUS_GLOB } from '../../core/corpus/read';
 import { EXCLUDE, FOLDERS, INCLUDE, SAMPLE_STATE, SECTION } from './settings';
 
 /** Folders read in full besides the include globs: the user's chosen folders and the sample. */
@@ -58,7 +58,7 @@ export function watchCorpus(
   const include = vscode.workspace.getConfiguration(SECTION).get<string[]>(INCLUDE, []);
   const patterns: vscode.GlobPattern[] = [
     ...include,
-    ...extraFolders(context).map((f) => new vscode.RelativePattern(f, '**/*.{md,markdown,txt}')),
+    ...extraFolders(context).map((f) => new vscode.RelativePattern(f, CORPUS_GLOB)),
   ];
   const watchers = patterns.map((p) => vscode.workspace.createFileSystemWatcher(p));
   const sidecars = vscode.workspace.createFileSystemWatcher('**/statcite.meta.json');

@@ -1,7 +1,9 @@
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
+import { pageAt } from '../../core/corpus/formats/sourceMap';
 import type { SourceRange } from '../../core/model';
 import type { CorpusService } from '../services';
+import { pageLabel } from '../textView/uri';
 import { childrenOf } from './children';
 import { articleStatistics, fileStatistics, reportStatistics, statisticLabel, type OutlineNode } from './nodes';
 
@@ -80,7 +82,8 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
       case 'section': {
         const { section } = node;
         const item = new vscode.TreeItem(section.title, section.statistics.length ? Collapsed : None);
-        item.description = section.statistics.length ? t('{0} statistics', section.statistics.length) : undefined;
+        const page = pageAt(node.file.source?.pages, section.range.start);
+        item.description = [page === undefined ? '' : pageLabel(page), section.statistics.length ? t('{0} statistics', section.statistics.length) : ''].filter(Boolean).join(' · ') || undefined;
         item.iconPath = new vscode.ThemeIcon('symbol-namespace');
         item.command = revealCommand(node.file.path, section.range, t('Open'));
         item.contextValue = 'section';
@@ -89,6 +92,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
       case 'statistic': {
         const { statistic } = node;
         const item = new vscode.TreeItem(statisticLabel(statistic), None);
+        item.description = statistic.page === undefined ? undefined : pageLabel(statistic.page);
         item.iconPath = new vscode.ThemeIcon('graph');
         item.tooltip = new vscode.MarkdownString().appendText(statistic.sentence);
         item.command = revealCommand(node.file.path, statistic.range, t('Open'));

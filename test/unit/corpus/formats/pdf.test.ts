@@ -14,7 +14,7 @@ describe('PDF printed by Chromium (embedded CJK fonts, running header and footer
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'statcite-pdf-test-'));
     const pdf = path.join(dir, 'report.pdf');
-    printPdf(fixtureText('report.txt'), pdf);
+    await printPdf(fixtureText('report.txt'), pdf);
     file = await load('report.pdf', readFileSync(pdf));
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
