@@ -62,6 +62,8 @@ function assets(): string {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
+  // pdf.js looks for the header in the first kilobyte, as readers do.
+  if (!Buffer.from(bytes.subarray(0, 1024)).includes('%PDF-')) throw new Unreadable('not a PDF: the file does not start with a PDF header (%PDF-)');
   const lib = await pdfjs();
   const folder = assets();
   const task = lib.getDocument({
@@ -82,7 +84,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
     doc = await task.promise;
   } catch (err) {
     await task.destroy();
-    throw unreadable(err);
+    throw unreadable(err, bytes);
   }
   try {
     const problems: Problem[] = [];
@@ -160,12 +162,15 @@ function pagesNamed(pages: number[]): string {
 }
 
 /** Why pdf.js could not open the file, in words a user can act on. */
-function unreadable(err: unknown): Unreadable {
+function unreadable(err: unknown, bytes: Uint8Array): Unreadable {
   const name = (err as { name?: string }).name;
   const message = err instanceof Error ? err.message : String(err);
   if (name === 'PasswordException') return new Unreadable('encrypted PDF: it needs a password to open, and StatCite cannot read it; save a copy without the password');
-  if (name === 'InvalidPDFException') return new Unreadable(`not a readable PDF: ${message.replace(/\.$/, '')} (the file is damaged or not a PDF)`);
-  return new Unreadable(`damaged PDF: ${message}`);
+  // Every PDF ends with %%EOF: without it, the file was cut short (an unfinished download or copy).
+  if (!Buffer.from(bytes.subarray(Math.max(0, bytes.length - 2048))).includes('%%EOF')) {
+    return new Unreadable(`truncated PDF: the file ends before its end marker (%%EOF), so it was cut short (${message.replace(/\.$/, '')})`);
+  }
+  return new Unreadable(`damaged PDF: ${message.replace(/\.$/, '')}`);
 }
 
 function stated(value: unknown): string | undefined {
