@@ -28,8 +28,9 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
   const store = new SearchStore({
     tokenizer,
     cache: options.cacheDir ? nodeCacheHost(options.cacheDir) : undefined,
-    // This very bundle holds the reader and the extractor: a cache from any other build is stale.
-    modelVersion: contentHash(readFileSync(__filename)),
+    // This very bundle holds the reader and the extractor, pdf.js (external) the PDF reader: a
+    // cache from any other build, or read by another pdf.js, is stale.
+    modelVersion: contentHash(Buffer.concat([readFileSync(__filename), readFileSync(require.resolve('pdfjs-dist/package.json'))])),
     log,
   });
   // The host takes all queued messages in one go, about a millisecond per file: asking for an

@@ -18,8 +18,8 @@ import { addTable } from './table';
 import { attr, child, children, find, parseXml, textContent } from './xml';
 import { Zip } from './zip';
 
-/** Most a member of the archive may expand to (a document's XML is a few MB at most). */
-const MAX_PART = 128 * 1024 * 1024;
+/** Most a member of the archive may expand to: a 1,000-page report's XML is a few MB; parsing takes several times it. */
+const MAX_PART = 32 * 1024 * 1024;
 const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 type Block = { kind: 'paragraph'; text: string; level?: number; title: boolean } | { kind: 'table'; rows: string[][] };

@@ -25,8 +25,13 @@ const BLOCK = new Set([
 const HEADING = /^h[1-6]$/;
 /** Longest cell of a table still read as data rather than as page layout. */
 const MAX_DATA_CELL = 80;
+/** Largest page read: an article's page is a few hundred kB; parsing a page takes several times its size. */
+export const MAX_HTML_BYTES = 16 * 1024 * 1024;
 
 export function readHtml(bytes: Uint8Array): Extracted {
+  if (bytes.length > MAX_HTML_BYTES) {
+    throw new Unreadable(`too large for a web page: ${(bytes.length / 1024 / 1024).toFixed(1)} MB (the limit is ${MAX_HTML_BYTES / 1024 / 1024} MB)`);
+  }
   const { html, encoding, warning } = decodeHtml(bytes);
   const doc = parseDocument(html, { withStartIndices: true, withEndIndices: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const elements = [...descendants(doc)];

@@ -9,7 +9,7 @@
  * or is damaged beyond repair, and a scan (pages that are images, without a text layer: StatCite
  * does not run OCR). A very long document is read up to MAX_PAGES.
  */
-import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as nodePath from 'node:path';
 import type { Metadata, Problem } from '../../model';
 import { TextBuilder, Unreadable, type Extracted } from './builder';
@@ -47,18 +47,9 @@ function pdfjs(): Promise<PdfJs> {
   return library;
 }
 
-/**
- * The folder holding pdf.js's cmaps/ and standard_fonts/: next to the bundle (esbuild.mjs copies
- * them into dist/pdfjs), or the package's own when running from source.
- */
+/** The folder of pdfjs-dist, holding the cmaps/ and standard_fonts/ pdf.js loads (StatCite ships them). */
 function assets(): string {
-  const bundled = nodePath.join(__dirname, 'pdfjs');
-  if (existsSync(nodePath.join(bundled, 'cmaps'))) return bundled;
-  for (let dir = __dirname; ; dir = nodePath.dirname(dir)) {
-    const installed = nodePath.join(dir, 'node_modules', 'pdfjs-dist');
-    if (existsSync(nodePath.join(installed, 'cmaps'))) return installed;
-    if (nodePath.dirname(dir) === dir) throw new Error('pdf.js data (cmaps, standard_fonts) not found next to StatCite');
-  }
+  return nodePath.dirname(createRequire(__filename).resolve('pdfjs-dist/package.json'));
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<Extracted> {

@@ -125,6 +125,11 @@ describe('HTML pages', () => {
     ]);
   });
 
+  it('reports a page too large to be an article instead of parsing it', async () => {
+    const file = await load('dump.html', Buffer.alloc(17 * 1024 * 1024, 0x61));
+    expect(file.problems).toEqual([{ severity: 'error', message: 'too large for a web page: 17.0 MB (the limit is 16 MB)' }]);
+  });
+
   it('reports binary data named .html as not text', async () => {
     const file = await load('broken.html', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01, 0x02]));
     expect(file.problems).toEqual([{ severity: 'error', message: 'not text: binary data (NUL byte at byte 4)' }]);
