@@ -15,7 +15,7 @@ import { isTag, isText, type AnyNode, type Document, type Element } from 'domhan
 import { decode } from '../encoding';
 import { TextBuilder, Unreadable, collapseSpace, type Extracted } from './builder';
 import { type HeadTags, isInfoLine, pageMetadata } from './htmlMetadata';
-import { isChrome, isHidden, isToolLine, looksLikeContent, measure, textOf, type Measure } from './htmlPage';
+import { isChrome, isChromeInside, isHidden, isToolLine, looksLikeContent, measure, textOf, type Measure } from './htmlPage';
 import { addTable } from './table';
 
 const BLOCK = new Set([
@@ -45,7 +45,7 @@ export function readHtml(bytes: Uint8Array): Extracted {
   if (title.text) out.paragraph(title.text, { anchor: title.element?.startIndex ?? undefined });
   const infoLines = title.element ? linesBetween(title.element, root) : [];
   const headingLevel = shallowestHeading(root, title.element);
-  new BodyReader(out, infoLines, title.element, headingLevel).read(root);
+  new BodyReader(out, infoLines, title.element, headingLevel, measures).read(root);
 
   const text = out.text();
   const problems = warning ? [{ severity: 'warning' as const, message: warning }] : [];
@@ -209,6 +209,7 @@ class BodyReader {
     private readonly infoLines: string[],
     private readonly title: Element | undefined,
     private readonly headingLevel: string | undefined,
+    private readonly measures: Map<Element, Measure>,
   ) {}
 
   read(root: Element | Document): void {
@@ -222,7 +223,7 @@ class BodyReader {
       this.line += node.data;
       return;
     }
-    if (!isTag(node) || isHidden(node) || node === this.title || isChrome(node)) return;
+    if (!isTag(node) || isHidden(node) || node === this.title || isChromeInside(node, this.measures.get(node))) return;
     if (node.name === 'br') return this.flush();
     if (node.name === 'table' && this.readDataTable(node)) return;
     const block = BLOCK.has(node.name);

@@ -15,9 +15,11 @@ const HIDDEN = new Set([
 const CHROME_TAGS = new Set(['nav', 'footer', 'aside']);
 /** Class and id words of chrome, in English and the pinyin Chinese sites use (daohang, fenxiang …). */
 const CHROME_NAME =
-  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|bread|position|location|share|sharing|bdshare|social|footer|foot|sidebar|side|aside|related|relate|recommend|comments?|toolbar|tools|print|fontsize|font|copyright|banner|advert|ads|login|search|topbar|header|pagination|pager|qrcode|ewm|daohang|dh|weizhi|fenxiang|xgxw|xglj|bottom|btm)(?=$|[\s_-]|\d)/i;
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|crumbs?|bread|position|location|share|sharing|bdshare|social|footer|foot|sidebar|side|aside|related|relate|recommend|comments?|toolbar|tools|print|fontsize|copyright|banner|advert|ads|login|search|topbar|header|pagination|pager|qrcode|ewm|daohang|dh|weizhi|fenxiang|xgxw|xglj|bottom|btm)(?=$|[\s_-])/i;
 /** Class and id words of article containers (TRS_Editor, zoom, UCAP-CONTENT, pages_content …). */
 const CONTENT_NAME = /(?:^|[\s_-])(?:content|article|text|body|zoom|trs|editor|detail|main|zw|con|cont|news|post|entry|story|pages)(?=$|[\s_-]|\d)/i;
+/** Share of a block's text in links above which a block named as chrome inside the article is chrome. */
+const LINKS = 0.5;
 /** Lines made only of page tools: 【打印】【关闭】, 字号：大 中 小, 分享到：, 扫一扫在手机打开. */
 const TOOL_LINE =
   /^(?:[【[（(]?\s*(?:打印(?:本页|此页)?|关闭(?:本页|窗口)?|收藏(?:本页)?|分享(?:到)?|我要纠错|纠错|返回顶部|字[号体]|默认|超大|大|中|小|扫一扫|在手机(?:上)?打开|手机(?:上)?打开|微信|微博|QQ空间|上一篇|下一篇|相关(?:链接|新闻|文章|阅读))\s*[】\]）)]?[\s|｜/、:：·]*)+$/;
@@ -32,10 +34,22 @@ function names(el: Element): string {
 
 /** Chrome by tag or by the site's name for it. `main`, `article` and headings never are. */
 export function isChrome(el: Element): boolean {
-  if (CHROME_TAGS.has(el.name) || el.attribs.role === 'navigation' || el.attribs.role === 'contentinfo') return true;
+  if (isChromeTag(el)) return true;
   if (/^(?:main|article|h[1-6]|p|body|html)$/.test(el.name)) return false;
   const n = names(el);
   return CHROME_NAME.test(n) && !CONTENT_NAME.test(n);
+}
+
+function isChromeTag(el: Element): boolean {
+  return CHROME_TAGS.has(el.name) || el.attribs.role === 'navigation' || el.attribs.role === 'contentinfo';
+}
+
+/**
+ * Chrome inside the article's container, where a name can mislead (class="bottom" on a
+ * paragraph): by tag, or named as chrome and mostly links (share bars, related links, prev/next).
+ */
+export function isChromeInside(el: Element, m: Measure | undefined): boolean {
+  return isChromeTag(el) || (isChrome(el) && !!m && m.chars > 0 && m.linkChars / m.chars >= LINKS);
 }
 
 export function isToolLine(text: string): boolean {
@@ -77,5 +91,6 @@ export function measure(root: AnyNode, out = new Map<Element, Measure>()): Map<E
 export function textOf(node: AnyNode): string {
   if (isText(node)) return node.data;
   if (!isTag(node) || isHidden(node)) return '';
-  return node.children.map(textOf).join(node.name === 'br' ? '\n' : '');
+  if (node.name === 'br') return '\n';
+  return node.children.map(textOf).join('');
 }

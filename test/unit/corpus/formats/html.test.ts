@@ -110,6 +110,14 @@ describe('HTML pages', () => {
     expect(statistics(file).map((s) => s.text)).toEqual(['121', '18.2%', '9.6%']);
   });
 
+  it('keeps article text whose styling classes look like chrome names, and drops the link lists that are chrome', async () => {
+    const page = `<html><body><div class="font14"><div id="zoom"><h1>全市就业情况</h1>
+      <p class="bottom">全年城镇新增就业12.6万人，比上年增加0.8万人。</p><p><span class="font16">城镇调查失业率为5.0%</span>，与上年持平。</p>
+      <div class="share-bottom"><a href="#">微信</a> <a href="#">微博</a></div></div></div></body></html>`;
+    const file = await load('styled.html', Buffer.from(page));
+    expect(file.text).toBe('全市就业情况\n\n全年城镇新增就业12.6万人，比上年增加0.8万人。\n\n城镇调查失业率为5.0%，与上年持平。');
+  });
+
   it('reads a layout table (cells holding paragraphs) as paragraphs, not as data', async () => {
     const long = '全年城乡居民人均可支配收入达到42,315元，比上年增长5.6%，其中城镇居民人均可支配收入增长4.9%，农村居民人均可支配收入增长6.8%。';
     const page = `<html><body><table><tr><td><a href="/">首页</a></td></tr><tr><td><h1>居民收入情况</h1><p>${long}</p><p>${long.replace('42,315', '42,316')}</p></td></tr></table></body></html>`;
