@@ -70,25 +70,39 @@ export function readHtml(bytes: Uint8Array): Extracted {
   };
 }
 
-/** The charset a page declares (in its first bytes, as browsers look for it) or its bytes prove. */
+/**
+ * The page's text: UTF-8 when the bytes are valid UTF-8 (no other charset's text reads as UTF-8,
+ * and pages often declare the charset they were once written in), else the charset the page
+ * declares in its first bytes (as browsers look for it), else what its bytes prove, as for a
+ * text file. A byte-order mark decides first.
+ */
 function decodeHtml(bytes: Uint8Array): { html: string; encoding: string; warning?: string } {
-  const bom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe;
-  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
-  const declared = /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
-  if (declared && !bom) {
-    try {
-      // GB2312 and GBK pages routinely use characters beyond their charset: GB18030 reads them all.
-      const label = /^(?:gb2312|gbk|x-gbk|gb_2312-80|cp936)$/i.test(declared) ? 'gb18030' : declared;
-      const decoder = new TextDecoder(label, { fatal: true });
-      return { html: decoder.decode(bytes), encoding: decoder.encoding };
-    } catch {
-      // Declared wrongly (or a charset unknown here): the bytes decide, as for a text file.
-    }
+  const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const declared = bom ? undefined : /<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(Buffer.from(bytes.subarray(0, 4096)).toString('latin1'))?.[1];
+  const utf8 = bom ? undefined : strictDecode('utf-8', bytes);
+  if (utf8 !== undefined) {
+    const misdeclared = declared && !/^(?:utf-?8|us-ascii|ascii)$/i.test(declared) && /[^\x00-\x7f]/.test(utf8);
+    return { html: utf8, encoding: 'utf-8', warning: misdeclared ? `the page declares charset ${declared}, but its bytes are utf-8` : undefined };
+  }
+  if (declared) {
+    // GB2312 and GBK pages routinely use characters beyond their charset: GB18030 reads them all.
+    const label = /^(?:gb2312|gbk|x-gbk|gb_2312-80|cp936)$/i.test(declared) ? 'gb18030' : declared;
+    const html = strictDecode(label, bytes);
+    if (html !== undefined) return { html, encoding: new TextDecoder(label).encoding };
   }
   const decoded = decode(bytes);
   if (!decoded.ok) throw new Unreadable(decoded.reason);
-  const wrong = declared && !bom ? `the page declares charset ${declared}, but its bytes are ${decoded.encoding}` : undefined;
+  const wrong = declared ? `the page declares charset ${declared}, but its bytes are ${decoded.encoding}` : undefined;
   return { html: decoded.text, encoding: decoded.encoding, warning: [wrong, decoded.warning].filter(Boolean).join('; ') || undefined };
+}
+
+/** The bytes in this charset, or undefined when they are not valid in it (or it is unknown here). */
+function strictDecode(label: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }
 
 function* descendants(node: AnyNode): Generator<Element> {

@@ -96,6 +96,15 @@ describe('HTML pages', () => {
     expect(file.problems).toEqual([{ severity: 'warning', message: 'the page declares charset gb2312, but its bytes are utf-8' }]);
   });
 
+  it('reads GBK bytes by their bytes when the page declares UTF-8, and says so', async () => {
+    const bytes = readFileSync(fixture('newspaper.gbk.html'));
+    const wrong = Buffer.from(bytes.toString('latin1').replace('charset=gb2312', 'charset=utf-8'), 'latin1');
+    const file = await load('newspaper.gbk.html', wrong);
+    expect(file.encoding).toBe('gb18030');
+    expect(file.articles[0].title).toBe('江川：矛盾纠纷化解率连续三年保持在98%以上');
+    expect(file.problems).toEqual([{ severity: 'warning', message: 'the page declares charset utf-8, but its bytes are gb18030' }]);
+  });
+
   it('prefers Highwire citation tags (as Zotero reads them) and makes the body\'s highest headings sections', async () => {
     const file = await load('working-paper.html');
     expect(file.metadata).toMatchObject({ publication: '江川发展研究', date: '2024-11-18', authors: ['林晓', '赵一鸣'], page: '12', publisher: '江川发展研究院', language: 'zh' });
