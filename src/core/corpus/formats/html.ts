@@ -152,7 +152,9 @@ function insideChrome(el: Element): boolean {
 /**
  * The element holding the article: each paragraph-like block scores for its parent (and half for
  * its grandparent) by its length and its commas; a container scores less the more of its text is
- * links, more when named or tagged as content, less when named as chrome.
+ * links, more when named or tagged as content, and never inside chrome. An article split over
+ * sibling containers is taken whole: their parent, which gathers from all of them, is chosen
+ * when it scores nearly as high as the best of them.
  */
 function contentRoot(body: Element | Document, measures: Map<Element, Measure>): Element | Document {
   const scores = new Map<Element, number>();
@@ -180,6 +182,10 @@ function contentRoot(body: Element | Document, measures: Map<Element, Measure>):
     const density = m.chars ? m.linkChars / m.chars : 1;
     const score = (raw + (looksLikeContent(el) ? 10 : 0)) * (1 - density);
     if (score > bestScore) [best, bestScore] = [el, score];
+  }
+  for (let up = best?.parent as Element | null; best && up && isTag(up) && !insideChrome(up); up = up.parent as Element | null) {
+    if ((scores.get(up) ?? 0) < (scores.get(best) ?? 0) * 0.6) break;
+    best = up;
   }
   return best ?? body;
 }

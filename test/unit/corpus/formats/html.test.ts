@@ -127,6 +127,13 @@ describe('HTML pages', () => {
     expect(file.text).toBe('全市就业情况\n\n全年城镇新增就业12.6万人，比上年增加0.8万人。\n\n城镇调查失业率为5.0%，与上年持平。');
   });
 
+  it('takes an article split over sibling containers whole', async () => {
+    const p = (n: number): string => `<p>第${n}段：全年完成固定资产投资增长${n}.5%，其中工业投资增长12.3%，民间投资占比达到56.7%。</p>`;
+    const page = `<html><body><div class="nav"><a href="/">首页</a></div><div class="detail"><h1>投资情况</h1><div class="part">${p(1)}${p(2)}${p(3)}</div><div class="part">${p(4)}${p(5)}${p(6)}</div></div></body></html>`;
+    const file = await load('split.html', Buffer.from(page));
+    expect(file.text.split('\n\n').map((l) => l.slice(0, 3))).toEqual(['投资情', '第1段', '第2段', '第3段', '第4段', '第5段', '第6段']);
+  });
+
   it('reads a layout table (cells holding paragraphs) as paragraphs, not as data', async () => {
     const long = '全年城乡居民人均可支配收入达到42,315元，比上年增长5.6%，其中城镇居民人均可支配收入增长4.9%，农村居民人均可支配收入增长6.8%。';
     const page = `<html><body><table><tr><td><a href="/">首页</a></td></tr><tr><td><h1>居民收入情况</h1><p>${long}</p><p>${long.replace('42,315', '42,316')}</p></td></tr></table></body></html>`;
