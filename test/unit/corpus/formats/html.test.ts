@@ -129,7 +129,7 @@ describe('HTML pages', () => {
 
   it('takes an article split over sibling containers whole', async () => {
     const p = (n: number): string => `<p>第${n}段：全年完成固定资产投资增长${n}.5%，其中工业投资增长12.3%，民间投资占比达到56.7%。</p>`;
-    const page = `<html><body><div class="nav"><a href="/">首页</a></div><div class="detail"><h1>投资情况</h1><div class="part">${p(1)}${p(2)}${p(3)}</div><div class="part">${p(4)}${p(5)}${p(6)}</div></div></body></html>`;
+    const page = `<html><body><div class="nav"><a href="/">首页</a></div><div class="box"><h1>投资情况</h1><div class="w1">${p(1)}${p(2)}${p(3)}</div><div class="w2">${p(4)}${p(5)}${p(6)}</div></div></body></html>`;
     const file = await load('split.html', Buffer.from(page));
     expect(file.text.split('\n\n').map((l) => l.slice(0, 3))).toEqual(['投资情', '第1段', '第2段', '第3段', '第4段', '第5段', '第6段']);
   });
