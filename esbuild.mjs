@@ -15,6 +15,8 @@ const common = {
   sourcemap: true,
   external: ['vscode', 'nodejieba', 'pdfjs-dist', 'mocha'],
   logLevel: 'info',
+  // CSL locale data (src/core/cite/styles/locales.ts) is bundled as text.
+  loader: { '.xml': 'text' },
 };
 
 const builds = [

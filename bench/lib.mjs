@@ -18,6 +18,7 @@ export async function loadCore(source) {
     target: 'node20',
     outfile: out,
     external: ['nodejieba'],
+    loader: { '.xml': 'text' },
     logLevel: 'warning',
   });
   try {

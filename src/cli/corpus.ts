@@ -1,14 +1,16 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
-import { CORPUS_EXTENSIONS, CORPUS_FILE } from '../core/corpus/read';
+import { CORPUS_EXTENSIONS } from '../core/corpus/read';
+import { findFiles, nodeFolderHost } from '../core/corpus/find';
 import { CorpusEngine, type FileIndex } from '../core/engine/engine';
 import { nodeHost } from '../core/engine/nodeHost';
+import { compileGlobs } from '../core/glob';
 import type { CorpusFile } from '../core/model';
 
 /** What a command says when the paths hold no file it reads. */
 export const NO_CORPUS_FILES = `no corpus files (${CORPUS_EXTENSIONS.map((e) => `.${e}`).join(' ')}) found`;
 
-/** Files named on the command line, folders expanded recursively to their corpus files (CORPUS_FILE). */
+/** Files named on the command line, folders expanded to their corpus files (hidden folders left out). */
 export async function expandPaths(paths: string[]): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) {
@@ -19,9 +21,7 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
       out.push(abs);
       continue;
     }
-    for (const entry of await fs.readdir(abs, { recursive: true, withFileTypes: true })) {
-      if (entry.isFile() && CORPUS_FILE.test(entry.name)) out.push(nodePath.join(entry.parentPath, entry.name));
-    }
+    out.push(...(await findFiles([{ folder: abs }], nodeFolderHost, { exclude: compileGlobs([]) })));
   }
   return [...new Set(out)].sort();
 }

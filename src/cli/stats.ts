@@ -5,6 +5,7 @@
  */
 import * as nodePath from 'node:path';
 import { sectionsOf } from '../core/corpus/walk';
+import { toCsv } from '../core/export/csv';
 import type { CorpusFile, Statistic } from '../core/model';
 import { loadCorpus, NO_CORPUS_FILES } from './corpus';
 
@@ -29,7 +30,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const rows = files.flatMap(statisticRows);
   if (format === 'json') console.log(JSON.stringify(rows, null, 2));
-  else if (format === 'csv') console.log(toCsv(rows));
+  else if (format === 'csv') console.log(csv(rows));
   else console.log(toTable(rows));
   return 0;
 }
@@ -66,12 +67,8 @@ function row(file: CorpusFile, s: Statistic): Row {
   };
 }
 
-function toCsv(rows: Row[]): string {
-  const cell = (v: Row[keyof Row]): string => {
-    const text = v === null || v === undefined ? '' : typeof v === 'object' ? v.text : String(v);
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  return [FIELDS.join(','), ...rows.map((r) => FIELDS.map((f) => cell(r[f])).join(','))].join('\n');
+function csv(rows: Row[]): string {
+  return toCsv(FIELDS, rows.map((r) => FIELDS.map((f) => (f === 'from' ? r.from?.text : r[f]))));
 }
 
 /** One line a statistic: where, figure, value and unit, kind (with direction), metric, subject, period. */

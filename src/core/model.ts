@@ -15,7 +15,7 @@ export interface Metadata {
   publication?: string;
   /** Publication date as written in ISO form: YYYY, YYYY-MM or YYYY-MM-DD. */
   date?: string;
-  /** Page or edition (版次), as written, e.g. "3" or "03版". */
+  /** Page or edition (版次), as written, e.g. "3" or "03版"; for books and reports the page cited (引文页码). */
   page?: string;
   url?: string;
   /** Personal or corporate authors in the order given. */
@@ -27,15 +27,28 @@ export interface Metadata {
   place?: string;
   /** Date the online source was accessed (引用日期), ISO form. */
   accessed?: string;
-  /** GB/T 7714 document type: N newspaper, EB/OL online, R report, J journal, M book. */
-  type?: 'N' | 'EB/OL' | 'R' | 'J' | 'M';
+  /**
+   * GB/T 7714 document type (文献类型标识): N newspaper, J journal, M book, R report, EB electronic
+   * bulletin (web page), A archive, S standard, C proceedings, D thesis, P patent.
+   */
+  type?: DocType;
+  /** The carrier (文献载体): "online" is /OL. Unstated, a URL makes a work online; "print" says it was read in print. */
+  medium?: 'print' | 'online';
+  /** Journal volume and issue (卷, 期). */
+  volume?: string;
+  issue?: string;
+  /** Standard, patent or report number (标准编号, 专利号, 报告编号). */
+  number?: string;
 }
+
+export const DOC_TYPES = ['N', 'J', 'M', 'R', 'EB', 'A', 'S', 'C', 'D', 'P'] as const;
+export type DocType = (typeof DOC_TYPES)[number];
 
 /** A paragraph. Page breaks can split one paragraph over several ranges. */
 export interface Passage {
   id: string;
   ranges: SourceRange[];
-  /** 1-based page where the passage begins, in paged sources (PDF). */
+  /** The page of the source it stands on (1-based), where the format has pages (PDF). */
   page?: number;
 }
 
@@ -68,7 +81,7 @@ export interface Statistic {
   sentenceRange: SourceRange;
   /** The passage the figure stands in. */
   passageId: string;
-  /** 1-based page of the figure, in paged sources (PDF). */
+  /** The page of the source it stands on (1-based), where the format has pages (PDF). */
   page?: number;
 }
 

@@ -18,7 +18,7 @@ import { EXTENSION_ID, statcite, until, workspaceFile } from './util';
 const DOCUMENTS = {
   html: { name: 'gov-bulletin.html', figure: '2,876.1万', query: '粮食总产量' },
   gbk: { name: 'newspaper.gbk.html', figure: '4.6万', query: '受理矛盾纠纷' },
-  pdf: { name: 'report.pdf', figure: '1.36亿', query: '一网通办 办件量' },
+  pdf: { name: 'report.pdf', figure: '94.6%', query: '群众满意率' },
   docx: { name: 'work-summary.docx', figure: '97.6%', query: '化解率' },
   cmap: { name: 'bulletin.pdf', figure: '86.4万', query: '城镇新增就业' },
 } as const;
@@ -44,6 +44,8 @@ async function writeDocuments(): Promise<void> {
   // A CJK font that is not embedded: read only with the CMaps shipped next to the worker.
   writeFileSync(pathOf('cmap'), handPdf({ pages: [['江川省统计公报发布。'], ['全年地区生产总值增长5.4%。'], ['城镇新增就业86.4万人。']] }));
   writeFileSync(vscode.Uri.joinPath(folder(), 'notes.docx').fsPath, '这不是Word文件。');
+  // The nearest sidecar applies: these are reports, not pages of the newspaper the corpus folder's sidecar names.
+  writeFileSync(vscode.Uri.joinPath(folder(), 'statcite.meta.json').fsPath, JSON.stringify({ defaults: {} }));
 }
 
 function statisticOf(file: CorpusFile, text: string): Statistic {
@@ -143,7 +145,8 @@ suite('HTML, PDF and Word files', () => {
       assert.strictEqual(editor.document.getText(editor.selection), figure);
     });
 
-    test(`${key}: the figure is cited into a draft${key === 'pdf' ? ' with its page' : ''}`, async () => {
+    const paged = key === 'pdf' || key === 'cmap';
+    test(`${key}: the figure is cited into a draft${paged ? ' with its page (引文页码)' : ''}`, async () => {
       const statistic = statisticOf(services.corpus.file(pathOf(key))!, figure);
       const draft = workspaceFile('drafts', `formats-${key}.md`);
       await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode('# 草稿\n\n正文。\n'));
@@ -154,7 +157,11 @@ suite('HTML, PDF and Word files', () => {
       assert.ok(text.includes(`${figure.replace(/亿$|万$/, '')}`) && text.includes('[^1]'), text);
       const location = services.corpus.statistic(statistic.id)!;
       assert.ok(text.includes(location.report.title), text);
-      if (key === 'pdf') assert.ok(location.statistic.page! >= 1, 'a PDF statistic without its page');
+      const entry = text.split('\n').find((l) => l.startsWith('[^1]:')) ?? '';
+      if (paged) {
+        assert.ok(location.statistic.page! >= 2, `${figure} should stand after page 1 of the PDF`);
+        assert.ok(entry.includes(`: ${location.statistic.page}.`), `the entry lacks page ${location.statistic.page}: ${entry}`);
+      }
     });
   }
 

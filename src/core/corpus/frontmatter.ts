@@ -14,15 +14,18 @@ export interface FrontMatter {
 
 const OPEN = /^---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
-const ENTRY = /^([A-Za-z_\p{Script=Han}][\w\p{Script=Han} -]*?)\s*:(?:\s+(.*?))?\s*$/u;
-const ITEM = /^\s+-\s+(.*?)\s*$|^-\s+(.*?)\s*$/;
+// Values may hold a lone carriage return or control characters ([^] matches them): they are read,
+// and metadata.ts puts them on one line with a warning.
+const ENTRY = /^([A-Za-z_\p{Script=Han}][\w\p{Script=Han} -]*?)\s*:(?:\s+([^]*?))?\s*$/u;
+const ITEM = /^\s+-\s+([^]*?)\s*$|^-\s+([^]*?)\s*$/;
 
 /** The front matter at the start of text, or undefined when the text has none. */
 export function parseFrontMatter(text: string): FrontMatter | undefined {
   const open = OPEN.exec(text);
   if (!open) return undefined;
   const problems: Problem[] = [];
-  const fields: Record<string, string | string[]> = {};
+  // No prototype: "__proto__" or "constructor" in front matter are fields like any other.
+  const fields: Record<string, string | string[]> = Object.create(null);
   let pos = open[0].length;
   let lineNo = 1;
   let listKey: string | undefined;

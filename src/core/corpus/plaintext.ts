@@ -41,7 +41,7 @@ import {
   subtitleOf,
   type Credits,
 } from './cues';
-import { mergeMetadata, statedMetadata } from './metadata';
+import { mergeMetadata, statedMetadata, statedType } from './metadata';
 import { baseName, endsSentence, firstSentenceEnd, splitLines, visibleLength, type Line } from './text';
 
 /** Shortest paragraph taken for one cut by a page break; shorter unfinished lines are sub-headings. */
@@ -188,7 +188,8 @@ export function readPlainText(text: string, path: string, metadata: Metadata, hi
     }
   }
 
-  for (const a of drafts) a.metadata = mergeMetadata(statedMetadata(a.title, a.reports.map((r) => r.author)), metadata);
+  const type = statedType(text);
+  for (const a of drafts) a.metadata = mergeMetadata(statedMetadata(a.title, a.reports.map((r) => r.author), type), metadata);
   const problems: Problem[] = [];
   if (!explicit && sections === 0) {
     problems.push({

@@ -17,12 +17,16 @@ export interface EngineHost {
   sidecarMetadata(path: string): Promise<Metadata | undefined>;
 }
 
+/** What the engine is busy with; 'idle' once the index is ready and the cache saved. */
+export type EnginePhase = 'reading' | 'indexing' | 'saving' | 'idle';
+
 /** Where the engine reports what it has read. */
 export interface EngineListener {
   /** A promise means "wait before sending more" (the receiver paces a warm start). */
   file(file: CorpusFile): void | Promise<void>;
   removed(path: string): void;
   progress(done: number, total: number): void;
+  phase?(phase: EnginePhase): void;
 }
 
 /** A search index that follows the corpus file by file, and may keep it across runs. */
@@ -30,6 +34,8 @@ export interface FileIndex {
   add(file: CorpusFile): void;
   remove(path: string): void;
   search(query: string, options?: SearchOptions): SearchResult[] | Promise<SearchResult[]>;
+  /** Resolves once the index is complete (one kept from the last run may still be loading). */
+  ready?(): Promise<void>;
   /** The files kept from the last run, with the stamps they were read with; their index comes back with them. */
   restore?(): Promise<CachedFile[]>;
   /** Keeps the files (asked for when the save starts) and the index for the next run. */
@@ -47,6 +53,18 @@ interface Entry {
 /** At most one progress report per this many milliseconds. */
 const PROGRESS_MS = 50;
 
+/** Where a read's time went, for the log. */
+interface Tally {
+  read: number;
+  unchanged: number;
+  removed: number;
+  diskMs: number;
+  outlineMs: number;
+  /** Waiting for the receiver to take the outlines (it paces the read). */
+  shownMs: number;
+  indexMs: number;
+}
+
 /**
  * Keeps the corpus: reads each file once, re-reads only what changed, and feeds the index.
  * Runs in a worker thread under VS Code and in-process in the CLI and tests.
@@ -54,6 +72,12 @@ const PROGRESS_MS = 50;
 export class CorpusEngine {
   private readonly files = new Map<string, Entry>();
   private restored = false;
+  /** Counts syncs and updates: only the latest one reports the phases after its read. */
+  private runs = 0;
+  private tally: Tally = newTally();
+  /** Files read and shown, not yet indexed. */
+  private unindexed: CorpusFile[] = [];
+  private settling: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: EngineHost,
@@ -64,17 +88,29 @@ export class CorpusEngine {
 
   /** Makes the corpus exactly these files: drops the others, reads the new and the changed. */
   async sync(paths: string[]): Promise<void> {
+    const run = this.begin();
+    const started = Date.now();
     const wanted = new Set(paths);
     await this.restore(wanted);
     let changed = false;
     for (const path of [...this.files.keys()]) if (!wanted.has(path)) changed = this.remove(path) || changed;
     changed = (await this.readAll(paths, false)) || changed;
-    if (changed) this.save();
+    this.report(paths.length, started);
+    this.settling = this.settle(run, changed);
   }
 
   /** Re-reads these files whatever their stamp (they were reported changed), or drops them if gone. */
   async update(paths: string[]): Promise<void> {
-    if (await this.readAll(paths, true)) this.save();
+    const run = this.begin();
+    const started = Date.now();
+    const changed = await this.readAll(paths, true);
+    this.report(paths.length, started);
+    this.settling = this.settle(run, changed);
+  }
+
+  /** Resolves once the index is ready and the cache saved after the last sync or update. */
+  async settled(): Promise<void> {
+    for (let last; last !== this.settling; ) await (last = this.settling);
   }
 
   async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
@@ -103,8 +139,43 @@ export class CorpusEngine {
     }
   }
 
-  private save(): void {
-    void this.index?.save?.(() =>
+  private begin(): number {
+    this.tally = newTally();
+    this.listener.phase?.('reading');
+    return ++this.runs;
+  }
+
+  /** One log line per read: how many files, and whether the disk, the outline or the index took the time. */
+  private report(total: number, started: number): void {
+    const { read, unchanged, removed, diskMs, outlineMs, shownMs, indexMs } = this.tally;
+    const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+    this.log.info(
+      `corpus: ${total} files in ${s(Date.now() - started)}: ${read} read (disk ${s(diskMs)}, outline and statistics ${s(outlineMs)}, ` +
+        `shown ${s(shownMs)}, index ${s(indexMs)}), ${unchanged} unchanged, ${removed} removed`,
+    );
+  }
+
+  /**
+   * After a read: the index finishing (one kept from the last run may still load), then the cache
+   * saved when anything changed. A later read takes over the reporting, never the saving.
+   */
+  private async settle(run: number, changed: boolean): Promise<void> {
+    const phase = (p: EnginePhase): void => {
+      if (run === this.runs) this.listener.phase?.(p);
+    };
+    if (this.index?.ready) {
+      phase('indexing');
+      await this.index.ready();
+    }
+    if (changed) {
+      phase('saving');
+      await this.save();
+    }
+    phase('idle');
+  }
+
+  private save(): Promise<void> | undefined {
+    return this.index?.save?.(() =>
       [...this.files].map(([path, { stamp, hash, sidecar, file }]) => ({ path, size: stamp.size, mtime: stamp.mtime, hash, sidecar, file })),
     );
   }
@@ -125,7 +196,28 @@ export class CorpusEngine {
       // Let queued requests (a search while typing) run between files.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    await this.indexRead();
     return changed;
+  }
+
+  /** Indexes what was read, once the outline has it all. */
+  private async indexRead(): Promise<void> {
+    const files = this.unindexed;
+    this.unindexed = [];
+    if (!this.index || !files.length) return;
+    this.listener.phase?.('indexing');
+    let reported = 0;
+    for (const [i, file] of files.entries()) {
+      const started = Date.now();
+      this.index.remove(file.path);
+      this.index.add(file);
+      this.tally.indexMs += Date.now() - started;
+      if (i + 1 === files.length || Date.now() - reported >= PROGRESS_MS) {
+        this.listener.progress(i + 1, files.length);
+        reported = Date.now();
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private async read(path: string, force: boolean): Promise<boolean> {
@@ -139,18 +231,26 @@ export class CorpusEngine {
     // A sidecar changes what a file reads as without touching the file.
     const metadata = await this.host.sidecarMetadata(path).catch(() => undefined);
     const sidecar = metadataHash(metadata);
-    if (!force && known && known.sidecar === sidecar && known.stamp.size === stamp.size && known.stamp.mtime === stamp.mtime) return false;
+    if (!force && known && known.sidecar === sidecar && known.stamp.size === stamp.size && known.stamp.mtime === stamp.mtime) {
+      this.tally.unchanged++;
+      return false;
+    }
     let file: CorpusFile;
     let hash = '';
     try {
+      let started = Date.now();
       const bytes = await this.host.readFile(path);
       hash = contentHash(bytes);
+      this.tally.diskMs += Date.now() - started;
       // Touched but not changed (a checkout, a save without edits): keep what was read.
       if (!force && known && known.hash === hash && known.sidecar === sidecar) {
         known.stamp = stamp;
+        this.tally.unchanged++;
         return true;
       }
+      started = Date.now();
       file = await loadAnyFile(bytes, path, metadata);
+      this.tally.outlineMs += Date.now() - started;
     } catch (err) {
       file = unreadable(path, err);
     }
@@ -160,19 +260,26 @@ export class CorpusEngine {
       else if (problem.severity === 'warning') this.log.warn(line);
     }
     this.files.set(path, { stamp, hash, sidecar, file });
-    // The outline first: indexing waits for jieba's dictionary on the first file (most of a second).
-    void this.listener.file(file);
-    this.index?.remove(path);
-    this.index?.add(file);
+    this.tally.read++;
+    // The outline first, all of it: indexing waits seconds for jieba's dictionary on its first file.
+    this.unindexed.push(file);
+    const shown = Date.now();
+    await this.listener.file(file);
+    this.tally.shownMs += Date.now() - shown;
     return true;
   }
 
   private remove(path: string): boolean {
     if (!this.files.delete(path)) return false;
+    this.tally.removed++;
     this.index?.remove(path);
     this.listener.removed(path);
     return true;
   }
+}
+
+function newTally(): Tally {
+  return { read: 0, unchanged: 0, removed: 0, diskMs: 0, outlineMs: 0, shownMs: 0, indexMs: 0 };
 }
 
 /** A file that could not be read still shows, with the reason. */

@@ -1,5 +1,6 @@
 /** Messages between the VS Code layer (or any host) and the engine's worker thread. */
 import type { CorpusFile } from '../model';
+import type { EnginePhase } from './engine';
 import type { SearchOptions, SearchResult } from '../search/types';
 
 export interface WorkerOptions {
@@ -29,6 +30,7 @@ export type Event =
   | { type: 'file'; file: CorpusFile; ack?: number }
   | { type: 'removed'; path: string }
   | { type: 'progress'; done: number; total: number }
+  | { type: 'phase'; phase: EnginePhase }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
 
 export type Message = Reply | Event;

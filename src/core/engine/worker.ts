@@ -51,6 +51,7 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
       },
       removed: (path) => emit({ type: 'removed', path }),
       progress: (done, total) => emit({ type: 'progress', done, total }),
+      phase: (phase) => emit({ type: 'phase', phase }),
     },
     store,
   );

@@ -3,18 +3,21 @@ import * as vscode from 'vscode';
 import { revealSource } from '../reveal';
 import { corpusPathOf } from '../textView/uri';
 import { citationAt, resolveCitations } from '../../core/cite/citations';
-import { insertCitation, updateReferences } from '../../core/cite/draft/edit';
+import { insertCitation } from '../../core/cite/draft/edit';
 import { parseDraft } from '../../core/cite/draft/parse';
-import { entriesFrom, prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
+import { joinList } from '../../core/cite/list';
+import { prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
 import { passageAt, referenceFor, statisticAt, type StatisticLocation } from '../../core/cite/reference';
+import { planUpdate } from '../../core/cite/update';
 import { figureText } from '../../core/cite/sentence';
-import { styleFor } from '../../core/cite/styles';
-import { applyToDraft, planBibliography, writeBibliography, type BibliographyPlan } from './apply';
+import { applyToDraft, planBibliography, readText, writeBibliography, type BibliographyPlan } from './apply';
+import type { BibliographySync } from './bibsync';
 import type { CiteContext } from './context';
 import {
   CITE_SELECTION_COMMAND,
   CITE_STATISTIC_COMMAND,
   COPY_COMMAND,
+  FILL_COMMAND,
   INSERT_COMMAND,
   OPEN_SOURCE_COMMAND,
   UPDATE_COMMAND,
@@ -31,9 +34,11 @@ function statisticIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
-export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
+export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): vscode.Disposable[] {
   const { services } = ctx;
   const t = vscode.l10n.t;
+  /** Sources already warned about in this session: one warning per source, not one per insertion. */
+  const warned = new Set<string>();
 
   async function statistic(id: string): Promise<StatisticLocation | undefined> {
     await services.corpus.ready;
@@ -51,7 +56,7 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     }
     const { document } = editor;
     const name = nodePath.basename(document.fileName);
-    const options = ctx.options(document);
+    const options = await ctx.options(document);
     const prepared = prepare(options);
     // The bibliography file is checked first: a broken .bib stops the insertion before anything changes.
     const bibliography =
@@ -63,24 +68,36 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
       return false;
     }
     const at = document.offsetAt(editor.selection.active);
-    const result = insertCitation(parseDraft(document.getText(), options.format), at, prepared.request);
+    // Formatted with the list it joins: another work of the same author and year makes it 2026b.
+    const joined = joinList(parseDraft(document.getText(), options.format), prepared, ctx.lookup(), options.style);
+    const result = insertCitation(joined.draft, at, joined.request);
     if ('error' in result) {
-      void vscode.window.showWarningMessage(t('Citation not inserted into {0}: {1}', name, result.error));
+      void vscode.window.showWarningMessage(t('Citation not inserted into {0}: {1}', name, t(result.template, ...result.args)));
       return false;
     }
     if (!(await applyToDraft(document, result.edits))) {
       void vscode.window.showErrorMessage(t('Could not edit {0}: the document is read-only or was changed meanwhile.', name));
       return false;
     }
-    if (bibliography) await write(bibliography);
-    placeCursor(editor, result.cursor);
-    services.log.info(`cite: ${prepared.request.id} → ${name} (${options.format}, ${options.style})`);
-    if (prepared.entry.missing.length) {
-      void vscode.window.showInformationMessage(
-        t('The reference lacks {0}. Add them to statcite.meta.json next to the corpus, or to the source file’s front matter.', prepared.entry.missing.join(', ')),
-      );
+    if (bibliography) {
+      await write(bibliography);
+      bibSync.remember(document, options.format === 'latex' ? 'latex' : 'pandoc', bibliography.uri, [prepared.reference], bibliography.added);
     }
+    placeCursor(editor, result.cursor);
+    services.log.info(`cite: ${prepared.request.id} → ${name} (${options.format}, ${options.style.id})`);
+    warnMissing(prepared);
     return true;
+  }
+
+  /** The first citation of a source with missing details offers to fill them in; later ones are quiet (the Problems panel keeps it). */
+  function warnMissing(prepared: PreparedCitation): void {
+    const { key, title } = prepared.reference;
+    if (!prepared.entry.missing.length || warned.has(key)) return;
+    warned.add(key);
+    const fill = t('Fill in Source Details…');
+    void vscode.window.showInformationMessage(t('“{0}” lacks {1} for the reference.', title, prepared.entry.missing.join(', ')), fill).then((choice) => {
+      if (choice === fill) void vscode.commands.executeCommand(FILL_COMMAND, { key });
+    });
   }
 
   /** Writes the bibliography file; a failure is reported (the draft edit stands and can be undone). */
@@ -184,29 +201,18 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     }
     await services.corpus.ready;
     const { document } = editor;
-    const options = ctx.options(document);
-    const lookup = ctx.lookup();
-    const parsed = parseDraft(document.getText(), options.format);
-    const keys = [...new Set(parsed.markers.flatMap((m) => m.keys))].filter((k) => lookup.report(k));
-    let bibliography;
-    if (keys.length && (options.format === 'latex' || options.format === 'pandoc')) {
-      const refs = keys.map((k) => referenceFor(lookup.report(k)!));
-      bibliography = await planBibliography(ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl'), options.format, refs);
-      if ('error' in bibliography) {
-        void vscode.window.showErrorMessage(t('References not updated: {0}. Fix the file and try again.', bibliography.error));
-        return false;
-      }
-    }
-    const result = updateReferences(parsed, entriesFrom(lookup, options), styleFor(options.style).heading);
+    const options = await ctx.options(document);
+    const uri = ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl');
+    const result = await planUpdate(document.getText(), options, ctx.lookup(), { name: uri.fsPath, read: () => readText(uri) });
     if ('error' in result) {
-      void vscode.window.showWarningMessage(result.error);
+      void vscode.window.showErrorMessage(t('References not updated: {0}. Fix the file and try again.', result.error));
       return false;
     }
     if (result.edits.length && !(await applyToDraft(document, result.edits))) {
       void vscode.window.showErrorMessage(t('Could not edit {0}: the document is read-only or was changed meanwhile.', nodePath.basename(document.fileName)));
       return false;
     }
-    if (bibliography) await write(bibliography);
+    if (result.bibliography) await write({ uri, ...result.bibliography });
     if (result.problems.length) {
       void vscode.window.showWarningMessage(t('References updated; {0} problem(s) need a look: {1}', result.problems.length, t(result.problems[0].template, ...result.problems[0].args)));
     }
@@ -233,7 +239,7 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     if (!id && !key) id = await pickStatistic();
     const location = id ? await statistic(id) : key ? lookup.report(key) : undefined;
     if (!location) return undefined;
-    const entry = styleFor(ctx.style(editor?.document)).entry(referenceFor(location), 'plain').text;
+    const entry = (await ctx.style(editor?.document)).entry(referenceFor(location), 'plain').text;
     try {
       await vscode.env.clipboard.writeText(entry);
       void vscode.window.showInformationMessage(t('Copied: {0}', entry));
@@ -248,7 +254,7 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
   async function openSource(id: string): Promise<void> {
     const location = await statistic(id);
     if (!location) return;
-    await revealSource(location.file.path, location.statistic.range.start, location.statistic.range.end);
+    await revealSource(location.file.path, location.statistic.range.start, location.statistic.range.end, { context: location.statistic.sentenceRange });
   }
 
   return [

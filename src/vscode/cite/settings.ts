@@ -11,6 +11,7 @@ export const CITE_STATISTIC_COMMAND = 'statcite.citeStatistic';
 export const CITE_SELECTION_COMMAND = 'statcite.citeSelection';
 export const UPDATE_COMMAND = 'statcite.updateReferences';
 export const COPY_COMMAND = 'statcite.copyCitation';
+export const FILL_COMMAND = 'statcite.fillSourceDetails';
 export const EXPORT_CSL_COMMAND = 'statcite.exportCslJson';
 export const EXPORT_BIBTEX_COMMAND = 'statcite.exportBibTeX';
 /** Internal: opens a statistic's source (hover links, quick fixes); not in the palette. */

@@ -1,10 +1,12 @@
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { CorpusFile } from '../../core/model';
+import type { EnginePhase } from '../../core/engine/engine';
 import type { Event } from '../../core/engine/protocol';
 import type { SearchOptions, SearchResult } from '../../core/search/types';
 import type { CorpusService, StatisticLocation } from '../services';
 import { findCorpusFiles, watchCorpus } from './discovery';
+import { CorpusProgress } from './progress';
 import { SECTION, STATE_CONTEXT } from './settings';
 import { WorkerClient } from './workerClient';
 import { SECTION as SEARCH_SECTION, USER_DICTIONARY } from '../search/settings';
@@ -33,10 +35,14 @@ export class WorkerCorpusService implements CorpusService {
   private client?: WorkerClient;
   private started?: Promise<void>;
   private watcher?: vscode.Disposable;
-  private progress?: (done: number, total: number) => void;
+  private readonly progress = new CorpusProgress();
+  /** While the files are being found, the worker's 'idle' (from an earlier read) does not end the progress. */
+  private finding = false;
+  /** What the worker's progress counts: files read, then files indexed. */
+  private phase: EnginePhase = 'reading';
   private flushTimer?: NodeJS.Timeout;
   private watchTimer?: NodeJS.Timeout;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.progress];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -125,19 +131,24 @@ export class WorkerCorpusService implements CorpusService {
       this.context,
       (uri) => this.queueUpdate([uri.fsPath]),
       (sidecar) => {
-        const folder = nodePath.dirname(sidecar.fsPath);
-        this.queueUpdate([...this.byPath.keys()].filter((p) => nodePath.dirname(p) === folder));
+        // The nearest sidecar in a file's folder or above applies: files in subfolders read it too.
+        const folder = nodePath.dirname(sidecar.fsPath) + nodePath.sep;
+        this.queueUpdate([...this.byPath.keys()].filter((p) => p.startsWith(folder)));
       },
     );
   }
 
   private async rescan(): Promise<void> {
     await vscode.commands.executeCommand('setContext', STATE_CONTEXT, 'loading');
-    const uris = await findCorpusFiles(this.context, this.log);
-    this.log.info(`corpus: ${uris.length} files`);
-    const started = Date.now();
-    await this.withProgress(() => this.client!.request('sync', { paths: uris.map((u) => u.fsPath) }));
-    this.log.info(`corpus read in ${Date.now() - started} ms`);
+    let started = Date.now();
+    this.finding = true;
+    this.progress.update('finding');
+    const paths = await findCorpusFiles(this.context, this.log, (n) => this.progress.update('finding', n)).finally(() => (this.finding = false));
+    this.log.info(`corpus: found ${paths.length} files in ${Date.now() - started} ms`);
+    started = Date.now();
+    this.progress.update('reading', 0, paths.length);
+    await this.client!.request('sync', { paths });
+    this.log.info(`corpus: outline of ${this.byPath.size} files complete in ${Date.now() - started} ms`);
     this.flush();
     await vscode.commands.executeCommand('setContext', STATE_CONTEXT, this.byPath.size ? 'ready' : 'empty');
   }
@@ -155,22 +166,6 @@ export class WorkerCorpusService implements CorpusService {
         (err: unknown) => this.log.error(`corpus update failed: ${String(err)}`),
       );
     }, 150);
-  }
-
-  private withProgress<T>(task: () => Promise<T>): Promise<T> {
-    const run = (progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<T> => {
-      let last = 0;
-      this.progress = (done, total) => {
-        progress.report({ message: vscode.l10n.t('Reading corpus {0}/{1}', done, total), increment: ((done - last) / total) * 100 });
-        last = done;
-      };
-      return task().finally(() => (this.progress = undefined));
-    };
-    return new Promise<T>((resolve, reject) => {
-      void vscode.window.withProgress({ location: { viewId: 'statcite.outline' } }, () =>
-        vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'StatCite' }, run).then(resolve, reject),
-      );
-    });
   }
 
   private onEvent(event: Event): void {
@@ -191,7 +186,11 @@ export class WorkerCorpusService implements CorpusService {
         this.scheduleFlush();
         break;
       case 'progress':
-        this.progress?.(event.done, event.total);
+        this.progress.update(this.phase, event.done, event.total);
+        break;
+      case 'phase':
+        this.phase = event.phase;
+        if (!(this.finding && event.phase === 'idle')) this.progress.update(event.phase);
         break;
       case 'log':
         this.log[event.level](event.message);

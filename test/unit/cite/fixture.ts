@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { CorpusFile, Report, Section, Statistic } from '../../../src/core/model';
 
 /** A small corpus built by hand: two reports of a newspaper page, with three statistics. */
@@ -55,4 +57,13 @@ export function corpus(): CorpusFile {
       },
     ],
   };
+}
+
+const root = path.resolve(__dirname, '../../..');
+/** CSL files of the Zotero Chinese style repository, kept in ../shared/csl (not copied into the project). */
+export const GBT_NUMERIC = path.resolve(root, '../shared/csl/gbt7714-2015-numeric-no-uppercase.csl');
+export const GBT_AUTHOR_DATE = path.resolve(root, '../shared/csl/gbt7714-2015-author-date-no-uppercase.csl');
+/** The APA style the citation-js CSL plugin ships. */
+export function apaCsl(): string {
+  return (JSON.parse(readFileSync(path.join(root, 'node_modules/@citation-js/plugin-csl/lib/styles.json'), 'utf8')) as Record<string, string>).apa;
 }

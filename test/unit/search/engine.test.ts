@@ -42,9 +42,8 @@ async function start(host: ReturnType<typeof memoryHost>, cacheDir: string) {
   const shown: string[] = [];
   const engine = new CorpusEngine(host, log, { file: (f) => void shown.push(f.path), removed: () => {}, progress: () => {} }, store);
   await engine.sync([...host.files.keys()]);
-  await store.ready();
   // The save runs in the background after a sync; the next start finds it written.
-  await store.saved();
+  await engine.settled();
   return { engine, store, shown };
 }
 
