@@ -117,9 +117,10 @@ async function hostMode(dir: string): Promise<Record<string, number>> {
         if (message.type === 'file') {
           const ids = new Map<string, unknown>();
           for (const a of message.file.articles) for (const r of a.reports) for (const s of [r.intro, ...r.sections]) for (const st of s.statistics) ids.set(st.id, st);
-          if (message.ack) setImmediate((seq) => worker.postMessage({ type: 'ack', seq }), message.ack);
         } else if (message.type === 'done') resolve();
         else if (message.type === 'failed') reject(new Error(message.message));
+        // As the corpus service does: acknowledge after this turn so the worker sends more.
+        if ('ack' in message && message.ack) setImmediate((seq) => worker.postMessage({ type: 'ack', seq }), message.ack);
         longestMessage = Math.max(longestMessage, performance.now() - t);
       });
       worker.on('error', reject);

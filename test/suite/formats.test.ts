@@ -44,6 +44,9 @@ async function writeDocuments(): Promise<void> {
   // A CJK font that is not embedded: read only with the CMaps shipped next to the worker.
   writeFileSync(pathOf('cmap'), handPdf({ pages: [['江川省统计公报发布。'], ['全年地区生产总值增长5.4%。'], ['城镇新增就业86.4万人。']] }));
   writeFileSync(vscode.Uri.joinPath(folder(), 'notes.docx').fsPath, '这不是Word文件。');
+  // Large enough to cross from the worker in slices (core/engine/transfer.ts).
+  const pages = Array.from({ length: 400 }, (_, i) => [`第${i + 1}页：全年新增就业${i + 1}万人，增长${(i % 9) + 1}.5%。`]);
+  writeFileSync(vscode.Uri.joinPath(folder(), 'long.pdf').fsPath, handPdf({ pages }));
   // The nearest sidecar applies: these are reports, not pages of the newspaper the corpus folder's sidecar names.
   writeFileSync(vscode.Uri.joinPath(folder(), 'statcite.meta.json').fsPath, JSON.stringify({ defaults: {} }));
 }
@@ -164,6 +167,16 @@ suite('HTML, PDF and Word files', () => {
       }
     });
   }
+
+  test('a 400-page PDF reaches the window whole, every statistic on its page', async () => {
+    const path = vscode.Uri.joinPath(folder(), 'long.pdf').fsPath;
+    await until(() => !!services.corpus.file(path), 60_000, 'the long PDF was not read');
+    const file = services.corpus.file(path)!;
+    const stats = file.articles.flatMap((a) => a.reports.flatMap((r) => [r.intro, ...r.sections].flatMap((s) => s.statistics)));
+    assert.strictEqual(stats.length, 800);
+    assert.ok(stats.every((s, i) => s.page === Math.floor(i / 2) + 1), 'a statistic off its page');
+    assert.strictEqual(services.corpus.statistic(stats[799].id)?.statistic.text, '4.5%');
+  });
 
   test('pdf: the text view marks where each page begins', async () => {
     const file = services.corpus.file(pathOf('pdf'))!;
