@@ -1,9 +1,9 @@
 /** Large files cross from the worker to the host in slices (src/core/engine/transfer.ts). */
 import { describe, expect, it } from 'vitest';
 import { deserialize, serialize } from 'node:v8';
-import { joinFile, splitFile } from '../../../../src/core/engine/transfer';
-import { handPdf } from '../../../fixtures/formats/build';
-import { load, statistics } from './helpers';
+import { joinFile, splitFile } from '../../../src/core/engine/transfer';
+import { handPdf } from '../../fixtures/formats/build';
+import { load, statistics } from '../corpus/formats/helpers';
 
 describe('a large file crosses to the host in slices', () => {
   it('splits a 500-page PDF into bounded slices that join back to the same file, leaving the original alone', async () => {
