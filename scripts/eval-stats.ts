@@ -2,11 +2,13 @@
  * npm run eval:stats — scores statistic extraction on the sample corpus against its gold file
  * (../shared/corpus/seed, as STATISTICS.md describes), then on every hand-annotated report in
  * test/fixtures/stats, and prints the figures, the misses and the false positives. The same scoring
- * runs as unit tests with the targets (test/unit/stats/gold.test.ts).
+ * runs as unit tests with the targets (test/unit/stats/gold.test.ts). Last, the statistics of the
+ * HTML, Word and PDF fixtures beside those of the same text as plain text (eval-formats.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadCorpusFile } from '../src/core/load';
+import { evaluateFormats } from './eval-formats';
 import { fixtureGolds, parseGold, repoRoot, sampleSeed, score, statisticsOf } from './eval-stats.lib';
 
 function evaluate(label: string, textPath: string, goldPath: string): void {
@@ -30,7 +32,7 @@ function evaluate(label: string, textPath: string, goldPath: string): void {
   console.log('');
 }
 
-function main(): number {
+async function main(): Promise<number> {
   const root = repoRoot(__dirname);
   const seed = sampleSeed(root);
   if (!seed) {
@@ -39,7 +41,8 @@ function main(): number {
   }
   evaluate('sample', seed.text, seed.gold);
   for (const fixture of fixtureGolds(root)) evaluate(fixture.name, fixture.text, fixture.gold);
+  await evaluateFormats(root);
   return 0;
 }
 
-process.exitCode = main();
+void main().then((code) => (process.exitCode = code));

@@ -6,6 +6,7 @@ import * as search from './vscode/search';
 import * as cite from './vscode/cite';
 import * as statistics from './vscode/statistics';
 import * as statisticsView from './vscode/statisticsView';
+import * as textView from './vscode/textView';
 
 interface Feature {
   register(context: vscode.ExtensionContext, services: Services): void;
@@ -19,6 +20,7 @@ const features: Feature[] = [
   cite,
   statistics,
   statisticsView,
+  textView,
 ];
 
 /** What activate returns: the services, for integration tests and other extensions. */

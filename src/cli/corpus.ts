@@ -1,11 +1,14 @@
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
+import { CORPUS_EXTENSIONS } from '../core/corpus/read';
 import { findFiles, nodeFolderHost } from '../core/corpus/find';
 import { CorpusEngine, type FileIndex } from '../core/engine/engine';
 import { nodeHost } from '../core/engine/nodeHost';
 import { compileGlobs } from '../core/glob';
 import type { CorpusFile } from '../core/model';
 
+/** What a command says when the paths hold no file it reads. */
+export const NO_CORPUS_FILES = `no corpus files (${CORPUS_EXTENSIONS.map((e) => `.${e}`).join(' ')}) found`;
 
 /** Files named on the command line, folders expanded to their corpus files (hidden folders left out). */
 export async function expandPaths(paths: string[]): Promise<string[]> {

@@ -54,7 +54,7 @@ export async function run(argv: string[]): Promise<number> {
   const files = await loadCorpus(args.corpus, index);
   const results = index.search(args.query, { limit: args.limit, statisticsOnly: args.statisticsOnly });
   if (args.json) {
-    const out = results.map(({ id, kind, file, start, end, report, section, snippet, score }) => ({ id, kind, file, start, end, report, section, snippet, score }));
+    const out = results.map(({ id, kind, file, page, start, end, report, section, snippet, score }) => ({ id, kind, file, ...(page === undefined ? {} : { page }), start, end, report, section, snippet, score }));
     console.log(JSON.stringify(out, null, 2));
     return 0;
   }
@@ -67,7 +67,7 @@ export async function run(argv: string[]): Promise<number> {
   results.forEach((r, i) => {
     const where = [r.report, r.section].filter(Boolean).join(' › ');
     console.log(`${i + 1}. ${r.kind === 'statistic' ? 'statistic' : 'passage'}  ${where}`);
-    console.log(`   ${r.file}:${lineColumn(texts.get(r.file) ?? '', r.start)}  score ${r.score.toFixed(2)}`);
+    console.log(`   ${r.file}:${lineColumn(texts.get(r.file) ?? '', r.start)}${r.page === undefined ? '' : `  p.${r.page}`}  score ${r.score.toFixed(2)}`);
     console.log(`   ${marked(r, mark)}`);
   });
   return 0;

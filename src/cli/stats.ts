@@ -1,7 +1,8 @@
 /**
  * statcite stats <file|folder…> [--json | --csv | --xlsx <file>] [filters]: the Statistics view's
  * table on the command line — the same rows, columns, filters and sorting (src/core/table). start/end
- * are the figure's offsets (JavaScript string indices) in the decoded text.
+ * are the figure's offsets (JavaScript string indices) in the decoded text (the extracted text for
+ * HTML, PDF and Word), and page its 1-based page in a PDF.
  */
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
@@ -12,7 +13,7 @@ import { StatTable, type TableQuery } from '../core/table/query';
 import { fileRows, type StatRow } from '../core/table/row';
 import { toXlsx } from '../core/table/xlsx';
 import type { StatisticKind } from '../core/model';
-import { loadCorpus } from './corpus';
+import { loadCorpus, NO_CORPUS_FILES } from './corpus';
 
 export const summary = 'statistics of corpus files  (<file|folder…> [--json|--csv|--xlsx F] [--metric W] [--subject S] [--period P] [--kind K] …)';
 
@@ -89,7 +90,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const files = await loadCorpus(parsed.paths);
   if (!files.length) {
-    console.error('statcite stats: no .md or .txt files found');
+    console.error(`statcite stats: ${NO_CORPUS_FILES}`);
     return 1;
   }
   const table = new StatTable(files.flatMap((f) => fileRows(f, shown(f.path))));
@@ -125,7 +126,7 @@ function toTable(rows: StatRow[]): string {
   if (!rows.length) return 'no statistics found';
   const arrow = (r: StatRow): string => (r.change === 'up' ? '↑' : r.change === 'down' ? '↓' : '');
   const lines = rows.map((r) => [
-    `${r.file}:${r.start}`,
+    `${r.file}${r.page === undefined ? '' : ` p.${r.page}`}:${r.start}`,
     `${r.approx ? '≈' : ''}${r.figure}`,
     `${r.value} ${r.unit}`,
     `${r.kind}${arrow(r)}${r.basis ? ` ${r.basis}` : ''}`,

@@ -1,4 +1,8 @@
 import type { CorpusFile, Metadata } from './model';
+import { readExtractedFile } from './corpus/formats/read';
+import { formatOf } from './corpus/formats/kinds';
+import { assignPages } from './corpus/formats/sourceMap';
+import { applyTableHeaders } from './corpus/formats/table';
 import { readCorpusFile } from './corpus/read';
 import { annotateStatistics } from './stats/annotate';
 
@@ -6,5 +10,18 @@ import { annotateStatistics } from './stats/annotate';
 export function loadCorpusFile(bytes: Uint8Array, path: string, metadata?: Metadata): CorpusFile {
   const file = readCorpusFile(bytes, path, metadata);
   annotateStatistics(file);
+  return file;
+}
+
+/**
+ * The same for any corpus file, text or a format text is extracted from (HTML, PDF, Word): the
+ * statistics of an extracted text also take the page they stand on and the headers of their table.
+ */
+export async function loadAnyFile(bytes: Uint8Array, path: string, metadata?: Metadata): Promise<CorpusFile> {
+  if (!formatOf(path)) return loadCorpusFile(bytes, path, metadata);
+  const { file, cells } = await readExtractedFile(bytes, path, metadata);
+  annotateStatistics(file);
+  applyTableHeaders(file, cells);
+  assignPages(file);
   return file;
 }

@@ -133,6 +133,21 @@ export interface Problem {
   range?: SourceRange;
 }
 
+/**
+ * How the text of a file that is not text (HTML, PDF, Word) was extracted: the text is the
+ * reader's, so ranges point into it, and this maps it back onto the original.
+ */
+export interface SourceMap {
+  format: 'html' | 'pdf' | 'docx';
+  /** PDF: the text offset where each page begins (pages[0] is page 1). */
+  pages?: number[];
+  /**
+   * HTML: [text offset, offset in the decoded page] of each block of text, in text order: where
+   * in the original a span of the text was read.
+   */
+  anchors?: Array<[number, number]>;
+}
+
 /** One corpus file, read and outlined. */
 export interface CorpusFile {
   /** The file's path as the host names it (absolute path or URI string). */
@@ -140,6 +155,8 @@ export interface CorpusFile {
   encoding: string;
   /** The decoded text; every range above points into it. */
   text: string;
+  /** Set when the text was extracted from HTML, PDF or Word rather than read as it is. */
+  source?: SourceMap;
   metadata: Metadata;
   articles: Article[];
   problems: Problem[];

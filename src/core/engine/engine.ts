@@ -1,5 +1,5 @@
 import type { CorpusFile, Logger, Metadata } from '../model';
-import { loadCorpusFile } from '../load';
+import { loadAnyFile } from '../load';
 import { contentHash, metadataHash, type CachedFile } from '../search/cache';
 import type { SearchOptions, SearchResult } from '../search/types';
 
@@ -249,7 +249,7 @@ export class CorpusEngine {
         return true;
       }
       started = Date.now();
-      file = loadCorpusFile(bytes, path, metadata);
+      file = await loadAnyFile(bytes, path, metadata);
       this.tally.outlineMs += Date.now() - started;
     } catch (err) {
       file = unreadable(path, err);

@@ -84,9 +84,7 @@ export function fileRows(file: CorpusFile, shownPath: string = file.path): StatR
           if (s.period) row.period = s.period;
           if (issuer) row.issuer = issuer;
           if (date) row.date = date;
-          // The page of a paginated source: a field the format readers add to Statistic.
-          const page = (s as Statistic & { page?: number }).page;
-          if (page !== undefined) row.page = page;
+          if (s.page !== undefined) row.page = s.page;
           rows.push(row);
         }
       }

@@ -1,6 +1,7 @@
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { revealSource } from '../reveal';
+import { corpusPathOf } from '../textView/uri';
 import { citationAt, resolveCitations } from '../../core/cite/citations';
 import { parseDraft } from '../../core/cite/draft/parse';
 import { insertCitations } from '../../core/cite/many';
@@ -187,7 +188,8 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
 
   async function citeSelection(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
-    const file = editor && services.corpus.file(editor.document.uri.fsPath);
+    const path = editor && corpusPathOf(editor.document.uri);
+    const file = path ? services.corpus.file(path) : undefined;
     if (!editor || !file || editor.selection.isEmpty) {
       void vscode.window.showWarningMessage(t('Select a passage in a corpus file to quote it.'));
       return false;
@@ -248,7 +250,8 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
     let key: string | undefined;
     if (!id && editor) {
       const offset = editor.document.offsetAt(editor.selection.active);
-      const file = services.corpus.file(editor.document.uri.fsPath);
+      const path = corpusPathOf(editor.document.uri);
+      const file = path ? services.corpus.file(path) : undefined;
       if (file) id = statisticAt(file, offset)?.statistic.id;
       else if (ctx.isDraft(editor.document)) {
         const found = citationAt(resolveCitations(parseDraft(editor.document.getText(), ctx.format(editor.document)), lookup), offset);

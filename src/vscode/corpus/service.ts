@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CorpusFile } from '../../core/model';
 import type { EnginePhase } from '../../core/engine/engine';
 import type { Event } from '../../core/engine/protocol';
+import { joinFile, type SectionSlice } from '../../core/engine/transfer';
 import type { SearchOptions, SearchResult } from '../../core/search/types';
 import type { CorpusService, StatisticLocation } from '../services';
 import { findCorpusFiles, watchCorpus } from './discovery';
@@ -27,6 +28,8 @@ export class WorkerCorpusService implements CorpusService {
   private readonly changed = new vscode.EventEmitter<string[]>();
   readonly onDidChange = this.changed.event;
   private readonly byPath = new Map<string, CorpusFile>();
+  /** Slices of large files on their way, by transfer (see core/engine/transfer.ts). */
+  private readonly slices = new Map<number, SectionSlice[]>();
   private readonly statistics = new Map<string, StatisticLocation>();
   private readonly statisticIds = new Map<string, string[]>();
   private readonly pendingPaths = new Set<string>();
@@ -170,15 +173,22 @@ export class WorkerCorpusService implements CorpusService {
 
   private onEvent(event: Event): void {
     switch (event.type) {
-      case 'file':
-        this.forget(event.file.path);
-        this.byPath.set(event.file.path, event.file);
-        this.index(event.file);
-        this.pendingPaths.add(event.file.path);
+      case 'slices':
+        this.slices.set(event.transfer, (this.slices.get(event.transfer) ?? []).concat(event.slices));
+        setImmediate((seq) => this.client?.ack(seq), event.ack);
+        break;
+      case 'file': {
+        const file = event.transfer ? joinFile(event.file, this.slices.get(event.transfer) ?? []) : event.file;
+        if (event.transfer) this.slices.delete(event.transfer);
+        this.forget(file.path);
+        this.byPath.set(file.path, file);
+        this.index(file);
+        this.pendingPaths.add(file.path);
         this.scheduleFlush();
         // Answer after this turn, so other work on the host runs between batches.
         if (event.ack) setImmediate((seq) => this.client?.ack(seq), event.ack);
         break;
+      }
       case 'removed':
         this.forget(event.path);
         this.byPath.delete(event.path);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { SourceRange } from '../../core/model';
 import type { Services } from '../services';
+import { TEXT_SCHEME, corpusPathOf } from '../textView/uri';
 import { statisticLabel } from './nodes';
 
 /** VS Code's own Outline view and breadcrumbs show the same structure as the sidebar. */
@@ -8,7 +9,8 @@ export function registerSymbols(context: vscode.ExtensionContext, services: Serv
   const provider: vscode.DocumentSymbolProvider = {
     async provideDocumentSymbols(document) {
       await services.corpus.ready;
-      const file = services.corpus.file(document.uri.fsPath);
+      const path = corpusPathOf(document.uri);
+      const file = path && services.corpus.file(path);
       if (!file) return [];
       const range = (r: SourceRange): vscode.Range => new vscode.Range(document.positionAt(r.start), document.positionAt(r.end));
       const symbol = (name: string, detail: string, kind: vscode.SymbolKind, full: SourceRange, selection: SourceRange): vscode.DocumentSymbol =>
@@ -38,6 +40,7 @@ export function registerSymbols(context: vscode.ExtensionContext, services: Serv
       [
         { scheme: 'file', language: 'markdown' },
         { scheme: 'file', language: 'plaintext' },
+        { scheme: TEXT_SCHEME },
       ],
       provider,
       { label: 'StatCite' },

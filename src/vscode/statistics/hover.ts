@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { Statistic } from '../../core/model';
+import { formatOf } from '../../core/corpus/formats/kinds';
 import type { Services } from '../services';
+import { OPEN_ORIGINAL_COMMAND } from '../textView/settings';
+import { corpusPathOf, pageLabel } from '../textView/uri';
 import type { PlacedStatistic, StatisticLookup } from './lookup';
 import { CITE_STATISTIC_COMMAND } from './settings';
 
@@ -17,16 +20,24 @@ export class StatisticHoverProvider implements vscode.HoverProvider {
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    if (document.uri.scheme !== 'file' || document.isDirty) return undefined;
-    const file = this.services.corpus.file(document.uri.fsPath);
+    const path = corpusPathOf(document.uri);
+    if (!path || document.isDirty) return undefined;
+    const file = this.services.corpus.file(path);
     const placed = file && this.lookup.at(file, document.offsetAt(position));
     if (!placed) return undefined;
     const { start, end } = placed.statistic.range;
-    return new vscode.Hover(statisticCard(placed), new vscode.Range(document.positionAt(start), document.positionAt(end)));
+    return new vscode.Hover(statisticCard(placed, path), new vscode.Range(document.positionAt(start), document.positionAt(end)));
   }
 }
 
-function statisticCard(placed: PlacedStatistic): vscode.MarkdownString[] {
+/** The action that opens the file a text view shows, named for its format. */
+function originalAction(path: string): string | undefined {
+  const t = vscode.l10n.t;
+  const format = formatOf(path);
+  return format === 'pdf' ? t('Open the PDF') : format === 'html' ? t('Open the original page here') : format === 'docx' ? t('Open the Word file') : undefined;
+}
+
+function statisticCard(placed: PlacedStatistic, path: string): vscode.MarkdownString[] {
   const t = vscode.l10n.t;
   const s = placed.statistic;
   const card = new vscode.MarkdownString(undefined, false);
@@ -42,6 +53,7 @@ function statisticCard(placed: PlacedStatistic): vscode.MarkdownString[] {
     [t('Subject'), s.subject],
     [t('Period'), s.period],
     [t('From'), s.from ? `${s.from.text} (${withUnit(s.from.value, s.from.unit)})` : undefined],
+    [t('Page'), s.page === undefined ? undefined : pageLabel(s.page)],
   ];
   for (const [label, value] of facts) {
     if (value === undefined) continue;
@@ -55,8 +67,10 @@ function statisticCard(placed: PlacedStatistic): vscode.MarkdownString[] {
   card.appendText([placed.report.title, placed.section === placed.report.intro ? undefined : placed.section.title].filter(Boolean).join(' › '));
 
   const actions = new vscode.MarkdownString(undefined, true);
-  actions.isTrusted = { enabledCommands: [CITE_STATISTIC_COMMAND] };
+  actions.isTrusted = { enabledCommands: [CITE_STATISTIC_COMMAND, OPEN_ORIGINAL_COMMAND] };
   actions.appendMarkdown(`[$(quote) ${escapeLabel(t('Cite this statistic'))}](command:${CITE_STATISTIC_COMMAND}?${encodeURIComponent(JSON.stringify([s.id]))})`);
+  const original = originalAction(path);
+  if (original) actions.appendMarkdown(` · [$(go-to-file) ${escapeLabel(original)}](command:${OPEN_ORIGINAL_COMMAND}?${encodeURIComponent(JSON.stringify([path, s.range.start]))})`);
   return [card, actions];
 }
 
