@@ -37,7 +37,7 @@ suite('Statistics view flow (sample)', () => {
     wb = opened;
   });
 
-  test('the outline title bar opens the table of every statistic, sorted by a column's title', async () => {
+  test('the outline title bar opens the table of every statistic, sorted by a column’s title', async () => {
     frame = await openFromTitleBar(wb);
     const [shown, total] = await counts(frame);
     assert.equal(shown, total);
