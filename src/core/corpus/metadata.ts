@@ -122,6 +122,16 @@ export function dateInTitle(title: string): string | undefined {
   return m ? isoDate(m[1]) : undefined;
 }
 
+/**
+ * A date in a file's name (20221115.md, 2025-03-18-要闻.txt). Not bibliographic metadata — a name
+ * is no statement of the publisher — but good enough to date 去年 and 1—11月份 in the text.
+ */
+export function dateInFileName(path: string): string | undefined {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  const m = /(?:^|[^0-9])((?:19|20)[0-9]{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12][0-9]|3[01])(?![0-9])/.exec(name);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
 /** What an article's own text states: a date printed in its title, the author all its reports share. */
 export function statedMetadata(title: string, reportAuthors: Array<string | undefined>): Metadata {
   const [first] = reportAuthors;

@@ -54,7 +54,8 @@ export function cleanPhrase(phrase: string): string {
       changed = true;
     }
   }
-  return unwrapQuotes(text);
+  // 合计进出口, 共计投入: an adverb of summing inside the phrase is no part of the name.
+  return unwrapQuotes(text).replace(/(?<=[\u4e00-\u9fff”])(?:合计|共计|总计)(?=[\u4e00-\u9fff])/g, '');
 }
 
 /** “全国百城法治政府建设评估” → 全国百城法治政府建设评估; inner quotes stay (基层“两院”增核员额). */
@@ -71,8 +72,85 @@ export function isEmptyPhrase(text: string): boolean {
   return text === '' || /^(?:的|基础上|之后|以后|以来|同时|其中|高于|低于|高出|快于|慢于|比|较)/.test(text) || /^[、，和及与]+$/.test(text) || RANK_SCOPE.test(text);
 }
 
-/** What follows a streak when it only says what the run did (连续两年上升, 连续3个月处于…). */
-export const PREDICATE_START = new RegExp(`^(?:${UP_VERBS}|${DOWN_VERBS}|处于|保持|实现|位居|稳居|居|低于|高于|超过|成为|获得|获评)`);
+/**
+ * What follows a streak when it only says how its metric moved or stood (连续两年上升, 连续3个月处于…,
+ * 连续10年位居全球第一); a run of its own (连续5年获评…省份) names its metric after it.
+ */
+export const MOVEMENT_START = new RegExp(`^(?:${UP_VERBS}|${DOWN_VERBS}|处于|保持|位居|稳居|居|低于|高于|超过|快于|慢于)`);
+
+/**
+ * Words that start what a clause says of the noun counted before them: 5位科学家|增选为两院院士,
+ * 8000个项目|参展, 近四成受访者|每月至少参加…
+ */
+const PREDICATE_HEAD = new RegExp(
+  `(?:已经|已|均|都|将|正在|每[年月周天日]|至少|全部|全面|被|表示|认为|愿意|希望|入选|当选|增选为|增选|成为|获评|荣获|获得|评为|认定为|入围|` +
+    `进入|跻身|参展|参加|参与|参赛|受益|享受|出现|达到|通过|开通|开板|高于|低于|快于|慢于|位居|纳入|列入|保持|落户|上榜|${UP_VERBS}|${DOWN_VERBS})`,
+);
+const APPROX_TAIL = new RegExp(`(?:${APPROX_BEFORE})$`);
+
+/**
+ * The noun a count measures, from the words after its unit to the clause end or, when
+ * `cutByFigure`, the next figure: the noun alone, or — when the clause goes on to say something of
+ * it — that as a noun phrase (5位科学家增选为两院院士 → 增选为两院院士的科学家; 57个县（市）地区生产总值
+ * 增速高于全省平均水平 → 地区生产总值增速高于全省平均水平的县（市）). Before another figure the words
+ * that belong to it are left out (50多个国家和地区近3000家 → 国家和地区; 7轮强降水和“桦加沙”等3个台风 → 强降水).
+ */
+export function objectPhrase(words: string, cutByFigure: boolean): string {
+  let text = words;
+  if (cutByFigure) {
+    text = text.replace(APPROX_TAIL, '');
+    if (/等$/.test(text)) text = text.replace(/(?:和|及|与|以及|、)[^和及与、]*等$/, '').replace(/等$/, '');
+  }
+  let noun = text;
+  let rest = '';
+  const paren = /^([^（(]+[（(][^（）()]{1,8}[）)])/.exec(text);
+  if (paren) {
+    noun = paren[1];
+    rest = text.slice(paren[1].length);
+  } else {
+    const predicate = PREDICATE_HEAD.exec(text);
+    if (predicate && predicate.index > 0) {
+      noun = text.slice(0, predicate.index);
+      rest = text.slice(predicate.index);
+    }
+  }
+  noun = cleanObject(noun);
+  rest = rest.replace(/(?:的|了|和|等|\s)+$/, '');
+  // Only a short predicate reads well in front of its noun; a long one is another statement.
+  return noun && rest && rest.length <= 18 && !/[0-9]/.test(rest) ? `${rest}的${noun}` : noun;
+}
+
+/**
+ * The topic of the clause before a figure's clause: its noun phrase before its verb
+ * (2022年粮食产量再创新高 → 粮食产量), for a run that names no metric of its own.
+ */
+export function clauseTopic(before: string): string {
+  const clauses = before.split(/[，,；;、\s]+/).filter((c) => c !== '');
+  const last = cleanPhrase(clauses[clauses.length - 1] ?? '');
+  const verb = new RegExp(`(?:再创|创|再次|首次|实现|${PREDICATE_HEAD.source})`).exec(last);
+  const topic = verb ? last.slice(0, verb.index) : last;
+  return topic.length >= 2 && topic.length <= 16 ? topic : '';
+}
+
+/** Verbs whose rate names no object of its own: 化解率, 吸附率, 办结率 (失业率, 出生率 do). */
+const OBJECT_RATE = /^(化解|吸附|办结|结案|执结|调解|受理|查处|处置|回复|答复|整改|破案|侦破|审结)率$/;
+
+/**
+ * A rate that names no object takes the object of the figure before it in the sentence:
+ * 矛盾纠纷134.6万件、化解率99.8% → 矛盾纠纷化解率; 矛盾纠纷吸附率99.8%、化解率98.6% → 矛盾纠纷化解率.
+ */
+export function completeRate(metric: string, previous: string | undefined): string {
+  if (!previous || !OBJECT_RATE.test(metric)) return metric;
+  const sibling = /^(.*?)(?:化解|吸附|办结|结案|执结|调解|受理|查处|处置|回复|答复|整改|破案|侦破|审结)率$/.exec(previous);
+  const base = sibling ? sibling[1] : previous;
+  // 基层排查矛盾纠纷 → 矛盾纠纷: the object is what the last verb governs.
+  let object = base;
+  for (const m of base.matchAll(INNER_VERB)) {
+    const rest = base.slice(m.index + m[0].length);
+    if (rest.length >= 2) object = rest;
+  }
+  return object.length >= 2 && !/[0-9%]/.test(object) ? object + metric : metric;
+}
 
 /** The phrase after a figure's unit, as far as the clause goes: 9部展现检察履职的短视频 → 展现检察履职的短视频. */
 const THRESHOLD_START = new RegExp(`^(?:${THRESHOLD_NOUNS})`);

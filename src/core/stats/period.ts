@@ -1,0 +1,165 @@
+/**
+ * The period of a figure: the time its sentence gives it, else the time the section set at the
+ * head of an earlier clause (过去一年，… / 1—11月份，… / a heading such as 一、2024年工作回顾).
+ *
+ * A time is not the figure's period when it is a base of comparison (比上年, 较1月份, 与上月), a
+ * starting point (由2020年的…), a base the figure builds on (在2024年压降50.2%的基础上再降5.9%:
+ * 2024年 is the 50.2%'s period, not the 5.9%'s), or the date of an event (3月17日电).
+ *
+ * Relative times are resolved against the article date when it is known (去年 in a 2026 page →
+ * 2025年; 1—11月份 on 2022-11-15 → 2022年1—11月; 前两个月 → 1—2月) and left as written otherwise.
+ */
+import { isMasked } from './mask';
+import { parseChineseNumeral } from './numbers';
+
+const CN = '[0-9]{1,2}|[一二三四五六七八九十]{1,3}';
+const YEAR = '(?:(?<year>(?:19|20)[0-9]{2})|(?<yearCn>[〇零一二三四五六七八九]{4}))年度?|(?<rel>去年|上年|今年|本年|前年|明年)(?:度)?';
+const PART =
+  `(?<named>上半年|下半年|前三季度|第?[一二三四1-4]季度|全年|年底|年末|年初|底|末|初)` +
+  `|前(?<first>${CN}|两)个月` +
+  `|(?<from>${CN})(?:[—–\\-~～至到](?<to>${CN}))?月份?(?<edge>底|末|初)?(?:(?<day>${CN})日)?`;
+/** A year with the part of it the text names (2024年1—11月, 去年底), a part alone (1—11月份), or a span (过去五年). */
+const TIMES = [
+  new RegExp(`(?:${YEAR})(?:${PART})?`, 'g'),
+  new RegExp(`(?<![0-9一二三四五六七八九十年])(?:${PART})`, 'g'),
+  new RegExp(`(?:过去|近)(?<span>${CN}|两)年(?:来|间)?|(?<![0-9])(?<since>${CN}|两)年(?:来|间)`, 'g'),
+];
+/** Words right before a time that make it a base, a starting point or a target of comparison. */
+const NOT_PERIOD_BEFORE = /(?:比|较|与|同|跟|相比|由|从|自|于|对比)$/;
+/** Words right after: 日电 (a dateline), 的水平 (a level compared with). */
+const NOT_PERIOD_AFTER = /^(?:日?电|日讯|的水平|版)/;
+const HEAD_BEFORE = /(?:^|[，,。；;：:！!？?\n\s])(?:其中|同时|此外|另外|截至|截止|到|至|在)?$/;
+
+export interface TimeFound {
+  start: number;
+  end: number;
+  period: string;
+  /** Stands at the head of its clause (过去一年，… / 1—11月份，…), so it dates what follows. */
+  head: boolean;
+}
+
+/** The article date as year and month, when known (YYYY-MM-DD or YYYY-MM). */
+interface Today {
+  year: number;
+  month?: number;
+}
+
+function today(date: string | undefined): Today | undefined {
+  const m = date ? /^([0-9]{4})(?:-([0-9]{2}))?/.exec(date) : null;
+  return m ? { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined } : undefined;
+}
+
+const num = (text: string): number => (/^[0-9]+$/.test(text) ? Number(text) : text === '两' ? 2 : parseChineseNumeral(text) ?? NaN);
+
+/**
+ * Every time in `text` that can date a figure, in order; where two overlap, the first found. Times
+ * inside `masked` spans (《…2025年版》, short quotations) are names, not times.
+ */
+export function timesIn(text: string, date: string | undefined, masked: Array<[number, number]>): TimeFound[] {
+  const now = today(date);
+  const found: TimeFound[] = [];
+  for (const re of TIMES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (isMasked(masked, start) || found.some((t) => t.start < end && start < t.end)) continue;
+      const before = text.slice(Math.max(0, start - 4), start);
+      const after = text.slice(end, end + 3);
+      if (NOT_PERIOD_BEFORE.test(before) || NOT_PERIOD_AFTER.test(after)) continue;
+      const g = m.groups ?? {};
+      // 2012年以来 runs from then; 今年以来 is this year so far.
+      if (after.startsWith('以来') && g.rel !== '今年') continue;
+      // A full date (3月17日) is an event's day, except as the end of a running total (截至3月16日).
+      if (g.day && !/(?:截至|截止|到)$/.test(before)) continue;
+      const period = resolve(g, m[0], now);
+      if (period) found.push({ start, end, period, head: HEAD_BEFORE.test(before) });
+    }
+  }
+  return found.sort((x, y) => x.start - y.start);
+}
+
+type Groups = Record<string, string | undefined>;
+
+/** The written time in canonical form: years resolved when the date is known, 份 and 第 dropped. */
+function resolve(g: Groups, written: string, now: Today | undefined): string | undefined {
+  const span = g.span ?? g.since;
+  if (span) {
+    // 过去五年 / 近两年 / 五年来: the years before the article's year.
+    const n = num(span);
+    if (!now || !Number.isFinite(n)) return written;
+    return n === 1 ? `${now.year - 1}年` : `${now.year - n}—${now.year - 1}年`;
+  }
+  let year: string | undefined;
+  if (g.year) year = `${g.year}年`;
+  else if (g.yearCn) year = `${parseChineseNumeral(g.yearCn)}年`;
+  else if (g.rel) {
+    const shift: Record<string, number> = { 去年: -1, 上年: -1, 前年: -2, 今年: 0, 本年: 0, 明年: 1 };
+    year = now ? `${now.year + shift[g.rel]}年` : g.rel;
+  }
+  const part = partOf(g);
+  if (part === undefined) return year;
+  if (year !== undefined) return year + part;
+  // 全年 and 年底 alone belong to the year in force, not to the article's.
+  if (g.named && /^(?:全年|年底|年末|年初|底|末|初)$/.test(g.named)) return undefined;
+  if (!now) return part;
+  // A month or a part of the year alone: the latest such up to the article date.
+  const lastMonth = g.to ?? g.from ?? g.first;
+  const month = lastMonth ? num(lastMonth) : undefined;
+  const y = month !== undefined && now.month !== undefined && month > now.month ? now.year - 1 : now.year;
+  return `${y}年${part}`;
+}
+
+function partOf(g: Groups): string | undefined {
+  if (g.named) {
+    if (g.named === '全年') return '';
+    if (/^(?:年底|年末|底|末)$/.test(g.named)) return '末';
+    if (/^(?:年初|初)$/.test(g.named)) return '初';
+    const quarter = /^第?([一二三四1-4])季度$/.exec(g.named);
+    return quarter ? `${'一二三四'[num(quarter[1]) - 1] ?? quarter[1]}季度` : g.named;
+  }
+  if (g.first) return `1—${num(g.first)}月`;
+  if (g.from) {
+    const months = g.to ? `${num(g.from)}—${num(g.to)}月` : `${num(g.from)}月`;
+    if (g.day) return `${months}${num(g.day)}日`;
+    return months + (g.edge === '初' ? '初' : g.edge ? '末' : '');
+  }
+  return undefined;
+}
+
+/** A clause that gives the source of what follows (业内人士介绍，… / 一项调查显示，…): a new statement. */
+const NEW_SOURCE = /(?:显示|介绍|表示|指出|认为|称)[，,：:]/;
+
+/**
+ * The period of the figure at `at` in `text` (its passage). `stated` is the last time before it in
+ * its sentence (from `sentenceStart`) that is no base the figure builds on; else `inherited` is
+ * the last time earlier in the passage, else `carried` (set at a clause head earlier in the
+ * section) — unless the sentence opens a new statement from a source of its own.
+ */
+export function periodAt(times: TimeFound[], text: string, sentenceStart: number, at: number, carried?: string): { stated?: string; inherited?: string } {
+  // The last time that ends before the figure (times are in order: a binary search keeps long
+  // passages linear), then back through the sentence.
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  // 在2024年压降50.2%的基础上再降5.9%: the times from 在 to 基础上 are the base's, not the figure's.
+  const sentence = text.slice(sentenceStart, at);
+  const base = sentence.lastIndexOf('基础上');
+  const baseStart = base >= 0 ? sentenceStart + sentence.lastIndexOf('在', base) : -1;
+  let k = lo - 1;
+  for (; k >= 0 && times[k].start >= sentenceStart; k--) {
+    const time = times[k];
+    if (!(base >= 0 && time.start >= baseStart && time.start < sentenceStart + base)) return { stated: time.period };
+  }
+  return NEW_SOURCE.test(sentence) ? {} : { inherited: k >= 0 ? times[k].period : carried };
+}
+
+/** The time a passage leaves in force for the passages after it: its last time at a clause head. */
+export function lastHeadPeriod(times: TimeFound[]): string | undefined {
+  for (let i = times.length - 1; i >= 0; i--) if (times[i].head) return times[i].period;
+  return undefined;
+}
