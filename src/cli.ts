@@ -10,6 +10,7 @@ interface Command {
 
 const commands: Record<string, () => Promise<Command>> = {
   cite: () => import('./cli/cite'),
+  compare: () => import('./cli/compare'),
   outline: () => import('./cli/outline'),
   search: () => import('./cli/search'),
   stats: () => import('./cli/stats'),

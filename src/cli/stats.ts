@@ -1,27 +1,34 @@
 /**
  * statcite stats <file|folder…> [--json|--csv]: every statistic of the corpus files. start/end are
- * the figure's offsets (JavaScript string indices) in the decoded text.
+ * the figure's offsets (JavaScript string indices) in the decoded text; metricKey is the canonical
+ * name of what it measures, subject who or what it is about, issuer who issued the report.
  */
 import * as nodePath from 'node:path';
 import { sectionsOf } from '../core/corpus/walk';
 import type { CorpusFile, Statistic } from '../core/model';
-import { loadCorpus } from './corpus';
+import { loadMetricKeys } from '../core/stats/metricKey';
+import { cliLog, loadCorpus } from './corpus';
+import { alignRows } from './table';
 
-export const summary = 'statistics of corpus files  (<file|folder…> [--json|--csv])';
+export const summary = 'statistics of corpus files  (<file|folder…> [--json|--csv] [--metric-aliases F])';
 
-const FIELDS = ['id', 'file', 'start', 'end', 'text', 'value', 'unit', 'kind', 'approx', 'change', 'basis', 'from', 'metric', 'subject', 'period', 'sentence'] as const;
+const FIELDS = ['id', 'file', 'start', 'end', 'text', 'value', 'unit', 'kind', 'approx', 'change', 'basis', 'from', 'metric', 'metricKey', 'subject', 'issuer', 'period', 'sentence'] as const;
 type From = { value: number; unit: string; text: string; start: number; end: number };
 type Row = Record<Exclude<(typeof FIELDS)[number], 'from'>, string | number | boolean | null> & { from: From | null };
 
-export async function run(args: string[]): Promise<number> {
+export async function run(argv: string[]): Promise<number> {
+  // --metric-aliases <file>: the user's alias table, as the setting statcite.stats.metricAliases gives it.
+  const at = argv.indexOf('--metric-aliases');
+  const aliases = at >= 0 ? argv[at + 1] : undefined;
+  const args = at >= 0 ? [...argv.slice(0, at), ...argv.slice(at + 2)] : argv;
   const format = args.includes('--json') ? 'json' : args.includes('--csv') ? 'csv' : 'table';
   const paths = args.filter((a) => a !== '--json' && a !== '--csv');
   const unknown = paths.find((a) => a.startsWith('--'));
-  if (!paths.length || unknown || (args.includes('--json') && args.includes('--csv'))) {
-    console.error(`${unknown ? `statcite stats: unknown option ${unknown}\n` : ''}usage: statcite stats <file|folder…> [--json|--csv]`);
+  if (!paths.length || unknown || (at >= 0 && !aliases) || (args.includes('--json') && args.includes('--csv'))) {
+    console.error(`${unknown ? `statcite stats: unknown option ${unknown}\n` : ''}usage: statcite stats <file|folder…> [--json|--csv] [--metric-aliases <file>]`);
     return 2;
   }
-  const files = await loadCorpus(paths);
+  const files = await loadCorpus(paths, undefined, { metricKeys: loadMetricKeys(aliases, cliLog) });
   if (!files.length) {
     console.error('statcite stats: no .md or .txt files found');
     return 1;
@@ -58,7 +65,9 @@ function row(file: CorpusFile, s: Statistic): Row {
     basis: s.basis ?? null,
     from: s.from ? { value: s.from.value, unit: s.from.unit, text: s.from.text, start: s.from.range.start, end: s.from.range.end } : null,
     metric: s.metric,
+    metricKey: s.metricKey,
     subject: s.subject ?? null,
+    issuer: s.issuer ?? null,
     period: s.period ?? null,
     sentence: s.sentence,
   };
@@ -72,7 +81,7 @@ function toCsv(rows: Row[]): string {
   return [FIELDS.join(','), ...rows.map((r) => FIELDS.map((f) => cell(r[f])).join(','))].join('\n');
 }
 
-/** One line a statistic: where, figure, value and unit, kind (with direction), metric, subject, period. */
+/** One line a statistic: where, figure, value and unit, kind (with direction), metric and its key, subject, period. */
 function toTable(rows: Row[]): string {
   if (!rows.length) return 'no statistics found';
   const arrow = (r: Row): string => (r.change === 'up' ? '↑' : r.change === 'down' ? '↓' : '');
@@ -82,16 +91,8 @@ function toTable(rows: Row[]): string {
     `${r.value} ${r.unit}`,
     `${r.kind}${arrow(r)}${r.basis ? ` ${r.basis}` : ''}${r.from ? ` from ${r.from.text}` : ''}`,
     String(r.metric),
+    r.metricKey && r.metricKey !== r.metric ? `[${r.metricKey}]` : '',
     [r.subject, r.period].filter((x) => x !== null).join(' · '),
   ]);
-  const widths = lines[0].map((_, c) => Math.min(40, Math.max(...lines.map((l) => displayWidth(l[c])))));
-  const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-  return [...lines.map((l) => l.map((cellText, c) => pad(cellText, widths[c])).join('  ').trimEnd()), `${rows.length} statistics`].join('\n');
-}
-
-/** Terminal columns: CJK and full-width characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return width;
+  return [...alignRows(lines), `${rows.length} statistics`].join('\n');
 }

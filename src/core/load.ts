@@ -1,10 +1,10 @@
 import type { CorpusFile, Metadata } from './model';
 import { readCorpusFile } from './corpus/read';
-import { annotateStatistics } from './stats/annotate';
+import { annotateStatistics, type AnnotateOptions } from './stats/annotate';
 
 /** Bytes → outlined file with its statistics: the one pipeline the engine, the CLI and tests share. */
-export function loadCorpusFile(bytes: Uint8Array, path: string, metadata?: Metadata): CorpusFile {
+export function loadCorpusFile(bytes: Uint8Array, path: string, metadata?: Metadata, options?: AnnotateOptions): CorpusFile {
   const file = readCorpusFile(bytes, path, metadata);
-  annotateStatistics(file);
+  annotateStatistics(file, options);
   return file;
 }

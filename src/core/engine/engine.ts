@@ -1,5 +1,6 @@
 import type { CorpusFile, Logger, Metadata } from '../model';
 import { loadCorpusFile } from '../load';
+import type { AnnotateOptions } from '../stats/annotate';
 import { contentHash, metadataHash, type CachedFile } from '../search/cache';
 import type { SearchOptions, SearchResult } from '../search/types';
 
@@ -60,6 +61,7 @@ export class CorpusEngine {
     private readonly log: Logger,
     private readonly listener: EngineListener,
     private readonly index?: FileIndex,
+    private readonly options: AnnotateOptions = {},
   ) {}
 
   /** Makes the corpus exactly these files: drops the others, reads the new and the changed. */
@@ -150,7 +152,7 @@ export class CorpusEngine {
         known.stamp = stamp;
         return true;
       }
-      file = loadCorpusFile(bytes, path, metadata);
+      file = loadCorpusFile(bytes, path, metadata, this.options);
     } catch (err) {
       file = unreadable(path, err);
     }

@@ -254,16 +254,15 @@ function findBack(text: string, i: number, boundary: RegExp, limit: number): num
 }
 
 /**
- * Offset of the nearest `boundary` after `i`. A parenthesis qualifies the noun before it and ends
- * the phrase: 143个县（市、区）全部… → 县（市、区）; right after the unit it qualifies the unit.
+ * Offset of the nearest `boundary` after `i`, or of the next figure. A parenthesis is skipped
+ * whole: 57个县（市、区）地区生产总值… goes on after it.
  */
 function findForward(text: string, i: number, boundary: RegExp, limit: number, nextToken?: number): number {
   const stop = Math.min(text.length, i + limit, nextToken ?? Infinity);
   for (let j = i; j < stop; j++) {
     if (text[j] === '（' || text[j] === '(') {
       const close = text.slice(j, Math.min(stop, j + 20)).search(/[）)]/);
-      if (close > 0 && j > i) return j + close + 1;
-      if (close > 0) j += close; // 台（套）: the parenthesis qualifies the unit
+      if (close > 0) j += close;
       continue;
     }
     if (boundary.test(text[j])) return j;

@@ -10,7 +10,7 @@ const NUM = '[0-9０-９〇一二两三四五六七八九十]';
 /** Time expressions that set a period, not a metric. */
 const TIME_EXPR =
   `(?:[0-9]{4}|[〇一二三四五六七八九]{4})年度?(?:上半年|下半年|前三季度|一季度|全年|年底|年末|底|末|初)?` +
-  `|去年|今年|上年|前年|本年|明年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度` +
+  `|今年以来|去年|今年|上年|前年|本年|明年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|前${NUM}+个月` +
   `|${NUM}+(?:[—\\-–至到~]${NUM}+)?月份?|近年来|近${NUM}+年来?|过去${NUM}+年|${NUM}+年来|每年|全年|年内|当年|目前|截至目前`;
 
 const LEADING = new RegExp(
@@ -76,7 +76,9 @@ export function isEmptyPhrase(text: string): boolean {
  * What follows a streak when it only says how its metric moved or stood (连续两年上升, 连续3个月处于…,
  * 连续10年位居全球第一); a run of its own (连续5年获评…省份) names its metric after it.
  */
-export const MOVEMENT_START = new RegExp(`^(?:${UP_VERBS}|${DOWN_VERBS}|处于|保持|位居|稳居|居|低于|高于|超过|快于|慢于)`);
+export const MOVEMENT_START = new RegExp(`^(?:${UP_VERBS}|${DOWN_VERBS}|处于|保持|稳定|维持|控制|位居|稳居|居|低于|高于|超过|快于|慢于)`);
+/** Verbs of two characters or more: a single 降 or 增 inside a noun (强降水) is no verb. */
+const longVerbs = (verbs: string): string => verbs.split('|').filter((v) => v.length >= 2).join('|');
 
 /**
  * Words that start what a clause says of the noun counted before them: 5位科学家|增选为两院院士,
@@ -84,7 +86,7 @@ export const MOVEMENT_START = new RegExp(`^(?:${UP_VERBS}|${DOWN_VERBS}|处于|�
  */
 const PREDICATE_HEAD = new RegExp(
   `(?:已经|已|均|都|将|正在|每[年月周天日]|至少|全部|全面|被|表示|认为|愿意|希望|入选|当选|增选为|增选|成为|获评|荣获|获得|评为|认定为|入围|` +
-    `进入|跻身|参展|参加|参与|参赛|受益|享受|出现|达到|通过|开通|开板|高于|低于|快于|慢于|位居|纳入|列入|保持|落户|上榜|${UP_VERBS}|${DOWN_VERBS})`,
+    `进入|跻身|参展|参加|参与|参赛|受益|享受|出现|达到|通过|开通|开板|高于|低于|快于|慢于|位居|纳入|列入|保持|落户|上榜|${longVerbs(UP_VERBS)}|${longVerbs(DOWN_VERBS)})`,
 );
 const APPROX_TAIL = new RegExp(`(?:${APPROX_BEFORE})$`);
 

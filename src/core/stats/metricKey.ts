@@ -17,7 +17,7 @@ import { PLACES } from './lexicon';
 import { METRIC_ALIASES } from './metricAliases';
 
 const SCOPE = new RegExp(
-  `^(?:全省|全市|全区|全县|全州|全国|全球|我省|我市|我区|我县|我国|本省|本市|本区|各地|各级|全社会` +
+  `^(?:全省|全市|全区|全县|全州|全国|全球|我省|我市|我区|我县|我国|本省|本市|本区|各地|各级|全社会|基层` +
   `|(?:省|市|县|乡镇?|村)(?:级)?以[下上]|(?:${PLACES})(?:省|市|自治区)?)+`,
 );
 /** 起数 / 宗数 / 件数 go whole, 案件数 keeps its 案件; 指数, 系数, 天数 … keep their 数. */

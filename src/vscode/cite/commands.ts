@@ -6,7 +6,7 @@ import { insertCitation, updateReferences } from '../../core/cite/draft/edit';
 import { parseDraft } from '../../core/cite/draft/parse';
 import { entriesFrom, prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
 import { passageAt, referenceFor, statisticAt, type StatisticLocation } from '../../core/cite/reference';
-import { figureText } from '../../core/cite/sentence';
+import { figureText } from '../../core/stats/label';
 import { styleFor } from '../../core/cite/styles';
 import { applyToDraft, planBibliography, writeBibliography, type BibliographyPlan } from './apply';
 import type { CiteContext } from './context';

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import type { SourceRange } from '../../core/model';
 import type { CorpusService } from '../services';
 import { childrenOf } from './children';
-import { articleStatistics, fileStatistics, reportStatistics, statisticLabel, type OutlineNode } from './nodes';
+import { statisticLabel } from '../../core/stats/label';
+import { articleStatistics, fileStatistics, reportStatistics, type OutlineNode } from './nodes';
 
 export const REVEAL_COMMAND = 'statcite.revealRange';
 
@@ -89,6 +90,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
       case 'statistic': {
         const { statistic } = node;
         const item = new vscode.TreeItem(statisticLabel(statistic), None);
+        item.description = statistic.subject;
         item.iconPath = new vscode.ThemeIcon('graph');
         item.tooltip = new vscode.MarkdownString().appendText(statistic.sentence);
         item.command = revealCommand(node.file.path, statistic.range, t('Open'));

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SourceRange } from '../../core/model';
 import type { Services } from '../services';
-import { statisticLabel } from './nodes';
+import { statisticLabel } from '../../core/stats/label';
 
 /** VS Code's own Outline view and breadcrumbs show the same structure as the sidebar. */
 export function registerSymbols(context: vscode.ExtensionContext, services: Services): void {
