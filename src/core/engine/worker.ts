@@ -9,6 +9,7 @@ import { contentHash } from '../search/cache';
 import { nodeCacheHost } from '../search/nodeCacheHost';
 import { SearchStore } from '../search/store';
 import { loadTokenizer } from '../search/tokenizer';
+import { loadMetricKeys } from '../stats/metricKey';
 import { CorpusEngine } from './engine';
 import { nodeHost } from './nodeHost';
 import type { Ack, Event, Message, Request, WorkerOptions } from './protocol';
@@ -25,11 +26,13 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
     error: (message) => emit({ type: 'log', level: 'error', message }),
   };
   const tokenizer = loadTokenizer({ userDictionary: options.userDictionary || undefined, log });
+  const metricKeys = loadMetricKeys(options.metricAliases || undefined, log);
   const store = new SearchStore({
     tokenizer,
     cache: options.cacheDir ? nodeCacheHost(options.cacheDir) : undefined,
-    // This very bundle holds the reader and the extractor: a cache from any other build is stale.
-    modelVersion: contentHash(readFileSync(__filename)),
+    // This very bundle holds the reader and the extractor, and the aliases decide the metric keys:
+    // a cache from any other build or other aliases is stale.
+    modelVersion: contentHash(Buffer.concat([readFileSync(__filename), Buffer.from(metricKeys.signature)])),
     log,
   });
   // The host takes all queued messages in one go, about a millisecond per file: asking for an
@@ -52,6 +55,7 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
       progress: (done, total) => emit({ type: 'progress', done, total }),
     },
     store,
+    { metricKeys },
   );
 
   // Requests run one at a time in arrival order, except searches, which answer at once from

@@ -61,9 +61,12 @@ export function parseMetricAliases(text: string, file: string): { groups: string
 /** The key of every metric phrase, by the rules above and an alias table. */
 export class MetricKeys {
   private readonly keys = new Map<string, string>();
+  /** The groups as one string: what a cache of keyed statistics must match. */
+  readonly signature: string;
 
   /** Later groups win where two name the same wording (the user's file comes after the shipped table). */
   constructor(groups: ReadonlyArray<readonly string[]>) {
+    this.signature = groups.map((g) => g.join(' ')).join('\n');
     for (const [key, ...names] of groups) {
       for (const name of [key, ...names]) {
         this.keys.set(fold(name), key);
