@@ -4,6 +4,7 @@ import { OccurrenceCounter, stableId } from '../ids';
 import type { Article, CorpusFile, Report, Section, SourceRange, Statistic } from '../model';
 import { extractStatistics, type ExtractedStatistic, type Topic } from './extract';
 import { SHIPPED_METRIC_KEYS, type MetricKeys } from './metricKey';
+import { timesIn } from './period';
 import { reportSubject, type ReportSubject } from './subject';
 
 export interface AnnotateOptions {
@@ -26,7 +27,9 @@ export function annotateStatistics(file: CorpusFile, options: AnnotateOptions = 
       const issuer = issuerOf(article, report);
       const lead = [report.intro, ...report.sections].flatMap((s) => s.passages).slice(0, 2).map((p) => passageText(file, p)).join('\n');
       const about = reportSubject(report.kind === 'report' ? issuer : undefined, lead);
-      const context: SectionContext = { text: file.text, report: about, date, issuer, keys };
+      // The headline's time (2024年…统计公报, 前两个月…) dates what its sections do not date themselves.
+      const period = timesIn(report.title, date, []).find((t) => t.partOf === undefined)?.period;
+      const context: SectionContext = { text: file.text, report: about, date, issuer, keys, period };
       annotateSection(context, report.intro, { id: report.id, ranges: [report.titleRange], headline: true });
       for (const section of report.sections) annotateSection(context, section, { id: section.id, ranges: section.titleRanges, headline: false });
     }
@@ -49,6 +52,8 @@ interface SectionContext {
   date?: string;
   issuer?: string;
   keys: MetricKeys;
+  /** The time of the report's headline, in force until a section sets its own. */
+  period?: string;
 }
 
 /** The heading above a section's passages: a report's headline, or a section's heading. */
@@ -60,7 +65,7 @@ interface Heading {
 
 function annotateSection(context: SectionContext, section: Section, heading: Heading): void {
   const counter = new OccurrenceCounter();
-  const topic: Topic = {};
+  const topic: Topic = { period: context.period };
   section.statistics = [];
   const add = (stats: ExtractedStatistic[]): void => {
     for (const stat of stats) {

@@ -11,7 +11,7 @@ import { BASIS, BASIS_YEAR, PAIRED_WORDS } from './lexicon';
 import { maskedSpans } from './mask';
 import { MOVEMENT_START, clauseTopic, cleanPhrase, completeRate, countMetric, isEmptyPhrase, objectPhrase } from './metric';
 import { SHIPPED_METRIC_KEYS, type MetricKeys } from './metricKey';
-import { lastHeadPeriod, periodAt, timesIn } from './period';
+import { framingPeriod, periodAt, timesIn } from './period';
 import { headSubjects, type ReportSubject } from './subject';
 import { Sentences } from './text';
 import { scanTokens } from './tokens';
@@ -120,8 +120,10 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     const subject = head?.subject ?? carried ?? report.subject;
     // 宁波舟山港集装箱吞吐量: the subject heading the figure's own clause is no part of its metric.
     let metric = completeRate(chosen.metric, sameSentence?.stat.metric);
-    if (head && head.at >= clauseStart && head.written.length >= 2 && metric.startsWith(head.written) && metric.length - head.written.length >= 2) {
-      metric = metric.slice(head.written.length);
+    if (head && head.at >= clauseStart && head.written.length >= 2) {
+      // 全省法院近四分之一的民商事案件通过在线方式审理: words that only name the subject are no metric.
+      if (after && head.written.endsWith(metric)) metric = after;
+      else if (metric.startsWith(head.written) && metric.length - head.written.length >= 2) metric = metric.slice(head.written.length);
     }
 
     const stat: ExtractedStatistic = {
@@ -165,7 +167,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     const ownsObject = after !== '' && metric.endsWith(after);
     previous = { stat, sentenceStart: fullStart, listItems, listIndex, end: ownsObject ? afterEnd : token.tailEnd };
   }
-  topic.period = lastHeadPeriod(times) ?? topic.period;
+  topic.period = framingPeriod(times) ?? topic.period;
   topic.lastNamed = heads[heads.length - 1]?.subject ?? topic.lastNamed;
   return stats;
 }

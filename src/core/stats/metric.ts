@@ -86,7 +86,8 @@ const longVerbs = (verbs: string): string => verbs.split('|').filter((v) => v.le
  */
 const PREDICATE_HEAD = new RegExp(
   `(?:已经|已|均|都|将|正在|每[年月周天日]|至少|全部|全面|被|表示|认为|愿意|希望|入选|当选|增选为|增选|成为|获评|荣获|获得|评为|认定为|入围|` +
-    `进入|跻身|参展|参加|参与|参赛|受益|享受|出现|达到|通过|开通|开板|高于|低于|快于|慢于|位居|纳入|列入|保持|落户|上榜|${longVerbs(UP_VERBS)}|${longVerbs(DOWN_VERBS)})`,
+    `进入|跻身|参展|参加|参与|参赛|受益|享受|出现|达到|通过|开通|开板|高于|低于|快于|慢于|位居|纳入|列入|保持|落户|上榜|` +
+    `使用|用上|用到|采用|选择|购买|拥有|持有|加入|接受|享有|实现|完成|${longVerbs(UP_VERBS)}|${longVerbs(DOWN_VERBS)})`,
 );
 const APPROX_TAIL = new RegExp(`(?:${APPROX_BEFORE})$`);
 

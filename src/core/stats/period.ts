@@ -17,11 +17,11 @@ const YEAR = '(?:(?<year>(?:19|20)[0-9]{2})|(?<yearCn>[〇零一二三四五六�
 const PART =
   `(?<named>上半年|下半年|前三季度|第?[一二三四1-4]季度|全年|年底|年末|年初|底|末|初)` +
   `|前(?<first>${CN}|两)个月` +
-  `|(?<from>${CN})(?:[—–\\-~～至到](?<to>${CN}))?月份?(?<edge>底|末|初)?(?:(?<day>${CN})日)?`;
+  `|(?<from>${CN})(?:[—–\\-~～至到](?<to>${CN}))?月份?(?<edge>底|末|初)?(?:(?<day>${CN})日(?:[—–\\-~～至到](?<toDay>${CN})日)?)?`;
 /** A year with the part of it the text names (2024年1—11月, 去年底), a part alone (1—11月份), or a span (过去五年). */
 const TIMES = [
   new RegExp(`(?:${YEAR})(?:${PART})?`, 'g'),
-  new RegExp(`(?<![0-9一二三四五六七八九十年])(?:${PART})`, 'g'),
+  new RegExp(`(?<![0-9一二三四五六七八九十年上去本今前明])(?:${PART})`, 'g'),
   new RegExp(`(?:过去|近)(?<span>${CN}|两)年(?:来|间)?|(?<![0-9])(?<since>${CN}|两)年(?:来|间)`, 'g'),
 ];
 /** Words right before a time that make it a base, a starting point or a target of comparison. */
@@ -34,6 +34,8 @@ export interface TimeFound {
   start: number;
   end: number;
   period: string;
+  /** 全年, 年末: a part of whatever year is in force ('' for the whole year, 末, 初). */
+  partOf?: string;
   /** Stands at the head of its clause (过去一年，… / 1—11月份，…), so it dates what follows. */
   head: boolean;
 }
@@ -70,10 +72,13 @@ export function timesIn(text: string, date: string | undefined, masked: Array<[n
       const g = m.groups ?? {};
       // 2012年以来 runs from then; 今年以来 is this year so far.
       if (after.startsWith('以来') && g.rel !== '今年') continue;
-      // A full date (3月17日) is an event's day, except as the end of a running total (截至3月16日).
-      if (g.day && !/(?:截至|截止|到)$/.test(before)) continue;
-      const period = resolve(g, m[0], now);
-      if (period) found.push({ start, end, period, head: HEAD_BEFORE.test(before) });
+      const head = HEAD_BEFORE.test(before);
+      // A full date (记者3月17日从…) is an event's day, unless it heads its clause (6月7日至10日，…)
+      // or ends a running total (截至3月16日).
+      if (g.day && !head && !/(?:截至|截止|到)$/.test(before)) continue;
+      const bare = /^(?:全年|年末|年底|年初)$/.test(m[0]) ? partOf(g) : undefined;
+      const period = bare === undefined ? resolve(g, m[0], now) : m[0];
+      if (period) found.push({ start, end, period, head, ...(bare === undefined ? {} : { partOf: bare }) });
     }
   }
   return found.sort((x, y) => x.start - y.start);
@@ -121,14 +126,14 @@ function partOf(g: Groups): string | undefined {
   if (g.first) return `1—${num(g.first)}月`;
   if (g.from) {
     const months = g.to ? `${num(g.from)}—${num(g.to)}月` : `${num(g.from)}月`;
-    if (g.day) return `${months}${num(g.day)}日`;
+    if (g.day) return `${months}${num(g.day)}日${g.toDay ? `—${num(g.toDay)}日` : ''}`;
     return months + (g.edge === '初' ? '初' : g.edge ? '末' : '');
   }
   return undefined;
 }
 
-/** A clause that gives the source of what follows (业内人士介绍，… / 一项调查显示，…): a new statement. */
-const NEW_SOURCE = /(?:显示|介绍|表示|指出|认为|称)[，,：:]/;
+/** A new source of data (一项调查显示，…): what it finds is not dated by what came before. */
+const NEW_SOURCE = /(?:调查|研究|报告|问卷|抽样|测算|评估)[^，。；]{0,6}(?:显示|表明|发现)/;
 
 /**
  * The period of the figure at `at` in `text` (its passage). `stated` is the last time before it in
@@ -151,15 +156,28 @@ export function periodAt(times: TimeFound[], text: string, sentenceStart: number
   const base = sentence.lastIndexOf('基础上');
   const baseStart = base >= 0 ? sentenceStart + sentence.lastIndexOf('在', base) : -1;
   let k = lo - 1;
+  let part: string | undefined;
   for (; k >= 0 && times[k].start >= sentenceStart; k--) {
     const time = times[k];
-    if (!(base >= 0 && time.start >= baseStart && time.start < sentenceStart + base)) return { stated: time.period };
+    if (base >= 0 && time.start >= baseStart && time.start < sentenceStart + base) continue;
+    if (time.partOf === undefined) return { stated: time.period };
+    part ??= time.partOf;
   }
-  return NEW_SOURCE.test(sentence) ? {} : { inherited: k >= 0 ? times[k].period : carried };
+  // 年末全市常住人口…。其中，…: an earlier 年末 of the paragraph is still the part in force.
+  const earlierPart = k >= 0 ? times[k].partOf : undefined;
+  while (k >= 0 && times[k].partOf !== undefined) k--;
+  const inForce = k >= 0 ? times[k].period : carried;
+  const inherited = NEW_SOURCE.test(sentence) ? undefined : inForce;
+  // 年末全市常住人口…, 全年…: the part of the year in force.
+  const wanted = part ?? (inherited === undefined ? undefined : earlierPart);
+  const year = wanted === undefined ? undefined : /^(?:[0-9]{4}年|去年|今年|上年)/.exec(inForce ?? '')?.[0];
+  return year !== undefined ? { [part === undefined ? 'inherited' : 'stated']: year + wanted } : { inherited };
 }
 
-/** The time a passage leaves in force for the passages after it: its last time at a clause head. */
-export function lastHeadPeriod(times: TimeFound[]): string | undefined {
-  for (let i = times.length - 1; i >= 0; i--) if (times[i].head) return times[i].period;
-  return undefined;
+/**
+ * The time a passage leaves in force for the passages after it: the first time at a clause head,
+ * which frames the paragraph (1—2月份，… before a later 截至2月底，… of one stock figure).
+ */
+export function framingPeriod(times: TimeFound[]): string | undefined {
+  return times.find((t) => t.head && t.partOf === undefined)?.period;
 }

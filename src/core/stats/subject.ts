@@ -22,8 +22,8 @@ const COUNTRY = [...COUNTRIES].sort((a, b) => b.length - a.length).join('|');
 const PLACED_BODY = new RegExp(`^((?![全我本该各])(?:(?![的了在从据向于和与及是为对把被者将以])[\\u4e00-\\u9fff]){1,6}?(?:省|市|县|区|自治州|自治区|盟|旗))(?:[\\u4e00-\\u9fff]{0,8}?)(?:${ORGAN_HEADS})`);
 /** A body named by its scope and kind: 全省综治中心, 全市法院, 全国检察机关. */
 const SCOPED_BODY = /^(?:全省|全市|全区|全县|全州|全国|各级)[\u4e00-\u9fff]{0,4}?(?:综治中心|中心|法院|检察院|检察机关|公安机关|政法机关|法院系统|检察系统|公安系统)/;
-/** A port or airport by name: 宁波舟山港, 首都机场 (not 港口, 港区, 港澳). */
-const NAMED_PORT = /^[\u4e00-\u9fff]{2,4}?(?:港|机场)(?![口区澳务])/;
+/** A port, an airport or a company by name: 宁波舟山港, 首都机场, 国铁集团 (not 港口, 港区, 港澳). */
+const NAMED_PORT = /^[\u4e00-\u9fff]{2,4}?(?:港|机场)(?![口区澳务])|^[\u4e00-\u9fff]{2,8}?(?:集团|公司|银行)(?=[\u4e00-\u9fff])/;
 const PLACE = new RegExp(`^(?:(${PROVINCE})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?|(${COUNTRY}))`);
 /** 全省, 我市 …: the report's own place. */
 const OWN_PLACE = /^(?:全省|全市|全区|全县|全州|我省|我市|我区|我县|本省|本市|本区|本县)/;
@@ -35,7 +35,7 @@ const SOURCE_AFTER = /^(?:[^，。；]{0,6}?(?:数据显示|统计显示|发布|
 const NATIONAL_AT = new RegExp(`^(?:${NATIONAL_BODY.source})`);
 const BACK_REFERENCE = /^该(?:港|院|市|省|县|区|局|厅|公司|企业|集团|中心|校|所)/;
 /** Words a clause can open with before its topic: times, connectives, sources. */
-const OPENING = /^(?:(?:19|20)[0-9]{2}年(?:[0-9一二三四五六七八九十]{1,2}(?:[—–-][0-9]{1,2})?月份?)?(?:底|末)?|[0-9]{1,2}(?:[—–-][0-9]{1,2})?月份?|去年|今年|上年|前年|截至[^，。；]{1,10}?(?:底|末|日)|今年以来|前[0-9一二三四五六七八九十两]{1,2}个月|上半年|下半年|前三季度|一季度|同期|其中|同时|此外|另外|据介绍|据统计|目前|近日|日前|近年来|[一二三四五六七八九十]是|首先|其次|[“"])+/;
+const OPENING = /^(?:(?:19|20)[0-9]{2}年(?:[0-9一二三四五六七八九十]{1,2}(?:[—–-][0-9]{1,2})?月份?)?(?:底|末)?|[0-9]{1,2}(?:[—–-][0-9]{1,2})?月份?|去年|今年|上年|前年|截至[^，。；]{1,10}?(?:底|末|日)|今年以来|前[0-9一二三四五六七八九十两]{1,2}个月|上半年|下半年|前三季度|一季度|同期|其中|同时|此外|另外|据介绍|据统计|目前|近日|日前|近年来|(?:春节|元旦|清明|五一|端午|中秋|国庆)(?:假期|长假|小长假|黄金周)?(?:期间)?|假期期间|[一二三四五六七八九十]是|首先|其次|[“"])+/;
 
 /** The full name of a provincial-level place as written short or long (湖北, 湖北省 → 湖北省). */
 function provinceName(short: string): string {

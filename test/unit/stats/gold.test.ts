@@ -40,7 +40,7 @@ describe.each([sampleSeed(root), ...fixtures])('extraction on $name against its 
 });
 
 it('scores the hand-annotated work reports and news in test/fixtures/stats, each annotated with subject and period', () => {
-  expect(fixtures.map((f) => f.name)).toEqual(expect.arrayContaining(['national-report', 'provincial-report', 'city-report', 'budget-report', 'news-page-20250318', 'news-broadcast']));
+  expect(fixtures.map((f) => f.name)).toEqual(expect.arrayContaining(['national-report', 'provincial-report', 'city-report', 'budget-report', 'news-page-20250318', 'news-broadcast', 'news-20240612', 'bulletin-20250321']));
   for (const { gold } of [sampleSeed(root), ...fixtures]) {
     const entries = parseGold(fs.readFileSync(gold, 'utf8'));
     expect(entries.every((g) => g.subject !== undefined && g.period !== undefined), gold).toBe(true);
