@@ -57,6 +57,8 @@ export function classify(text: string, token: Token, clauseStart: number, tokens
   if (!token.scaled && token.unit === '年' && token.value >= 1900 && token.value <= 2100) return undefined; // a year
   if (token.unit === '月' || token.unit === '周' && afterTail.startsWith('年')) return undefined; // dates, anniversaries
   if (token.unitClass === 'count' && NOT_AFTER_COUNT.test(afterTail)) return undefined;
+  // 78公斤级, 30万吨级, 千米级: a class of size, not a quantity.
+  if (token.unitClass === 'count' && token.unit !== '' && afterTail.startsWith('级')) return undefined;
 
   // 由10%降至1.5%, 从30天缩短至1天半: one statistic whose `from` is the first figure.
   // 增加到2024年的17522元: a time qualifier may stand between the verb and the level.

@@ -14,7 +14,7 @@ const TIME_EXPR =
   `|${NUM}+(?:[—\\-–至到~]${NUM}+)?月份?|近年来|近${NUM}+年来?|过去${NUM}+年|${NUM}+年来|每年|全年|年内|当年|目前|截至目前`;
 
 const LEADING = new RegExp(
-  `^(?:${TIME_EXPR}|截至[^，。]{1,12}?(?:年底|年末|月底|月末|底|末)` +
+  `^(?:${TIME_EXPR}|截至[^，。]{1,12}?(?:年底|年末|月底|月末|底|末)|这里的|当地的` +
   `|全省|全市|全区|全县|全州|全院|全系统|我省|我市|我区|我县|我国|本市|本省|本区|该院|该市|该省` +
   `|(?:${PLACES.replace('全国|', '')})(?:省|市|自治区)?(?=[\\u4e00-\\u9fa5“0-9])` +
   `|其中|同时|此外|另外|并且|和|及(?!时)|与(?!会)|以及|已经|已|先后|共计|累计|通过|助推|推动|带动` +
@@ -31,7 +31,7 @@ const TRAILING = new RegExp(
   // 占比 is the metric's own word, not a comparison (税收占比提高到…).
   `|(?<!占)(?:比|较)(?:“[^”]{1,10}”|[^，。“”比较]{0,8}?)(?:末期|末|期间|同期|时期|年|月|水平|以前|之前)` +
   `|(?<!占)(?:比|较)[^，。比较]{1,10}(?:高|低|快|慢|多|少)` +
-  `|(?:在)?(?:${TIME_EXPR})|全国|全省|全市|全区|全球|世界|西部|东部|中部|\\s)$`,
+  `|(?:在)?(?:${TIME_EXPR})|(?<!占)(?:全国|全省|全市|全区|全球|世界)|西部|东部|中部|\\s)$`,
 );
 
 const LEADING_VERB = new RegExp(`^(?:(?:${OBJECT_VERBS})了?)+`);
@@ -40,7 +40,8 @@ const ONLY_VERBS = new RegExp(`^(?:(?:${OBJECT_VERBS})了?)+$`);
 
 /** Strips time words, places and connectives before, and verbs, bases and markers after. */
 export function cleanPhrase(phrase: string): string {
-  let text = phrase;
+  // 占到了全国的: the share's base stays (占全国), the verb's endings go.
+  let text = phrase.replace(/占(?:到了?|了)/g, '占');
   for (let changed = true; changed && text; ) {
     changed = false;
     const lead = LEADING.exec(text);
@@ -54,6 +55,9 @@ export function cleanPhrase(phrase: string): string {
       changed = true;
     }
   }
+  // A reporting clause in front names who speaks, not what is measured (…委员会20日宣布将联邦基金利率…).
+  const reported = /^.*?(?:(?:宣布|表示|称)(?:将|把)|宣布)/.exec(text);
+  if (reported && text.length - reported[0].length >= 2) text = text.slice(reported[0].length);
   // 合计进出口, 共计投入: an adverb of summing inside the phrase is no part of the name.
   return unwrapQuotes(text).replace(/(?<=[\u4e00-\u9fff”])(?:合计|共计|总计)(?=[\u4e00-\u9fff])/g, '');
 }
@@ -90,6 +94,8 @@ const PREDICATE_HEAD = new RegExp(
     `使用|用上|用到|采用|选择|购买|拥有|持有|加入|接受|享有|实现|完成|${longVerbs(UP_VERBS)}|${longVerbs(DOWN_VERBS)})`,
 );
 const APPROX_TAIL = new RegExp(`(?:${APPROX_BEFORE})$`);
+/** A time or a manner adverbial also opens the predicate (10万名公务员当地时间15日举行罢工). */
+const ADVERBIAL = /当地时间|今天|昨天|当天|当日|日前|近日|[0-9]{1,2}日|乘[^，。]{1,3}抵达/;
 
 /**
  * The noun a count measures, from the words after its unit to the clause end or, when
@@ -111,10 +117,15 @@ export function objectPhrase(words: string, cutByFigure: boolean): string {
     noun = paren[1];
     rest = text.slice(paren[1].length);
   } else {
-    const predicate = PREDICATE_HEAD.exec(text);
+    const verb = PREDICATE_HEAD.exec(text);
+    const adverbial = ADVERBIAL.exec(text);
+    const predicate = verb && (!adverbial || verb.index <= adverbial.index) ? verb : adverbial;
     if (predicate && predicate.index > 0) {
-      noun = text.slice(0, predicate.index);
-      rest = text.slice(predicate.index);
+      // 受访者对国内消费环境总体表示满意: a preposition before the verb opens the predicate.
+      const preposition = /[对在向为]/.exec(text.slice(2, predicate.index));
+      const at = preposition ? preposition.index + 2 : predicate.index;
+      noun = text.slice(0, at);
+      rest = text.slice(at);
     }
   }
   noun = cleanObject(noun);

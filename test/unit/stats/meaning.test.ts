@@ -137,7 +137,8 @@ describe('subject: who or what the figure is about', () => {
 
   it('a source that tells the figures gives its place, not itself', () => {
     expect(news('成都市文化广电旅游局发布数据，接待游客4860万人次。')[0].subject).toBe('成都市');
-    expect(reportSubject(undefined, '记者3月17日从杭州市中级人民法院获悉，去年全市法院共受理案件48.6万件。')).toEqual({ place: '杭州市', subject: '杭州市' });
+    expect(reportSubject(undefined, '记者3月17日从杭州市中级人民法院获悉，去年全市法院共受理案件48.6万件。')).toEqual({ place: '杭州市', subject: '全市法院' });
+    expect(reportSubject(undefined, '成都市文化广电旅游局的数据显示，今年前两个月，全市接待游客4860万人次。')).toEqual({ place: '成都市', subject: '成都市' });
     expect(reportSubject(undefined, '近日，安徽省东至县检察院内，一场“大赛”正火热开展。')).toEqual({ place: '安徽省', subject: '安徽省东至县检察院' });
     expect(reportSubject(undefined, '国家统计局今天发布数据，1—11月份，规模以上工业增加值增长5.8%。')).toEqual({ place: '全国', subject: '全国' });
     expect(reportSubject(undefined, '美国劳工部公布的数据显示，美国11月份新增非农就业岗位22.7万个。')).toEqual({ place: '美国', subject: '美国' });
