@@ -5,16 +5,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run as compare } from '../../../src/cli/compare';
 import { run as stats } from '../../../src/cli/stats';
 import { alignRows, displayWidth } from '../../../src/cli/table';
+import { capture } from '../console';
 
 const CORPUS = path.join(__dirname, '../../fixtures/workspace/corpus');
-
-function capture(): { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  return { out, err };
-}
 
 afterEach(() => vi.restoreAllMocks());
 
