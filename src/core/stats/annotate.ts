@@ -25,8 +25,13 @@ export function annotateStatistics(file: CorpusFile, options: AnnotateOptions = 
     const date = article.metadata.date ?? file.metadata.date ?? dateInFileName(file.path);
     for (const report of article.reports) {
       const issuer = issuerOf(article, report);
-      const lead = [report.intro, ...report.sections].flatMap((s) => s.passages).slice(0, 2).map((p) => passageText(file, p)).join('\n');
-      const about = reportSubject(report.kind === 'report' ? issuer : undefined, lead);
+      // Found when a statistic first needs it: most news items of a transcript have none.
+      let found: ReportSubject | undefined;
+      const subject = (): ReportSubject => {
+        const lead = [report.intro, ...report.sections].flatMap((s) => s.passages).slice(0, 2).map((p) => passageText(file, p).slice(0, 400)).join('\n');
+        return (found ??= reportSubject(report.kind === 'report' ? issuer : undefined, lead));
+      };
+      const about: ReportSubject = { get place() { return subject().place; }, get subject() { return subject().subject; } };
       // The headline's time (2024年…统计公报, 前两个月…) dates what its sections do not date themselves.
       const period = timesIn(report.title, date, []).find((t) => t.partOf === undefined)?.period;
       const context: SectionContext = { text: file.text, report: about, date, issuer, keys, period };
@@ -56,6 +61,9 @@ interface SectionContext {
   period?: string;
 }
 
+/** Digits, or Chinese numerals as figures use them (三成, 两倍, 四分之三, 六百万): the rest of a heading holds none. */
+const MAY_HOLD_FIGURE = /[0-9０-９]|[一二两三四五六七八九十][成倍]|分之|[一二两三四五六七八九十百千][万亿]|百分之|第一|首位/;
+
 /** The heading above a section's passages: a report's headline, or a section's heading. */
 interface Heading {
   id: string;
@@ -78,7 +86,8 @@ function annotateSection(context: SectionContext, section: Section, heading: Hea
   // A heading's time dates its section (一、2024年工作回顾); a report's headline dates nothing after it.
   // A heading written into its first paragraph (一、…。body) is read with the paragraph.
   const ranges = heading.ranges.filter((r) => r.end > r.start && !section.passages.some((p) => p.ranges.some((q) => q.start < r.end && r.start < q.end)));
-  if (ranges.length) {
+  // Most headings hold no figure at all: leave them unread.
+  if (ranges.length && ranges.some((r) => MAY_HOLD_FIGURE.test(context.text.slice(r.start, r.end)))) {
     const passageId = `${heading.id}#heading`;
     add(extractStatistics(context.text, { passageId, ranges, report: context.report, date: context.date, topic: heading.headline ? {} : topic, keys: context.keys }));
   }

@@ -12,7 +12,7 @@ import { maskedSpans } from './mask';
 import { MOVEMENT_START, clauseTopic, cleanPhrase, completeRate, countMetric, isEmptyPhrase, objectPhrase } from './metric';
 import { SHIPPED_METRIC_KEYS, type MetricKeys } from './metricKey';
 import { framingPeriod, periodAt, timesIn } from './period';
-import { headSubjects, type ReportSubject } from './subject';
+import { headSubjects, type HeadSubject, type ReportSubject } from './subject';
 import { Sentences } from './text';
 import { scanTokens } from './tokens';
 
@@ -46,6 +46,20 @@ const STRONG = /[，,。；;：:！!？?\n\r\t]/;
 // A space separates the parts of a headline (2022年粮食产量再创新高 连续8年…).
 const CLAUSE = /[，,。；;：:！!？?\n\r\t、 \u3000]/;
 
+type HeadAt = HeadSubject & { at: number };
+
+/** The last of `heads` (in order) that stands before `offset`. */
+function lastBefore(heads: HeadAt[], offset: number): HeadAt | undefined {
+  let lo = 0;
+  let hi = heads.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (heads[mid].at < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return heads[lo - 1];
+}
+
 /** A sentence opening a new point of a list (二是…, 此外…) does not continue the one before. */
 const NEW_POINT = /(?:^|[。；;！!？?]\s*)(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|首先|其次|再次|此外|另外|同时|最后)/;
 
@@ -60,21 +74,41 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   const keys = passage.keys ?? SHIPPED_METRIC_KEYS;
   const masked = maskedSpans(text);
   const tokens = scanTokens(text, masked);
-  const sentences = new Sentences(text);
+  if (tokens.length === 0) {
+    topic.period = framingPeriod(timesIn(text, passage.date, masked, true)) ?? topic.period;
+    return [];
+  }
   const times = timesIn(text, passage.date, masked);
-  const heads = headSubjects(text, report, topic.lastNamed);
+  const sentences = new Sentences(text);
+  // Subjects at the clause heads of a sentence, found for the sentences that hold a statistic only.
+  let heads: { start: number; found: HeadAt[] } | undefined;
+  let lastHead: string | undefined;
+  const headsOf = (start: number, end: number): HeadAt[] => {
+    if (heads?.start !== start) {
+      // 该院 refers back to the body named last before the sentence, in the paragraph or before it.
+      const before = (): string | undefined => headSubjects(text.slice(0, start), report, () => topic.lastNamed).at(-1)?.subject ?? topic.lastNamed;
+      heads = { start, found: headSubjects(text.slice(start, end), report, before).map((h) => ({ ...h, at: h.at + start })) };
+      lastHead = heads.found.at(-1)?.subject ?? lastHead;
+    }
+    return heads.found;
+  };
   const stats: ExtractedStatistic[] = [];
   let previous: { stat: ExtractedStatistic; sentenceStart: number; listItems?: string[]; listIndex: number; end: number } | undefined;
   /** Metrics of the statistics so far in the current sentence, for a 分别 that names none. */
   let earlier: string[] = [];
   /** The first period given to each metric key in the passage. */
   const periodOfKey = new Map<string, string>();
-  let nextHead = 0;
 
   // First decide what each figure is, so that the X of 由X降至Y is known before X is reached.
   const classes = tokens.map((token, k) => classify(text, token, findBack(text, token.start, CLAUSE, 80), tokens, k));
   const consumed = new Set(classes.map((c) => c?.from).filter((t) => t !== undefined));
   const isStatistic = (k: number): boolean => classes[k] !== undefined && !consumed.has(tokens[k]);
+  /** For each token, the index of the next statistic after it (tokens.length when none). */
+  const nextStatistic = new Array<number>(tokens.length);
+  for (let k = tokens.length - 1, next = tokens.length; k >= 0; k--) {
+    nextStatistic[k] = next;
+    if (isStatistic(k)) next = k;
+  }
 
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k];
@@ -96,8 +130,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     if (distributive) preStart = Math.max(strongStart, sameSentence ? sameSentence.end : 0);
     const rawBefore = text.slice(preStart, preEnd);
     // The words after the figure run to the clause end or the next statistic (not a label such as 两院).
-    let next = k + 1;
-    while (next < tokens.length && !isStatistic(next)) next++;
+    const next = nextStatistic[k];
     const afterEnd = findForward(text, token.tailEnd, CLAUSE, 30, tokens[next]?.start);
     const afterRaw = text.slice(token.tailEnd, afterEnd);
     const after = objectPhrase(afterRaw, afterEnd === tokens[next]?.start);
@@ -114,8 +147,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
 
     // Who the figure is about: the subject at a clause head of its sentence before it, else the
     // one of the figure before it in the paragraph, else the report's.
-    while (nextHead < heads.length && heads[nextHead].at < token.start) nextHead++;
-    const head = nextHead > 0 && heads[nextHead - 1].at >= fullStart ? heads[nextHead - 1] : undefined;
+    const head = lastBefore(headsOf(sStart, sEnd), token.start);
     const carried = previous && (sameSentence || !NEW_POINT.test(text.slice(previous.end, fullStart + 4))) ? previous.stat.subject : undefined;
     const subject = head?.subject ?? carried ?? report.subject;
     // 宁波舟山港集装箱吞吐量: the subject heading the figure's own clause is no part of its metric.
@@ -168,7 +200,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     previous = { stat, sentenceStart: fullStart, listItems, listIndex, end: ownsObject ? afterEnd : token.tailEnd };
   }
   topic.period = framingPeriod(times) ?? topic.period;
-  topic.lastNamed = heads[heads.length - 1]?.subject ?? topic.lastNamed;
+  topic.lastNamed = lastHead ?? topic.lastNamed;
   return stats;
 }
 

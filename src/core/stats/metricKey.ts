@@ -27,6 +27,8 @@ const RUN_WORD = /(?:创?(?:历史)?(?:新低|新高|最低|最高)|零发生|�
 
 /** The folded form of a metric phrase: what a key and an alias are compared in. */
 function fold(phrase: string): string {
+  // Chinese characters alone are already folded (NFKC leaves U+4E00–U+9FFF as they are).
+  if (/^[\u4e00-\u9fff]*$/.test(phrase)) return phrase;
   return phrase
     .normalize('NFKC')
     .replace(/[（(][^（）()]{0,12}[)）]/g, '')
@@ -75,12 +77,19 @@ export class MetricKeys {
     }
   }
 
+  /** Keys found so far: metric phrases repeat across a corpus (同比增长 …). */
+  private readonly found = new Map<string, string>();
+
   /** The canonical key of a metric phrase; '' for an empty one. */
   keyOf(metric: string): string {
+    let key = this.found.get(metric);
+    if (key !== undefined) return key;
     const folded = fold(metric);
-    if (folded === '') return '';
-    const stripped = core(metric);
-    return this.keys.get(folded) ?? this.keys.get(stripped) ?? stripped;
+    const stripped = folded === '' ? '' : core(metric);
+    key = folded === '' ? '' : this.keys.get(folded) ?? this.keys.get(stripped) ?? stripped;
+    if (this.found.size >= 50_000) this.found.clear();
+    this.found.set(metric, key);
+    return key;
   }
 
   /**

@@ -14,14 +14,14 @@ import { parseChineseNumeral } from './numbers';
 
 const CN = '[0-9]{1,2}|[一二三四五六七八九十]{1,3}';
 const YEAR = '(?:(?<year>(?:19|20)[0-9]{2})|(?<yearCn>[〇零一二三四五六七八九]{4}))年度?|(?<rel>去年|上年|今年|本年|前年|明年)(?:度)?';
-const PART =
-  `(?<named>上半年|下半年|前三季度|第?[一二三四1-4]季度|全年|年底|年末|年初|底|末|初)` +
+const part = (afterYear: boolean): string =>
+  `(?<named>上半年|下半年|前三季度|第?[一二三四1-4]季度|全年|年底|年末|年初${afterYear ? '|底|末|初' : ''})` +
   `|前(?<first>${CN}|两)个月` +
   `|(?<from>${CN})(?:[—–\\-~～至到](?<to>${CN}))?月份?(?<edge>底|末|初)?(?:(?<day>${CN})日(?:[—–\\-~～至到](?<toDay>${CN})日)?)?`;
 /** A year with the part of it the text names (2024年1—11月, 去年底), a part alone (1—11月份), or a span (过去五年). */
 const TIMES = [
-  new RegExp(`(?:${YEAR})(?:${PART})?`, 'g'),
-  new RegExp(`(?<![0-9一二三四五六七八九十年上去本今前明])(?:${PART})`, 'g'),
+  new RegExp(`(?:${YEAR})(?:${part(true)})?`, 'g'),
+  new RegExp(`(?<![0-9一二三四五六七八九十年上去本今前明])(?:${part(false)})`, 'g'),
   new RegExp(`(?:过去|近)(?<span>${CN}|两)年(?:来|间)?|(?<![0-9])(?<since>${CN}|两)年(?:来|间)`, 'g'),
 ];
 /** Words right before a time that make it a base, a starting point or a target of comparison. */
@@ -55,34 +55,68 @@ const num = (text: string): number => (/^[0-9]+$/.test(text) ? Number(text) : te
 
 /**
  * Every time in `text` that can date a figure, in order; where two overlap, the first found. Times
- * inside `masked` spans (《…2025年版》, short quotations) are names, not times.
+ * inside `masked` spans (《…2025年版》, short quotations) are names, not times. With `headsOnly`,
+ * only the times at clause heads (what a paragraph without figures leaves in force), found faster.
  */
-export function timesIn(text: string, date: string | undefined, masked: Array<[number, number]>): TimeFound[] {
-  const now = today(date);
+export function timesIn(text: string, date: string | undefined, masked: Array<[number, number]>, headsOnly = false): TimeFound[] {
   const found: TimeFound[] = [];
-  for (const re of TIMES) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (isMasked(masked, start) || found.some((t) => t.start < end && start < t.end)) continue;
-      const before = text.slice(Math.max(0, start - 4), start);
-      const after = text.slice(end, end + 3);
-      if (NOT_PERIOD_BEFORE.test(before) || NOT_PERIOD_AFTER.test(after)) continue;
-      const g = m.groups ?? {};
-      // 2012年以来 runs from then; 今年以来 is this year so far.
-      if (after.startsWith('以来') && g.rel !== '今年') continue;
-      const head = HEAD_BEFORE.test(before);
-      // A full date (记者3月17日从…) is an event's day, unless it heads its clause (6月7日至10日，…)
-      // or ends a running total (截至3月16日).
-      if (g.day && !head && !/(?:截至|截止|到)$/.test(before)) continue;
-      const bare = /^(?:全年|年末|年底|年初)$/.test(m[0]) ? partOf(g) : undefined;
-      const period = bare === undefined ? resolve(g, m[0], now) : m[0];
-      if (period) found.push({ start, end, period, head, ...(bare === undefined ? {} : { partOf: bare }) });
+  if (!/[年月季]/.test(text)) return found;
+  const now = today(date);
+  const take = (m: RegExpExecArray, offset = 0): void => {
+    const start = m.index + offset;
+    const end = start + m[0].length;
+    if (isMasked(masked, start) || found.some((t) => t.start < end && start < t.end)) return;
+    const before = text.slice(Math.max(0, start - 4), start);
+    const after = text.slice(end, end + 3);
+    if (NOT_PERIOD_BEFORE.test(before) || NOT_PERIOD_AFTER.test(after)) return;
+    const g = m.groups ?? {};
+    // 2012年以来 runs from then; 今年以来 is this year so far.
+    if (after.startsWith('以来') && g.rel !== '今年') return;
+    const head = HEAD_BEFORE.test(before);
+    // A full date (记者3月17日从…) is an event's day, unless it heads its clause (6月7日至10日，…)
+    // or ends a running total (截至3月16日).
+    if (g.day && !head && !/(?:截至|截止|到)$/.test(before)) return;
+    const bare = /^(?:全年|年末|年底|年初)$/.test(m[0]) ? partOf(g) : undefined;
+    const period = bare === undefined ? resolve(g, m[0], now) : m[0];
+    if (period) found.push({ start, end, period, head, ...(bare === undefined ? {} : { partOf: bare }) });
+  };
+  if (headsOnly) {
+    for (const clause of text.matchAll(CLAUSE_START)) {
+      for (const re of HEAD_TIMES) {
+        re.lastIndex = clause.index + clause[0].length;
+        const m = re.exec(text);
+        if (m) take(m);
+      }
+    }
+  } else {
+    // A time holds 年, 月 or 季 within a few characters: only the stretches around them are read.
+    for (const [from, to] of windows(text)) {
+      const stretch = text.slice(from, to);
+      for (const re of TIMES) {
+        re.lastIndex = 0;
+        for (let m = re.exec(stretch); m; m = re.exec(stretch)) take(m, from);
+      }
     }
   }
   return found.sort((x, y) => x.start - y.start);
 }
+
+/** Stretches of `text` around each 年, 月 and 季 (a time holds one within 12 characters), merged where they meet. */
+function windows(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/[年月季]/g)) {
+    const from = Math.max(0, m.index - 12);
+    const to = m.index + 14;
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/** Where a clause starts, with the words a head time may follow (其中，截至…). */
+const CLAUSE_START = /(?:^|[，,。；;：:！!？?\n\s])(?:其中|同时|此外|另外|截至|截止|到|至|在)?/g;
+const HEAD_TIMES = TIMES.map((re) => new RegExp(re.source, 'y'));
 
 type Groups = Record<string, string | undefined>;
 
@@ -106,7 +140,7 @@ function resolve(g: Groups, written: string, now: Today | undefined): string | u
   if (part === undefined) return year;
   if (year !== undefined) return year + part;
   // 全年 and 年底 alone belong to the year in force, not to the article's.
-  if (g.named && /^(?:全年|年底|年末|年初|底|末|初)$/.test(g.named)) return undefined;
+  if (g.named && /^(?:全年|年底|年末|年初)$/.test(g.named)) return undefined;
   if (!now) return part;
   // A month or a part of the year alone: the latest such up to the article date.
   const lastMonth = g.to ?? g.from ?? g.first;

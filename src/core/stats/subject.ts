@@ -64,11 +64,11 @@ export interface HeadSubject {
 }
 
 /** The subject at the head of one clause (or undefined), given what the report stands for. */
-export function clauseSubject(clause: string, report: ReportSubject, lastNamed?: string): HeadSubject | undefined {
+export function clauseSubject(clause: string, report: ReportSubject, lastNamed: () => string | undefined = () => undefined): HeadSubject | undefined {
   const head = clause.replace(OPENING, '');
   const found = (subject: string | undefined, written: string): HeadSubject | undefined => (subject ? { subject, written } : undefined);
   const back = BACK_REFERENCE.exec(head);
-  if (back) return found(lastNamed, back[0]);
+  if (back) return found(lastNamed(), back[0]);
   const scoped = SCOPED_BODY.exec(head);
   if (scoped) return found(scoped[0], scoped[0]);
   const nation = NATION.exec(head);
@@ -87,14 +87,15 @@ export function clauseSubject(clause: string, report: ReportSubject, lastNamed?:
 }
 
 /** Clause heads of `text` with the subject each names, in order. */
-export function headSubjects(text: string, report: ReportSubject, lastNamed?: string): Array<HeadSubject & { at: number }> {
+export function headSubjects(text: string, report: ReportSubject, lastNamed: () => string | undefined = () => undefined, first = false): Array<HeadSubject & { at: number }> {
   const out: Array<HeadSubject & { at: number }> = [];
   let named = lastNamed;
   for (const m of text.matchAll(/(?:^|[，,。；;：:！!？?\n\t 　])([^，,。；;：:！!？?\n\t 　]+)/g)) {
     const found = clauseSubject(m[1], report, named);
     if (!found) continue;
     out.push({ at: m.index + m[0].length - m[1].length, ...found });
-    named = found.subject;
+    if (first) break;
+    named = () => found.subject;
   }
   return out;
 }
@@ -110,7 +111,7 @@ export function reportSubject(issuer: string | undefined, lead: string): ReportS
   const text = lead.slice(0, 400);
   const source = /(?:从|据)([\u4e00-\u9fff]{2,20}?(?:局|厅|委|部|署|院|法院|检察院|办|中心|公司|集团|银行))/.exec(text);
   const sourcePlace = source ? placeOf(source[1]) : undefined;
-  const [first] = headSubjects(text, { place: sourcePlace });
+  const [first] = headSubjects(text, { place: sourcePlace }, undefined, true);
   if (first) {
     const place = first.subject === '全国' ? '全国' : placeOf(first.subject) ?? sourcePlace;
     return { place, subject: first.subject };

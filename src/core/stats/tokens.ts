@@ -193,6 +193,7 @@ function isTenths(text: string, start: number, end: number): boolean {
 /** 四分之三 → 75 %, 3/4 → 75 %, 千分之五 → 5 ‰. */
 function fractions(text: string, masked: Array<[number, number]>): Token[] {
   const out: Token[] = [];
+  if (!/分之|\//.test(text)) return out;
   FRACTION.lastIndex = 0;
   for (let m = FRACTION.exec(text); m; m = FRACTION.exec(text)) {
     const end = m.index + m[0].length;
