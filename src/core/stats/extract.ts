@@ -42,6 +42,7 @@ export interface PassageInput {
 }
 
 const MAX_SENTENCE_SIDE = 200;
+const MAX_HEADS_SPAN = 2000;
 const STRONG = /[，,。；;：:！!？?\n\r\t]/;
 // A space separates the parts of a headline (2022年粮食产量再创新高 连续8年…).
 const CLAUSE = /[，,。；;：:！!？?\n\r\t、 \u3000]/;
@@ -147,7 +148,8 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
 
     // Who the figure is about: the subject at a clause head of its sentence before it, else the
     // one of the figure before it in the paragraph, else the report's.
-    const head = lastBefore(headsOf(sStart, sEnd), token.start);
+    // One look at each sentence (a page-long one in bad input is read up to a bound).
+    const head = lastBefore(headsOf(fullStart, Math.min(fullEnd, fullStart + MAX_HEADS_SPAN)), token.start);
     const carried = previous && (sameSentence || !NEW_POINT.test(text.slice(previous.end, fullStart + 4))) ? previous.stat.subject : undefined;
     const subject = head?.subject ?? carried ?? report.subject;
     // 宁波舟山港集装箱吞吐量: the subject heading the figure's own clause is no part of its metric.

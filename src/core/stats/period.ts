@@ -92,19 +92,26 @@ export function timesIn(text: string, date: string | undefined, masked: Array<[n
     // A time holds 年, 月 or 季 within a few characters: only the stretches around them are read.
     for (const [from, to] of windows(text)) {
       const stretch = text.slice(from, to);
-      for (const re of TIMES) {
+      // Each kind of time needs its own characters: a year 年, a part of one 月 or 季 or 半年…, a span 年来 or 过去.
+      const year = stretch.includes('年');
+      const kinds = [year, /[月季]|[半全]年|年[底末初]/.test(stretch), year && /年[来间]|过去|近/.test(stretch)];
+      TIMES.forEach((re, k) => {
+        if (!kinds[k]) return;
         re.lastIndex = 0;
         for (let m = re.exec(stretch); m; m = re.exec(stretch)) take(m, from);
-      }
+      });
     }
   }
   return found.sort((x, y) => x.start - y.start);
 }
 
-/** Stretches of `text` around each 年, 月 and 季 (a time holds one within 12 characters), merged where they meet. */
+/**
+ * Stretches of `text` around each 年, 月 and 季 that can end a time (after a numeral, 去/今/上…, 半, 个),
+ * not 青年 or 岁月; a time holds one within 12 characters. Stretches that meet are merged.
+ */
 function windows(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (const m of text.matchAll(/[年月季]/g)) {
+  for (const m of text.matchAll(/(?<=[0-9０-９〇零一二两三四五六七八九十去今上本前明全半个])[年月季]|年[底末初]/g)) {
     const from = Math.max(0, m.index - 12);
     const to = m.index + 14;
     const last = out[out.length - 1];

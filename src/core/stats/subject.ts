@@ -36,6 +36,12 @@ const REGION = /^[\u4e00-\u9fff]{2,10}?(?:地区|区域|流域|城市群|经济�
 /** A body that only tells the figures (国家统计局发布…, 成都市文旅局的数据显示): its place is the subject. */
 const SOURCE_AFTER = /^(?:[^，。；]{0,6}?(?:数据显示|统计显示|发布|公布|获悉|了解到|介绍|表示|通报|称|消息))/;
 const NATIONAL_AT = new RegExp(`^(?:${NATIONAL_BODY.source})`);
+/** Cheap tests that let most clause heads pass without the name patterns above. */
+const OPENING_START = /^(?:[0-9一二三四五六七八九十去今上下前截同其此另据目近日春元清五端中国假首“"在])/;
+const SCOPE_START = /^[该全我本各中]/;
+const BODY_HINT = /^[^，。]{1,7}?[省市县区州盟旗]/;
+const NAMED_HINT = /^[^，。]{2,10}?(?:港|机场|集团|公司|银行|地区|区域|流域|城市群|经济带|经济圈)/;
+const PLACE_START = new Set([...Object.keys(PROVINCES), ...COUNTRIES, ...CITIES].map((name) => name[0]));
 const BACK_REFERENCE = /^该(?:港|院|市|省|县|区|局|厅|公司|企业|集团|中心|校|所)/;
 /** Words a clause can open with before its topic: times, connectives, sources. */
 const OPENING = /^(?:(?:19|20)[0-9]{2}年(?:[0-9一二三四五六七八九十]{1,2}(?:[—–-][0-9]{1,2})?月份?)?(?:底|末)?|[0-9]{1,2}(?:[—–-][0-9]{1,2})?月份?|去年|今年|上年|前年|截至[^，。；]{1,10}?(?:底|末|日)|今年以来|前[0-9一二三四五六七八九十两]{1,2}个月|上半年|下半年|前三季度|一季度|同期|其中|同时|此外|另外|据介绍|据统计|目前|近日|日前|近年来|在|(?:春节|元旦|清明|五一|端午|中秋|国庆)(?:假期|长假|小长假|黄金周)?(?:期间)?|假期期间|[一二三四五六七八九十]是|首先|其次|[“"])+/;
@@ -65,21 +71,24 @@ export interface HeadSubject {
 
 /** The subject at the head of one clause (or undefined), given what the report stands for. */
 export function clauseSubject(clause: string, report: ReportSubject, lastNamed: () => string | undefined = () => undefined): HeadSubject | undefined {
-  const head = clause.replace(OPENING, '');
+  const head = OPENING_START.test(clause) ? clause.replace(OPENING, '') : clause;
   const found = (subject: string | undefined, written: string): HeadSubject | undefined => (subject ? { subject, written } : undefined);
-  const back = BACK_REFERENCE.exec(head);
-  if (back) return found(lastNamed(), back[0]);
-  const scoped = SCOPED_BODY.exec(head);
-  if (scoped) return found(scoped[0], scoped[0]);
-  const nation = NATION.exec(head);
-  if (nation) return found('全国', nation[0]);
-  const own = OWN_PLACE.exec(head);
-  if (own) return found(report.place ?? own[0], own[0]);
-  const body = PLACED_BODY.exec(head);
+  // Each kind of name needs its characters: 该…, 全省…, 我国…, a body's 省/市/县 or 港/集团 …; most heads have none.
+  if (SCOPE_START.test(head)) {
+    const back = BACK_REFERENCE.exec(head);
+    if (back) return found(lastNamed(), back[0]);
+    const scoped = SCOPED_BODY.exec(head);
+    if (scoped) return found(scoped[0], scoped[0]);
+    const nation = NATION.exec(head);
+    if (nation) return found('全国', nation[0]);
+    const own = OWN_PLACE.exec(head);
+    if (own) return found(report.place ?? own[0], own[0]);
+  }
+  const body = BODY_HINT.test(head) ? PLACED_BODY.exec(head) : null;
   if (body) return found(SOURCE_AFTER.test(head.slice(body[0].length)) ? placeOf(body[0]) : body[0], body[0]);
   // 宁波舟山港, 厦门航空公司: a named body that begins with a place is the body.
-  const named = NAMED_PORT.exec(head) ?? REGION.exec(head);
-  const place = PLACE.exec(head);
+  const named = NAMED_HINT.test(head) ? NAMED_PORT.exec(head) ?? REGION.exec(head) : null;
+  const place = PLACE_START.has(head[0]) ? PLACE.exec(head) : null;
   if (place && !(named && named[0].length > place[0].length)) return found(placeName(place), place[0]);
   if (NATIONAL_AT.test(head)) return found('全国', '');
   if (!named) return undefined;
