@@ -2,7 +2,8 @@
  * statcite stats <file|folder…> [--json | --csv | --xlsx <file>] [filters]: the Statistics view's
  * table on the command line — the same rows, columns, filters and sorting (src/core/table). start/end
  * are the figure's offsets (JavaScript string indices) in the decoded text (the extracted text for
- * HTML, PDF and Word), and page its 1-based page in a PDF.
+ * HTML, PDF and Word), and page its 1-based page in a PDF; metricKey is the canonical name of what
+ * it measures, subject who or what it is about, issuer who issued the report.
  */
 import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
@@ -13,22 +14,26 @@ import { StatTable, type TableQuery } from '../core/table/query';
 import { fileRows, type StatRow } from '../core/table/row';
 import { toXlsx } from '../core/table/xlsx';
 import type { StatisticKind } from '../core/model';
-import { loadCorpus, NO_CORPUS_FILES } from './corpus';
+import { loadMetricKeys } from '../core/stats/metricKeyFile';
+import { cliLog, loadCorpus, NO_CORPUS_FILES } from './corpus';
+import { alignRows } from './table';
 
-export const summary = 'statistics of corpus files  (<file|folder…> [--json|--csv|--xlsx F] [--metric W] [--subject S] [--period P] [--kind K] …)';
+export const summary = 'statistics of corpus files  (<file|folder…> [--json|--csv|--xlsx F] [--metric W] [--subject S] [--period P] [--kind K] … [--metric-aliases F])';
 
 const USAGE = `usage: statcite stats <file|folder…> [--json | --csv | --xlsx <file>]
   filters: --metric <words> --subject <text> --period <text> --kind <kind[,kind…]> --report <text>
            --file <text> --from <date> --to <date> --min <number> --max <number>
-  order:   --sort <column>[:desc] --group`;
+  order:   --sort <column>[:desc] --group
+  --metric-aliases <file>: your metric alias table (as the setting statcite.stats.metricAliases)`;
 
 const KINDS = ['count', 'amount', 'percent', 'change', 'streak', 'rank', 'duration'];
-const VALUE_OPTIONS = ['--xlsx', '--metric', '--subject', '--period', '--kind', '--report', '--file', '--from', '--to', '--min', '--max', '--sort'];
+const VALUE_OPTIONS = ['--metric-aliases', '--xlsx', '--metric', '--subject', '--period', '--kind', '--report', '--file', '--from', '--to', '--min', '--max', '--sort'];
 
 interface Args {
   paths: string[];
   format: 'json' | 'csv' | 'xlsx' | 'table';
   xlsx?: string;
+  metricAliases?: string;
   query: TableQuery;
 }
 
@@ -79,7 +84,7 @@ export function parseArgs(args: string[]): Args | { error: string } {
     if (!isColumnId(id) || (dir !== undefined && dir !== 'asc' && dir !== 'desc')) return { error: `--sort ${sort}: a column (${COLUMNS.map((c) => c.id).join(', ')}), optionally :asc or :desc` };
     query.sort = { column: id, descending: dir === 'desc' };
   }
-  return { paths, format: formats[0] ?? 'table', xlsx: values.get('--xlsx'), query };
+  return { paths, format: formats[0] ?? 'table', xlsx: values.get('--xlsx'), metricAliases: values.get('--metric-aliases'), query };
 }
 
 export async function run(args: string[]): Promise<number> {
@@ -88,12 +93,13 @@ export async function run(args: string[]): Promise<number> {
     console.error(`statcite stats: ${parsed.error}\n${USAGE}`);
     return 2;
   }
-  const files = await loadCorpus(parsed.paths);
+  const metricKeys = loadMetricKeys(parsed.metricAliases, cliLog);
+  const files = await loadCorpus(parsed.paths, undefined, { metricKeys });
   if (!files.length) {
     console.error(`statcite stats: ${NO_CORPUS_FILES}`);
     return 1;
   }
-  const table = new StatTable(files.flatMap((f) => fileRows(f, shown(f.path))));
+  const table = new StatTable(files.flatMap((f) => fileRows(f, shown(f.path))), undefined, metricKeys);
   const result = table.query(parsed.query);
   if (parsed.query.metric && !result.metric?.keys.length) console.error(`statcite stats: no statistic measures “${parsed.query.metric}”`);
   else if (parsed.query.metric && !result.metric?.exact) console.error(`statcite stats: no metric key is “${parsed.query.metric}”; showing the keys that contain it: ${result.metric!.keys.join('、')}`);
@@ -133,14 +139,5 @@ function toTable(rows: StatRow[]): string {
     r.metricKey === r.metric ? r.metric : `${r.metric} (${r.metricKey})`,
     [r.subject, r.period].filter(Boolean).join(' · '),
   ]);
-  const widths = lines[0].map((_, c) => Math.min(40, Math.max(...lines.map((l) => displayWidth(l[c])))));
-  const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-  return [...lines.map((l) => l.map((cellText, c) => pad(cellText, widths[c])).join('  ').trimEnd()), `${rows.length} statistics`].join('\n');
-}
-
-/** Terminal columns: CJK and full-width characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return width;
+  return [...alignRows(lines), `${rows.length} statistics`].join('\n');
 }

@@ -72,11 +72,16 @@ export interface Statistic {
   from?: { value: number; unit: string; text: string; range: SourceRange };
   /** What the figure measures, e.g. 刑事发案, 矛盾纠纷化解率. */
   metric: string;
-  /** The canonical name of what it measures (read through metricKeyOf in src/core/table/row.ts). */
-  metricKey?: string;
-  /** Who reports it: the report's issuing body or a place the sentence names. */
+  /**
+   * The canonical name of what it measures (src/core/stats/metricKey.ts): the same quantity in
+   * different wordings has one key (纠纷化解率 → 矛盾纠纷化解率), different quantities never share one.
+   */
+  metricKey: string;
+  /** Who or what the figure is about: a place (湖北省), a body or group the sentence names (全省综治中心). */
   subject?: string;
-  /** 2025年, 去年 (resolved to a year when the article date is known). */
+  /** Who issued the report: its issuing body (湖北省委政法委), or a news item's publication. */
+  issuer?: string;
+  /** 2025年, 2022年1—11月, 去年 (relative periods resolved when the article date is known). */
   period?: string;
   /** The sentence holding the figure, as text, and its range. */
   sentence: string;

@@ -116,7 +116,7 @@ suite('HTML, PDF and Word files', () => {
       assert.ok(node && node.kind === 'statistic', `no outline row for ${figure}`);
       const item = provider.getTreeItem(node);
       const paged = file.source?.format === 'pdf';
-      assert.strictEqual(item.description, paged ? `p. ${node.statistic.page}` : undefined);
+      assert.strictEqual(item.description, [node.statistic.subject, paged ? `p. ${node.statistic.page}` : undefined].filter(Boolean).join(' · ') || undefined);
       await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
       const editor = vscode.window.activeTextEditor!;
       assert.strictEqual(editor.document.uri.scheme, TEXT_SCHEME);

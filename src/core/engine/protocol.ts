@@ -9,6 +9,8 @@ export interface WorkerOptions {
   cacheDir?: string;
   /** The user's own jieba dictionary, merged with the shipped one. */
   userDictionary?: string;
+  /** The user's metric alias file, merged with the shipped aliases (statcite.stats.metricAliases). */
+  metricAliases?: string;
 }
 
 export type Request =

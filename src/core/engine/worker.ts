@@ -9,6 +9,7 @@ import { contentHash } from '../search/cache';
 import { nodeCacheHost } from '../search/nodeCacheHost';
 import { SearchStore } from '../search/store';
 import { loadTokenizer } from '../search/tokenizer';
+import { loadMetricKeys } from '../stats/metricKeyFile';
 import { CorpusEngine } from './engine';
 import { nodeHost } from './nodeHost';
 import type { Ack, Event, Message, Request, WorkerOptions } from './protocol';
@@ -26,12 +27,15 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
     error: (message) => emit({ type: 'log', level: 'error', message }),
   };
   const tokenizer = loadTokenizer({ userDictionary: options.userDictionary || undefined, log });
+  const metricKeys = loadMetricKeys(options.metricAliases || undefined, log);
   const store = new SearchStore({
     tokenizer,
     cache: options.cacheDir ? nodeCacheHost(options.cacheDir) : undefined,
-    // This very bundle holds the reader and the extractor, pdf.js (external) the PDF reader: a
-    // cache from any other build, or read by another pdf.js, is stale.
-    modelVersion: contentHash(Buffer.concat([readFileSync(__filename), readFileSync(require.resolve('pdfjs-dist/package.json'))])),
+    // This very bundle holds the reader and the extractor, pdf.js (external) the PDF reader, and the
+    // aliases decide the metric keys: a cache from any other build, pdf.js or aliases is stale.
+    modelVersion: contentHash(
+      Buffer.concat([readFileSync(__filename), readFileSync(require.resolve('pdfjs-dist/package.json')), Buffer.from(metricKeys.signature)]),
+    ),
     log,
   });
   // The host takes all queued messages in one go, about a millisecond per file: asking for an
@@ -63,6 +67,7 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
       phase: (phase) => emit({ type: 'phase', phase }),
     },
     store,
+    { metricKeys },
   );
 
   // Requests run one at a time in arrival order, except searches, which answer at once from

@@ -10,8 +10,11 @@ import type { WireFile } from './wire';
 
 /** Extension → webview. */
 export type HostMessage =
-  /** The UI's texts (the webview has no l10n of its own) and its locale, for numbers. */
-  | { type: 'init'; strings: Record<string, unknown>; locale: string }
+  /**
+   * The UI's texts (the webview has no l10n of its own), its locale, for numbers, and the user's
+   * metric alias groups, so that metric words key as the corpus's statistics do.
+   */
+  | { type: 'init'; strings: Record<string, unknown>; locale: string; metricAliases: string[][] }
   /** Rows per file; `reset` replaces everything the view holds, else the files listed (and `removed`) are replaced. */
   | { type: 'rows'; files: WireFile[]; removed: string[]; reset: boolean; ready: boolean }
   /** Filters to apply (opening from an outline row, the filter command); `reset` clears the others first. */

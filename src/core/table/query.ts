@@ -4,6 +4,7 @@
  * Folded texts and sort ranks are computed once per table and reused by every query, so a query
  * over ~70,000 rows is a few linear passes over arrays.
  */
+import { SHIPPED_METRIC_KEYS, type MetricKeys } from '../stats/metricKey';
 import type { StatisticKind } from '../model';
 import { column, type ColumnId } from './columns';
 import type { StatRow } from './row';
@@ -62,15 +63,16 @@ export function fold(text: string): string {
 const foldKey = (text: string): string => fold(text).replace(/\s+/g, '');
 
 /**
- * The metric keys that metric words name: the key equal to the words when one is, else every key
- * containing them (化解率 → 矛盾纠纷化解率), compared folded and without spaces.
+ * The metric keys that metric words name: the words are keyed as a statistic's metric is (刑事案件
+ * 发案数 → 刑事发案, with the user's aliases when `metricKeys` has them); the key equal to theirs when
+ * one is, else every key containing it (化解率 → 矛盾纠纷化解率), compared folded and without spaces.
  */
-export function matchMetricKeys(words: string, keys: Iterable<string>): { keys: string[]; exact: boolean } {
-  return matchFolded(words, [...new Set(keys)].filter(Boolean).map((k) => [k, foldKey(k)]));
+export function matchMetricKeys(words: string, keys: Iterable<string>, metricKeys: MetricKeys = SHIPPED_METRIC_KEYS): { keys: string[]; exact: boolean } {
+  return matchFolded(words, [...new Set(keys)].filter(Boolean).map((k) => [k, foldKey(k)]), metricKeys);
 }
 
-function matchFolded(words: string, keys: ReadonlyArray<readonly [key: string, folded: string]>): { keys: string[]; exact: boolean } {
-  const wanted = foldKey(words);
+function matchFolded(words: string, keys: ReadonlyArray<readonly [key: string, folded: string]>, metricKeys: MetricKeys): { keys: string[]; exact: boolean } {
+  const wanted = foldKey(metricKeys.keyOf(words) || words);
   if (!wanted) return { keys: [], exact: false };
   const exact = keys.filter(([, f]) => f === wanted).map(([k]) => k);
   if (exact.length) return { keys: exact, exact: true };
@@ -104,6 +106,7 @@ export class StatTable {
   constructor(
     readonly rows: readonly StatRow[],
     private readonly foldCache = new Map<string, string>(),
+    private readonly metricKeyTable: MetricKeys = SHIPPED_METRIC_KEYS,
   ) {}
 
   /** Does now what the first free-text, metric and metric-key queries would do (run it when idle). */
@@ -114,7 +117,7 @@ export class StatTable {
   }
 
   query(q: TableQuery): TableResult {
-    const metric = q.metric?.trim() ? matchFolded(q.metric, this.foldedMetricKeys()) : undefined;
+    const metric = q.metric?.trim() ? matchFolded(q.metric, this.foldedMetricKeys(), this.metricKeyTable) : undefined;
     const keep = this.filter(q, metric && new Set(metric.keys));
     const rows = this.sort(keep, q.sort);
     if (!q.groupByMetric) return { rows, lines: Int32Array.from(rows), groups: [], metric };

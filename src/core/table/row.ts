@@ -3,8 +3,8 @@
  * that the CLI, the exports and the Statistics view (a browser bundle fed by messages) share it.
  */
 import { mergeMetadata } from '../corpus/metadata';
-import { figureText } from '../cite/sentence';
-import type { CorpusFile, Report, Statistic, StatisticKind } from '../model';
+import { figureText } from '../stats/label';
+import type { CorpusFile, StatisticKind } from '../model';
 
 export interface StatRow {
   id: string;
@@ -40,23 +40,12 @@ export interface StatRow {
   sectionId: string;
 }
 
-/** The metric key of a statistic, its metric where the extraction gave none. */
-export function metricKeyOf(statistic: Statistic): string {
-  return statistic.metricKey ?? statistic.metric;
-}
-
-/** Who issued the report a statistic stands in. */
-export function issuerOf(report: Report): string | undefined {
-  return report.author;
-}
-
 /** The rows of one file in reading order; `shownPath` names the file (the CLI shows relative paths). */
 export function fileRows(file: CorpusFile, shownPath: string = file.path): StatRow[] {
   const rows: StatRow[] = [];
   for (const article of file.articles) {
     const date = mergeMetadata(file.metadata, article.metadata).date;
     for (const report of article.reports) {
-      const issuer = issuerOf(report);
       for (const section of [report.intro, ...report.sections]) {
         for (const s of section.statistics) {
           const row: StatRow = {
@@ -67,7 +56,7 @@ export function fileRows(file: CorpusFile, shownPath: string = file.path): StatR
             kind: s.kind,
             approx: s.approx,
             metric: s.metric,
-            metricKey: metricKeyOf(s),
+            metricKey: s.metricKey,
             report: report.title,
             section: section === report.intro ? '' : section.title,
             file: shownPath,
@@ -82,7 +71,7 @@ export function fileRows(file: CorpusFile, shownPath: string = file.path): StatR
           if (s.basis) row.basis = s.basis;
           if (s.subject) row.subject = s.subject;
           if (s.period) row.period = s.period;
-          if (issuer) row.issuer = issuer;
+          if (s.issuer) row.issuer = s.issuer;
           if (date) row.date = date;
           if (s.page !== undefined) row.page = s.page;
           rows.push(row);

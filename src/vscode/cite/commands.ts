@@ -8,7 +8,7 @@ import { insertCitations } from '../../core/cite/many';
 import { prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
 import { passageAt, referenceFor, statisticAt, type StatisticLocation } from '../../core/cite/reference';
 import { planUpdate } from '../../core/cite/update';
-import { figureText } from '../../core/cite/sentence';
+import { figureText } from '../../core/stats/label';
 import { applyToDraft, planBibliography, readText, writeBibliography, type BibliographyPlan } from './apply';
 import type { BibliographySync } from './bibsync';
 import type { CiteContext } from './context';

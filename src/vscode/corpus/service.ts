@@ -8,17 +8,10 @@ import type { SearchOptions, SearchResult } from '../../core/search/types';
 import type { CorpusService, StatisticLocation } from '../services';
 import { findCorpusFiles, watchCorpus } from './discovery';
 import { CorpusProgress } from './progress';
-import { SECTION, STATE_CONTEXT } from './settings';
+import { SECTION, STATE_CONTEXT, settingPath } from './settings';
 import { WorkerClient } from './workerClient';
 import { SECTION as SEARCH_SECTION, USER_DICTIONARY } from '../search/settings';
-
-/** The user's jieba dictionary; a relative path is taken from the first workspace folder. */
-function userDictionary(): string | undefined {
-  const setting = vscode.workspace.getConfiguration(SEARCH_SECTION).get<string>(USER_DICTIONARY, '').trim();
-  if (!setting) return undefined;
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  return folder ? nodePath.resolve(folder, setting) : setting;
-}
+import { METRIC_ALIASES, STATS_SECTION } from '../statistics/settings';
 
 /**
  * The corpus on the extension-host side: a mirror of what the worker has read, filled by small
@@ -43,6 +36,7 @@ export class WorkerCorpusService implements CorpusService {
   private finding = false;
   /** What the worker's progress counts: files read, then files indexed. */
   private phase: EnginePhase = 'reading';
+  private aliasWatcher?: vscode.Disposable;
   private flushTimer?: NodeJS.Timeout;
   private watchTimer?: NodeJS.Timeout;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.progress];
@@ -86,6 +80,7 @@ export class WorkerCorpusService implements CorpusService {
     clearTimeout(this.flushTimer);
     clearTimeout(this.watchTimer);
     this.watcher?.dispose();
+    this.aliasWatcher?.dispose();
     this.client?.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
@@ -99,7 +94,7 @@ export class WorkerCorpusService implements CorpusService {
     this.startWorker();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SEARCH_SECTION}.${USER_DICTIONARY}`)) void this.restartWorker();
+        if (e.affectsConfiguration(`${SEARCH_SECTION}.${USER_DICTIONARY}`) || e.affectsConfiguration(`${STATS_SECTION}.${METRIC_ALIASES}`)) void this.restartWorker();
         else if (e.affectsConfiguration(SECTION)) void this.refresh();
       }),
     );
@@ -111,13 +106,30 @@ export class WorkerCorpusService implements CorpusService {
     const storage = this.context.storageUri ?? this.context.globalStorageUri;
     this.client = new WorkerClient(
       nodePath.join(this.context.extensionPath, 'dist', 'worker.js'),
-      { cacheDir: nodePath.join(storage.fsPath, 'cache'), userDictionary: userDictionary() },
+      { cacheDir: nodePath.join(storage.fsPath, 'cache'), userDictionary: settingPath(SEARCH_SECTION, USER_DICTIONARY), metricAliases: this.watchAliases() },
       (event) => this.onEvent(event),
       (message) => {
         this.log.error(message);
         void vscode.window.showErrorMessage(vscode.l10n.t('StatCite stopped reading the corpus: {0}', message));
       },
     );
+  }
+
+  /**
+   * The metric alias file, watched: its groups decide the metric keys of every statistic, so an
+   * edit to it re-reads the corpus in a new worker.
+   */
+  private watchAliases(): string | undefined {
+    this.aliasWatcher?.dispose();
+    const file = settingPath(STATS_SECTION, METRIC_ALIASES);
+    if (!file) return undefined;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(nodePath.dirname(file)), nodePath.basename(file)));
+    const restart = (): void => void this.restartWorker();
+    watcher.onDidChange(restart);
+    watcher.onDidCreate(restart);
+    watcher.onDidDelete(restart);
+    this.aliasWatcher = watcher;
+    return file;
   }
 
   /** jieba takes its dictionary once per thread: a new dictionary needs a new worker. */

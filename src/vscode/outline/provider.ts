@@ -7,8 +7,9 @@ import { groupFiles, type GroupBy, type OutlineEntry } from '../../core/outline/
 import type { CorpusService } from '../services';
 import { pageLabel } from '../textView/uri';
 import { childrenOf } from './children';
+import { statisticLabel } from '../../core/stats/label';
 import { countsText } from './counts';
-import { articleStatistics, fileStatistics, reportStatistics, statisticLabel, type OutlineNode } from './nodes';
+import { articleStatistics, fileStatistics, reportStatistics, type OutlineNode } from './nodes';
 import { GROUP_BY, SECTION } from './settings';
 
 export const REVEAL_COMMAND = 'statcite.revealRange';
@@ -168,7 +169,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
       case 'statistic': {
         const { statistic } = node;
         const item = new vscode.TreeItem(statisticLabel(statistic), None);
-        item.description = statistic.page === undefined ? undefined : pageLabel(statistic.page);
+        item.description = [statistic.subject, statistic.page === undefined ? undefined : pageLabel(statistic.page)].filter(Boolean).join(' · ') || undefined;
         item.iconPath = new vscode.ThemeIcon('graph');
         item.tooltip = new vscode.MarkdownString().appendText(statistic.sentence);
         item.command = revealCommand(node.file.path, statistic.range, t('Open'), statistic.sentenceRange);

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { SourceRange } from '../../core/model';
 import type { Services } from '../services';
+import { statisticLabel } from '../../core/stats/label';
 import { TEXT_SCHEME, corpusPathOf } from '../textView/uri';
-import { statisticLabel } from './nodes';
 
 /** VS Code's own Outline view and breadcrumbs show the same structure as the sidebar. */
 export function registerSymbols(context: vscode.ExtensionContext, services: Services): void {

@@ -4,7 +4,10 @@ import { parseViewMessage, type HostMessage, type RowAction, type ViewMessage } 
 import type { TableQuery } from '../../core/table/query';
 import { fileRows, type StatRow } from '../../core/table/row';
 import { encodeFile, type WireFile } from '../../core/table/wire';
+import { readMetricAliases } from '../../core/stats/metricKeyFile';
+import { settingPath } from '../corpus/settings';
 import type { Services } from '../services';
+import { METRIC_ALIASES, STATS_SECTION } from '../statistics/settings';
 import { RowActions } from './actions';
 import { viewHtml, webviewRoot } from './html';
 import { viewStrings } from './strings';
@@ -113,7 +116,7 @@ export class StatisticsPanel implements vscode.Disposable {
     }
     switch (message.type) {
       case 'ready':
-        this.post({ type: 'init', strings: viewStrings(), locale: vscode.env.language });
+        this.post({ type: 'init', strings: viewStrings(), locale: vscode.env.language, metricAliases: readMetricAliases(settingPath(STATS_SECTION, METRIC_ALIASES)) });
         await this.services.corpus.ready;
         await this.fill();
         opened();

@@ -6,6 +6,7 @@
 import { shownColumns, type Column, type ColumnId } from '../../core/table/columns';
 import { compareChart, type CompareAxis } from '../../core/table/compare';
 import type { HostMessage, RowAction, ViewMessage } from '../../core/table/messages';
+import { SHIPPED_METRIC_KEYS, metricKeysWith } from '../../core/stats/metricKey';
 import { matchMetricKeys, StatTable, type TableQuery, type TableResult } from '../../core/table/query';
 import type { StatRow } from '../../core/table/row';
 import { decodeFile } from '../../core/table/wire';
@@ -26,6 +27,8 @@ const files = new Map<string, StatRow[]>();
 const foldCache = new Map<string, string>();
 let rows: StatRow[] = [];
 let table = new StatTable([]);
+/** Metric keys with the user's aliases: metric words key as the corpus's statistics do. */
+let metricKeys = SHIPPED_METRIC_KEYS;
 let result: TableResult = table.query({});
 let columns: Column[] = [];
 let corpusReady = false;
@@ -56,6 +59,7 @@ function receive(message: HostMessage): void {
     case 'init':
       strings = message.strings as unknown as ViewStrings;
       numbers = new Intl.NumberFormat(message.locale, { maximumFractionDigits: 4 });
+      metricKeys = metricKeysWith(message.metricAliases);
       build();
       break;
     case 'rows':
@@ -64,7 +68,7 @@ function receive(message: HostMessage): void {
       for (const file of message.files) files.set(file.path, decodeFile(file));
       corpusReady ||= message.ready;
       rows = [...files.keys()].sort().flatMap((path) => files.get(path)!);
-      table = new StatTable(rows, foldCache);
+      table = new StatTable(rows, foldCache, metricKeys);
       columns = shownColumns(rows, true);
       run();
       // Folding every text for the free-text filter takes a while on a large corpus: done once shown.
@@ -177,7 +181,7 @@ function drawChart(): void {
   for (const r of shown) keyCounts.set(r.metricKey, (keyCounts.get(r.metricKey) ?? 0) + 1);
   ui.metricKeys.replaceChildren(...[...keyCounts].sort((a, b) => b[1] - a[1]).slice(0, 300).map(([key]) => el('option', { value: key })));
   const words = ui.compareWords.value.trim();
-  const keys = words ? new Set(matchMetricKeys(words, keyCounts.keys()).keys) : undefined;
+  const keys = words ? new Set(matchMetricKeys(words, keyCounts.keys(), metricKeys).keys) : undefined;
   const picked = keys ? shown.filter((r) => keys.has(r.metricKey)) : shown;
   const keyCount = new Set(picked.map((r) => r.metricKey)).size;
   const hint = !picked.length ? strings.nothingToCompare : !words && keyCount > 1 ? format(strings.pickMetric, keyCount) : '';

@@ -12,6 +12,7 @@
  * A unit stated in a column header (刑事案件（起）, 增速/%) goes with the bare numbers under it.
  */
 import type { CorpusFile } from '../../model';
+import type { MetricKeys } from '../../stats/metricKey';
 import { sectionsOf } from '../walk';
 import type { TableCell, TextBuilder } from './builder';
 
@@ -87,13 +88,17 @@ export function addTable(target: TextBuilder, rows: string[][], anchor?: number)
 }
 
 /** Gives the statistics read in table cells (in text order) the metric, subject and period their headers state. */
-export function applyTableHeaders(file: CorpusFile, cells: readonly TableCell[]): void {
+export function applyTableHeaders(file: CorpusFile, cells: readonly TableCell[], keys: MetricKeys): void {
   if (!cells.length) return;
   for (const { section } of sectionsOf(file)) {
     for (const statistic of section.statistics) {
       const cell = cellAt(cells, statistic.range.start);
       if (!cell || statistic.range.end > cell.end) continue;
-      if (cell.metric) statistic.metric = cell.metric;
+      // The header names the column; a reading of the row that qualifies it (刑事案件破案率 under 破案率) says more.
+      if (cell.metric && !statistic.metric.endsWith(cell.metric)) {
+        statistic.metric = cell.metric;
+        statistic.metricKey = keys.keyOf(cell.metric);
+      }
       if (cell.subject) statistic.subject = cell.subject;
       if (cell.period) statistic.period = cell.period;
     }

@@ -17,14 +17,14 @@ describe('Word documents (.docx)', () => {
     expect(file.articles[0].reports[0].author).toBe('江川市委政法委');
   });
 
-  it('reads a table row by row: each district\'s figures are statistics with the column as metric and the row as subject', async () => {
+  it('reads a table row by row: each district\'s figures are statistics with the column as metric (or the row\'s more precise wording of it) and the row as subject', async () => {
     const file = await summary();
     expect(file.text).toContain('东湖区：刑事案件1236起，同比增长-12.5%，破案率91.4%。');
     const east = statistics(file).filter((s) => s.sentence.startsWith('东湖区'));
     expect(east.map((s) => [s.text, s.metric, s.subject])).toEqual([
       ['1236', '刑事案件', '东湖区'],
       ['-12.5%', '刑事案件', '东湖区'],
-      ['91.4%', '破案率', '东湖区'],
+      ['91.4%', '刑事案件破案率', '东湖区'],
     ]);
   });
 
