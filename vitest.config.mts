@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // CSL locale files are bundled as text, as esbuild.mjs does.
+  plugins: [{ name: 'xml-as-text', transform: (code, id) => (id.endsWith('.xml') ? `export default ${JSON.stringify(code)};` : undefined) }],
   test: {
     include: ['test/unit/**/*.test.ts'],
     testTimeout: 60_000,

@@ -1,5 +1,5 @@
 /**
- * statcite cite <statistic id> --corpus <path…> [--style …] [--format markdown|latex|plain] [--json]
+ * statcite cite <statistic id> --corpus <path…> [--style <name>|<file.csl>] [--format markdown|latex|plain] [--json]
  * prints the text a draft would receive (the sentence and its marker) and the reference entry.
  */
 import { toBibTeX } from '../core/cite/bibtex';
@@ -8,18 +8,19 @@ import { SYNTAX, type DraftFormat } from '../core/cite/draft/syntax';
 import { prepareStatistic } from '../core/cite/prepare';
 import { corpusLookup } from '../core/cite/reference';
 import { DEFAULT_TEMPLATE } from '../core/cite/sentence';
-import { STYLE_IDS, isStyleId, type StyleId } from '../core/cite/styles';
 import { loadCorpus } from './corpus';
+import { STYLE_OPTION, loadStyle } from './style';
 
-export const summary = 'the citation of a statistic  (<statistic id> --corpus <path…> [--style …] [--format markdown|latex|plain] [--json])';
+export const summary = 'the citation of a statistic  (<statistic id> --corpus <path…> [--style <name>|<file.csl>] [--format markdown|latex|plain] [--json])';
 
-const USAGE = `usage: statcite cite <statistic id> --corpus <file|folder…> [--style ${STYLE_IDS.join('|')}] [--format markdown|latex|plain] [--template "{subject}{period}{metric}{change}{figure}"] [--json]`;
+const USAGE = `usage: statcite cite <statistic id> --corpus <file|folder…> [${STYLE_OPTION}] [--format markdown|latex|plain] [--template "{subject}{period}{metric}{change}{figure}"] [--json]`;
 const FORMATS = ['markdown', 'latex', 'plain'];
 
 interface Args {
   id?: string;
   corpus: string[];
-  style: StyleId;
+  /** A built-in style id or the path of a .csl file. */
+  style: string;
   format: DraftFormat;
   template: string;
   json: boolean;
@@ -35,7 +36,7 @@ function parseArgs(args: string[]): Args | string {
       while (args[i + 1] !== undefined && !args[i + 1].startsWith('--')) out.corpus.push(args[++i]);
     } else if (a === '--style') {
       const v = value();
-      if (!v || !isStyleId(v)) return `--style must be one of ${STYLE_IDS.join(', ')}`;
+      if (!v) return `--style needs a built-in style name or a .csl file`;
       out.style = v;
     } else if (a === '--format') {
       const v = value();
@@ -60,13 +61,18 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`statcite cite: ${args}\n${USAGE}`);
     return 2;
   }
+  const style = await loadStyle(args.style, 'cite');
+  if (typeof style === 'string') {
+    console.error(`statcite cite: ${style}\n${USAGE}`);
+    return 2;
+  }
   const lookup = corpusLookup(await loadCorpus(args.corpus));
   const location = lookup.statistic(args.id!);
   if (!location) {
     console.error(`statcite cite: no statistic ${args.id} in ${args.corpus.join(', ')} (ids change when their section changes; list them with statcite stats --json)`);
     return 1;
   }
-  const prepared = prepareStatistic(location, { style: args.style, format: args.format, template: args.template });
+  const prepared = prepareStatistic(location, { style, format: args.format, template: args.template });
   const { request, reference, entry } = prepared;
   const syntax = SYNTAX[args.format];
   const text = request.text + syntax.marker({ number: 1, key: reference.key });
@@ -76,8 +82,8 @@ export async function run(argv: string[]): Promise<number> {
     console.log(
       JSON.stringify(
         {
-          statistic: { id: location.statistic.id, text: location.statistic.text, metric: location.statistic.metric, sentence: location.statistic.sentence },
-          style: args.style,
+          statistic: { id: location.statistic.id, text: location.statistic.text, ...(location.statistic.page === undefined ? {} : { page: location.statistic.page }), metric: location.statistic.metric, sentence: location.statistic.sentence },
+          style: style.id,
           format: args.format,
           text,
           reference: listed,

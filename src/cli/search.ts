@@ -1,4 +1,4 @@
-import { lineColumn } from '../core/position';
+import { lineColumns, type LineColumn } from '../core/position';
 import { SearchIndex } from '../core/search/index';
 import { loadTokenizer } from '../core/search/tokenizer';
 import type { SearchResult } from '../core/search/types';
@@ -54,11 +54,11 @@ export async function run(argv: string[]): Promise<number> {
   const index = SearchIndex.create(loadTokenizer({ userDictionary: args.userDictionary, log }));
   const files = await loadCorpus(args.corpus, index);
   const results = index.search(args.query, { limit: args.limit, statisticsOnly: args.statisticsOnly });
-  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const place = placesIn(files);
   if (args.json) {
-    const out = results.map(({ id, kind, file, start, end, report, section, snippet, score }) => {
-      const { line, column } = lineColumn(texts.get(file) ?? '', start);
-      return { id, kind, file, start, end, line, column, report, section, snippet, score };
+    const out = results.map(({ id, kind, file, page, start, end, report, section, snippet, score }) => {
+      const { line, column } = place(file, start);
+      return { id, kind, file, ...(page === undefined ? {} : { page }), start, end, line, column, report, section, snippet, score };
     });
     console.log(JSON.stringify(out, null, 2));
     return 0;
@@ -71,7 +71,8 @@ export async function run(argv: string[]): Promise<number> {
   results.forEach((r, i) => {
     const where = [r.report, r.section].filter(Boolean).join(' › ');
     console.log(`${i + 1}. ${r.kind === 'statistic' ? 'statistic' : 'passage'}  ${where}`);
-    console.log(`   ${place(r.file, texts.get(r.file) ?? '', r.start)}  score ${r.score.toFixed(2)}`);
+    const { line, column } = place(r.file, r.start);
+    console.log(`   ${r.file}:${line}:${column}${r.page === undefined ? '' : `  p.${r.page}`}  score ${r.score.toFixed(2)}`);
     console.log(`   ${marked(r, mark)}`);
   });
   return 0;
@@ -87,8 +88,13 @@ function marked(r: SearchResult, mark: (s: string) => string): string {
   return out + r.snippet.slice(at);
 }
 
-/** file:line:column of an offset, as editors and terminals link them. */
-function place(file: string, text: string, offset: number): string {
-  const { line, column } = lineColumn(text, offset);
-  return `${file}:${line}:${column}`;
+/** Line and column of an offset in a file's text, as editors and terminals link them; line starts found once per file. */
+function placesIn(files: Array<{ path: string; text: string }>): (file: string, offset: number) => LineColumn {
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const found = new Map<string, (offset: number) => LineColumn>();
+  return (file, offset) => {
+    let of = found.get(file);
+    if (!of) found.set(file, (of = lineColumns(texts.get(file) ?? '')));
+    return of(offset);
+  };
 }

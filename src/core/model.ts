@@ -15,7 +15,7 @@ export interface Metadata {
   publication?: string;
   /** Publication date as written in ISO form: YYYY, YYYY-MM or YYYY-MM-DD. */
   date?: string;
-  /** Page or edition (版次), as written, e.g. "3" or "03版". */
+  /** Page or edition (版次), as written, e.g. "3" or "03版"; for books and reports the page cited (引文页码). */
   page?: string;
   url?: string;
   /** Personal or corporate authors in the order given. */
@@ -27,14 +27,29 @@ export interface Metadata {
   place?: string;
   /** Date the online source was accessed (引用日期), ISO form. */
   accessed?: string;
-  /** GB/T 7714 document type: N newspaper, EB/OL online, R report, J journal, M book. */
-  type?: 'N' | 'EB/OL' | 'R' | 'J' | 'M';
+  /**
+   * GB/T 7714 document type (文献类型标识): N newspaper, J journal, M book, R report, EB electronic
+   * bulletin (web page), A archive, S standard, C proceedings, D thesis, P patent.
+   */
+  type?: DocType;
+  /** The carrier (文献载体): "online" is /OL. Unstated, a URL makes a work online; "print" says it was read in print. */
+  medium?: 'print' | 'online';
+  /** Journal volume and issue (卷, 期). */
+  volume?: string;
+  issue?: string;
+  /** Standard, patent or report number (标准编号, 专利号, 报告编号). */
+  number?: string;
 }
+
+export const DOC_TYPES = ['N', 'J', 'M', 'R', 'EB', 'A', 'S', 'C', 'D', 'P'] as const;
+export type DocType = (typeof DOC_TYPES)[number];
 
 /** A paragraph. Page breaks can split one paragraph over several ranges. */
 export interface Passage {
   id: string;
   ranges: SourceRange[];
+  /** The page of the source it stands on (1-based), where the format has pages (PDF). */
+  page?: number;
 }
 
 export type StatisticKind = 'count' | 'amount' | 'percent' | 'change' | 'streak' | 'rank' | 'duration';
@@ -57,15 +72,24 @@ export interface Statistic {
   from?: { value: number; unit: string; text: string; range: SourceRange };
   /** What the figure measures, e.g. 刑事发案, 矛盾纠纷化解率. */
   metric: string;
-  /** Who reports it: the report's issuing body or a place the sentence names. */
+  /**
+   * The canonical name of what it measures (src/core/stats/metricKey.ts): the same quantity in
+   * different wordings has one key (纠纷化解率 → 矛盾纠纷化解率), different quantities never share one.
+   */
+  metricKey: string;
+  /** Who or what the figure is about: a place (湖北省), a body or group the sentence names (全省综治中心). */
   subject?: string;
-  /** 2025年, 去年 (resolved to a year when the article date is known). */
+  /** Who issued the report: its issuing body (湖北省委政法委), or a news item's publication. */
+  issuer?: string;
+  /** 2025年, 2022年1—11月, 去年 (relative periods resolved when the article date is known). */
   period?: string;
   /** The sentence holding the figure, as text, and its range. */
   sentence: string;
   sentenceRange: SourceRange;
   /** The passage the figure stands in. */
   passageId: string;
+  /** The page of the source it stands on (1-based), where the format has pages (PDF). */
+  page?: number;
 }
 
 export interface Section {
@@ -114,6 +138,21 @@ export interface Problem {
   range?: SourceRange;
 }
 
+/**
+ * How the text of a file that is not text (HTML, PDF, Word) was extracted: the text is the
+ * reader's, so ranges point into it, and this maps it back onto the original.
+ */
+export interface SourceMap {
+  format: 'html' | 'pdf' | 'docx';
+  /** PDF: the text offset where each page begins (pages[0] is page 1). */
+  pages?: number[];
+  /**
+   * HTML: [text offset, offset in the decoded page] of each block of text, in text order: where
+   * in the original a span of the text was read.
+   */
+  anchors?: Array<[number, number]>;
+}
+
 /** One corpus file, read and outlined. */
 export interface CorpusFile {
   /** The file's path as the host names it (absolute path or URI string). */
@@ -121,6 +160,8 @@ export interface CorpusFile {
   encoding: string;
   /** The decoded text; every range above points into it. */
   text: string;
+  /** Set when the text was extracted from HTML, PDF or Word rather than read as it is. */
+  source?: SourceMap;
   metadata: Metadata;
   articles: Article[];
   problems: Problem[];

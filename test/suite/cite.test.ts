@@ -1,44 +1,11 @@
 /// <reference types="mocha" />
 import * as assert from 'assert';
+import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { Statistic } from '../../src/core/model';
 import type { Services } from '../../src/vscode/services';
+import { findStatistic, openDraft, putCursor, undo } from './drafts';
 import { SAMPLE, statcite, until, workspaceFile } from './util';
-
-/** The statistic with this figure in the report of `author` (found through the corpus, not by id). */
-function findStatistic(services: Services, author: string, text: string): Statistic {
-  for (const file of services.corpus.files()) {
-    for (const article of file.articles) {
-      for (const report of article.reports) {
-        if (report.author !== author) continue;
-        for (const section of [report.intro, ...report.sections]) {
-          const found = section.statistics.find((s) => s.text === text);
-          if (found) return found;
-        }
-      }
-    }
-  }
-  assert.fail(`no statistic ${text} in the report of ${author}`);
-}
-
-async function openDraft(name: string, content: string): Promise<vscode.TextEditor> {
-  const uri = workspaceFile('drafts', name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-  return editor;
-}
-
-function putCursor(editor: vscode.TextEditor, after: string): void {
-  const offset = editor.document.getText().indexOf(after);
-  assert.ok(offset >= 0, `"${after}" is not in the draft`);
-  const position = editor.document.positionAt(offset + after.length);
-  editor.selection = new vscode.Selection(position, position);
-}
-
-async function undo(editor: vscode.TextEditor): Promise<void> {
-  await vscode.window.showTextDocument(editor.document);
-  await vscode.commands.executeCommand('undo');
-}
 
 suite('Citations', () => {
   let services: Services;
@@ -63,7 +30,7 @@ suite('Citations', () => {
     putCursor(editor, '第一段');
     assert.ok(await vscode.commands.executeCommand('statcite.citeStatistic', money.id));
     const twice = editor.document.getText();
-    assert.ok(twice.includes('第一段江苏省委政法委为群众讨回欠款60.67亿元[^1]。'), twice);
+    assert.ok(twice.includes('第一段江苏省为群众讨回欠款60.67亿元[^1]。'), twice);
     assert.ok(twice.includes('21.5%[^2]。'), twice);
     const entries = twice.split('\n').filter((l) => l.startsWith('[^'));
     assert.deepStrictEqual(entries.map((l) => l.slice(0, '[^1]: 江苏省委政法委.'.length)), ['[^1]: 江苏省委政法委.', '[^2]: 湖北省委政法委.']);
@@ -72,7 +39,7 @@ suite('Citations', () => {
     assert.strictEqual(editor.document.getText(), once);
   });
 
-  test('LaTeX: \\cite{key} with 21.5\\%, the .bib entry written, one undo restores the draft', async () => {
+  test('LaTeX: \\cite{key} with 21.5\\%, the .bib entry written, one undo restores the draft and the .bib, redo both', async () => {
     const draft = '\\documentclass{article}\n\\begin{document}\n据统计，\n\\end{document}\n';
     const editor = await openDraft('draft.tex', draft);
     putCursor(editor, '据统计，');
@@ -81,10 +48,15 @@ suite('Citations', () => {
     const key = /\\cite\{([^}]+)\}/.exec(text)?.[1];
     assert.ok(key && text.includes(`据统计，湖北省去年刑事发案同比下降21.5\\%\\cite{${key}}\n`), text);
     assert.ok(text.endsWith(`% statcite: references\n% statcite ${key}: ${crime.id}\n`), text);
-    const bib = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('drafts', 'references.bib')));
+    const readBib = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('drafts', 'references.bib')));
+    const bib = await readBib();
     assert.ok(bib.includes(`{${key},\n  author = {{湖北省委政法委}},`), bib);
     await undo(editor);
     assert.strictEqual(editor.document.getText(), draft);
+    await until(async () => !(await readBib()).includes(`{${key},`), 10_000, 'the undone citation left its entry in references.bib');
+    await vscode.commands.executeCommand('redo');
+    assert.strictEqual(editor.document.getText(), text);
+    await until(async () => (await readBib()).includes(`{${key},\n  author = {{湖北省委政法委}},`), 10_000, 'redo did not put the entry back into references.bib');
   });
 
   test('LaTeX: a .bib with a syntax error stops the insertion and leaves both files alone', async () => {
@@ -107,7 +79,7 @@ suite('Citations', () => {
     const before = editor.document.getText();
     assert.ok(await vscode.commands.executeCommand('statcite.citeStatistic', money.id));
     const text = editor.document.getText();
-    assert.ok(text.startsWith('第一段江苏省委政法委为群众讨回欠款60.67亿元[1]。\n第二段湖北省去年刑事发案同比下降21.5%[2]。\n\n参考文献\n[1] 江苏省委政法委. '), text);
+    assert.ok(text.startsWith('第一段江苏省为群众讨回欠款60.67亿元[1]。\n第二段湖北省去年刑事发案同比下降21.5%[2]。\n\n参考文献\n[1] 江苏省委政法委. '), text);
     assert.ok(/\n\[2\] 湖北省委政法委\. .*\{\{statcite \S+: \S+\}\}\n$/.test(text), text);
     await undo(editor);
     assert.strictEqual(editor.document.getText(), before);
@@ -162,11 +134,11 @@ suite('Citations', () => {
     swap.replace(editor.document.uri, new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(first.length + 2 + second.length)), `${second}\n\n${first}`);
     assert.ok(await vscode.workspace.applyEdit(swap));
     const swapped = editor.document.getText();
-    assert.ok(swapped.startsWith('乙段江苏省委政法委为群众讨回欠款60.67亿元[^2]。\n\n甲段'), swapped);
+    assert.ok(swapped.startsWith('乙段江苏省为群众讨回欠款60.67亿元[^2]。\n\n甲段'), swapped);
 
     assert.ok(await vscode.commands.executeCommand('statcite.updateReferences'));
     const updated = editor.document.getText();
-    assert.ok(updated.startsWith('乙段江苏省委政法委为群众讨回欠款60.67亿元[^1]。\n\n甲段湖北省去年刑事发案同比下降21.5%[^2]。'), updated);
+    assert.ok(updated.startsWith('乙段江苏省为群众讨回欠款60.67亿元[^1]。\n\n甲段湖北省去年刑事发案同比下降21.5%[^2]。'), updated);
     const entries = updated.split('\n').filter((l) => l.startsWith('[^'));
     assert.ok(entries[0].startsWith('[^1]: 江苏省委政法委.') && entries[1].startsWith('[^2]: 湖北省委政法委.'), entries.join('\n'));
     await undo(editor);
@@ -199,5 +171,60 @@ suite('Citations', () => {
     assert.ok(await vscode.commands.executeCommand('statcite.exportBibTeX', bib));
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(bib));
     assert.strictEqual(text.match(/^@\w+\{/gm)?.length, reports);
+  });
+
+  test('switching the style reformats the open draft’s list in one undoable edit; a CSL file works too', async () => {
+    const config = vscode.workspace.getConfiguration('statcite.cite');
+    const editor = await openDraft('restyle.md', '甲，\n');
+    putCursor(editor, '甲，');
+    assert.ok(await vscode.commands.executeCommand('statcite.citeStatistic', crime.id));
+    const entry = () => editor.document.getText().split('\n').find((l) => l.startsWith('[^1]: '))!;
+    const gbt = editor.document.getText();
+    assert.ok(entry().startsWith('[^1]: 湖北省委政法委. 着力加强政法基础设施建设 以高水平安全保障高质量发展[N]. [报纸名不详]'), entry());
+    try {
+      await config.update('style', 'apa', vscode.ConfigurationTarget.Workspace);
+      await until(() => entry().startsWith('[^1]: 湖北省委政法委. (n.d.). 着力加强政法基础设施建设'), 10_000, `the list kept its old style: ${entry()}`);
+      assert.ok(editor.document.getText().startsWith('甲，湖北省去年刑事发案同比下降21.5%[^1]'), editor.document.getText());
+      await undo(editor);
+      assert.strictEqual(editor.document.getText(), gbt);
+
+      const csl = vscode.Uri.file(nodePath.resolve(__dirname, '../../../shared/csl/gbt7714-2015-numeric-no-uppercase.csl'));
+      await config.update('style', csl.fsPath, vscode.ConfigurationTarget.Workspace);
+      // The CSL file leaves out what the corpus does not state, where the built-in style writes [报纸名不详].
+      await until(() => entry().startsWith('[^1]: 湖北省委政法委. 着力加强政法基础设施建设 以高水平安全保障高质量发展[N]. <!--'), 15_000, `the CSL style was not applied: ${entry()}`);
+    } finally {
+      await config.update('style', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('Fill in Source Details…: a quick fix on the missing metadata; the details go to statcite.meta.json and the list is refreshed', async () => {
+    const sidecar = workspaceFile('corpus', 'statcite.meta.json');
+    const original = await vscode.workspace.fs.readFile(sidecar);
+    const editor = await openDraft('fill.md', '据统计，\n');
+    putCursor(editor, '据统计，');
+    assert.ok(await vscode.commands.executeCommand('statcite.citeStatistic', crime.id));
+    const uri = editor.document.uri;
+    const lacking = () => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'missing-metadata');
+    await until(() => !!lacking(), 15_000, 'no diagnostic for the missing metadata');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, lacking()!.range);
+    const fill = actions.find((a) => a.command?.command === 'statcite.fillSourceDetails');
+    assert.ok(fill, `no fill-in quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    const [{ key }] = fill.command!.arguments as Array<{ key: string }>;
+    try {
+      const values = { publication: '检察日报', date: '2026年1月21日', page: '3' };
+      assert.ok(await vscode.commands.executeCommand('statcite.fillSourceDetails', { key, values }));
+      const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(sidecar)));
+      assert.deepStrictEqual(written.defaults, { type: 'N', language: 'zh' });
+      assert.deepStrictEqual(written.files['000_fadfd726848b77a0.txt'], { publication: '检察日报', date: '2026-01-21', page: '3' });
+      const entry = editor.document.getText().split('\n').find((l) => l.startsWith('[^1]: '))!;
+      assert.ok(entry.startsWith('[^1]: 湖北省委政法委. 着力加强政法基础设施建设 以高水平安全保障高质量发展[N]. 检察日报, 2026-01-21(3). <!--'), entry);
+      await until(() => !lacking(), 15_000, 'the missing-metadata diagnostic stayed after filling in');
+    } finally {
+      const restored = new Promise<void>((resolve) => {
+        const sub = services.corpus.onDidChange(() => (sub.dispose(), resolve()));
+      });
+      await vscode.workspace.fs.writeFile(sidecar, original);
+      await Promise.race([restored, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
   });
 });

@@ -58,7 +58,8 @@ export function resolveCitations(draft: ParsedDraft, lookup: CiteLookup): Citati
   draft.markers.forEach((marker, i) => {
     const works = marker.number !== undefined
       ? [{ entry: byNumber.get(marker.number), key: byNumber.get(marker.number)?.key }]
-      : marker.keys.map((key) => ({ entry: byKey.get(key), key }));
+      : // Keyed formats: keys of StatCite's entries or of the corpus; the user's own keys are theirs.
+        marker.keys.filter((key) => byKey.has(key) || lookup.report(key)).map((key) => ({ entry: byKey.get(key), key }));
     for (const { entry, key } of works) {
       const citation: Citation = { marker, key, ids: entry?.ids ?? [], number: marker.number };
       const stats = citation.ids.map((id) => lookup.statistic(id)?.statistic).filter((s): s is Statistic => !!s);

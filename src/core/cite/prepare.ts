@@ -1,12 +1,12 @@
-import type { CiteRequest, EntryFor } from './draft/edit';
+import type { CiteRequest } from './draft/edit';
 import type { DraftFormat } from './draft/syntax';
-import { referenceFor, type CiteLookup, type PassageLocation, type Reference, type StatisticLocation } from './reference';
+import { escaperFor } from './escape';
+import { referenceFor, type PassageLocation, type Reference, type StatisticLocation } from './reference';
 import { statisticSentence } from './sentence';
-import { styleFor, type Formatted, type Markup, type StyleId } from './styles';
-import { markupFor } from './styles/fields';
+import type { CitationStyle, Formatted } from './styles';
 
 export interface CiteOptions {
-  style: StyleId;
+  style: CitationStyle;
   format: DraftFormat;
   /** Template of the sentence put before the marker, e.g. "{subject}{period}{metric}{change}{figure}". */
   template: string;
@@ -21,16 +21,13 @@ export interface PreparedCitation {
   inText: string;
 }
 
-function markupOf(format: DraftFormat): Markup {
-  return format === 'latex' ? 'latex' : format === 'plain' ? 'plain' : 'markdown';
-}
-
+/** `text` is already written for the format; corpus text in the entry and the locator is escaped here. */
 function prepare(reference: Reference, id: string, text: string, options: CiteOptions, locator?: string): PreparedCitation {
-  const style = styleFor(options.style);
-  const markup = markupOf(options.format);
-  const entry = style.entry(reference, markup);
+  const { style } = options;
+  const escape = escaperFor(options.format);
+  const entry = style.entry(reference, 'plain');
   return {
-    request: { key: reference.key, id, text: markupFor(markup).esc(text), entry: entry.text, heading: style.heading, locator },
+    request: { key: reference.key, id, text, entry: escape.text(entry.text), heading: style.heading, locator: locator && escape.locator(locator) },
     reference,
     entry,
     inText: style.inText(reference, 1),
@@ -39,21 +36,12 @@ function prepare(reference: Reference, id: string, text: string, options: CiteOp
 
 /** A statistic stated by the template and cited to its report. */
 export function prepareStatistic(location: StatisticLocation, options: CiteOptions): PreparedCitation {
-  return prepare(referenceFor(location), location.statistic.id, statisticSentence(location.statistic, options.template), options);
+  const sentence = statisticSentence(location.statistic, options.template, escaperFor(options.format).text);
+  return prepare(referenceFor(location), location.statistic.id, sentence, options);
 }
 
 /** A quotation of a passage of the corpus, located by its section heading. */
 export function prepareQuotation(location: PassageLocation, quote: string, options: CiteOptions): PreparedCitation {
   const locator = location.section.title || undefined;
-  return prepare(referenceFor(location), location.passage.id, `“${quote.trim()}”`, options, locator);
-}
-
-/** Entry texts from the corpus, for Update References. */
-export function entriesFrom(lookup: CiteLookup, options: Pick<CiteOptions, 'style' | 'format'>): EntryFor {
-  const style = styleFor(options.style);
-  const markup = markupOf(options.format);
-  return (key) => {
-    const location = lookup.report(key);
-    return location ? style.entry(referenceFor(location), markup).text : undefined;
-  };
+  return prepare(referenceFor(location), location.passage.id, `“${escaperFor(options.format).text(quote)}”`, options, locator);
 }

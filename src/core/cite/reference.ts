@@ -1,8 +1,8 @@
 import { mergeMetadata } from '../corpus/metadata';
-import type { Article, CorpusFile, Metadata, Passage, Report, Section, Statistic } from '../model';
+import type { Article, CorpusFile, DocType, Passage, Report, Section, Statistic } from '../model';
+import { dateParts } from './styles/fields';
 
-/** GB/T 7714 document type codes the styles know. */
-export type DocType = NonNullable<Metadata['type']>;
+export type { DocType } from '../model';
 
 /**
  * One citable work: a report or news item in the corpus, with the facts a style may need. Fields
@@ -12,17 +12,26 @@ export interface Reference {
   /** The report id: stable, so a key written into a draft resolves back to the corpus. */
   key: string;
   type: DocType;
+  /** Read online (the carrier code /OL). */
+  online: boolean;
   authors: string[];
   title: string;
   publication?: string;
   date?: string;
+  /** 版次 of a newspaper; the page cited (引文页码) of other works. */
   page?: string;
   url?: string;
   accessed?: string;
   publisher?: string;
   place?: string;
+  volume?: string;
+  issue?: string;
+  /** Standard, patent or report number. */
+  number?: string;
   /** BCP 47 tag; "zh" when not stated. */
   language: string;
+  /** "a", "b" … after the year, set by disambiguate() for works of the same authors and year. */
+  yearSuffix?: string;
 }
 
 /** Where a report stands in the corpus. */
@@ -93,27 +102,66 @@ export function parseAuthors(byline: string | undefined): string[] {
  * The reference for a report: the file's and article's metadata (sidecar, front matter, what the
  * text states), with the report's own byline or issuing body as its authors when it has one (a page
  * holds reports by different bodies; a file-wide author list applies to reports that name none).
- * The type, when not stated, follows from the facts: a URL means online, a news item a newspaper,
- * anything else a report.
+ * The type, when not stated, follows from the facts: a news item is a newspaper article, anything
+ * else a report. A URL makes the work online (/OL) unless the metadata says it was read in print.
+ * The page cited is the metadata's, else that of the statistic or passage cited (not for a
+ * newspaper, whose page is its 版次).
  */
-export function referenceFor(location: ReportLocation): Reference {
+export function referenceFor(location: ReportLocation | StatisticLocation | PassageLocation): Reference {
   const { file, article, report } = location;
   const meta = mergeMetadata(file.metadata, article.metadata);
-  const type: DocType = meta.type ?? (meta.url ? 'EB/OL' : report.kind === 'news' ? 'N' : 'R');
+  const type: DocType = meta.type ?? (report.kind === 'news' ? 'N' : 'R');
+  const online = type === 'EB' || (meta.medium ? meta.medium === 'online' : !!meta.url);
+  const cited = 'statistic' in location ? location.statistic.page : 'passage' in location ? location.passage.page : undefined;
   return {
     key: report.id,
     type,
+    online,
     authors: report.author ? parseAuthors(report.author) : (meta.authors ?? []),
     title: report.title,
     publication: meta.publication,
     date: meta.date,
-    page: meta.page,
+    page: meta.page ?? (cited !== undefined && type !== 'N' ? String(cited) : undefined),
     url: meta.url,
     accessed: meta.accessed,
     publisher: meta.publisher,
     place: meta.place,
+    volume: meta.volume,
+    issue: meta.issue,
+    number: meta.number,
     language: meta.language ?? 'zh',
   };
+}
+
+/** a … z, aa, ab …: the letter after the year of the i-th work (0-based). */
+function letters(i: number): string {
+  let out = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(97 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/**
+ * Works of the same authors in the same year, cited in one list, are told apart by a letter after
+ * the year (1997a, 1997b), assigned in order of date, then title. Returns the references with
+ * `yearSuffix` set where needed, in the order given.
+ */
+export function disambiguate(refs: Reference[]): Reference[] {
+  const groups = new Map<string, Map<string, Reference>>();
+  for (const ref of refs) {
+    const year = dateParts(ref.date)?.year;
+    if (!year) continue;
+    const id = `${ref.authors.join('\u0000')}\u0001${year}`;
+    const group = groups.get(id) ?? new Map<string, Reference>();
+    if (!group.has(ref.key)) group.set(ref.key, ref);
+    groups.set(id, group);
+  }
+  const suffix = new Map<string, string>();
+  for (const works of groups.values()) {
+    if (works.size < 2) continue;
+    const group = [...works.values()].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.title.localeCompare(b.title));
+    group.forEach((r, i) => suffix.set(r.key, letters(i)));
+  }
+  return refs.map((r) => (suffix.has(r.key) ? { ...r, yearSuffix: suffix.get(r.key) } : r));
 }
 
 /** The passage of a file holding `offset` (for quotations selected in a corpus file). */

@@ -1,6 +1,7 @@
 import type { SourceRange } from '../model';
 import { resolveCitations } from './citations';
-import type { ParsedDraft } from './draft/parse';
+import { parseDraft, type ParsedDraft } from './draft/parse';
+import type { DraftFormat } from './draft/syntax';
 import { message, type Message } from './message';
 import type { TextEdit } from './draft/edit';
 import { referenceFor, type CiteLookup } from './reference';
@@ -14,16 +15,11 @@ export interface Finding extends Message {
   range: SourceRange;
   /** The statistic concerned, for "open the source". */
   statisticId?: string;
+  /** The source concerned, for "fill in source details". */
+  key?: string;
   /** For figure mismatches: the replacement that writes the source's figure. */
   fix?: TextEdit;
 }
-
-const STYLE_NAMES: Record<string, string> = {
-  'gbt7714-numeric': 'GB/T 7714-2015',
-  'gbt7714-author-year': 'GB/T 7714-2015',
-  apa: 'APA 7',
-  chicago: 'Chicago',
-};
 
 /**
  * Checks a draft against the corpus: figures that differ from their source, citations of
@@ -76,21 +72,31 @@ export function verifyDraft(draft: ParsedDraft, lookup: CiteLookup, style: Citat
     }
     if (!metadataChecked.has(c.key)) {
       metadataChecked.add(c.key);
-      const missing = style.entry(referenceFor(report), 'plain').missing;
+      const missing = style.missing(referenceFor(report));
       if (missing.length) {
         findings.push({
           code: 'missing-metadata',
           severity: 'info',
           range: c.marker,
+          key: c.key,
           ...message(
             "reference {0} lacks {1} ({2}); add them to the corpus sidecar (statcite.meta.json) or the file's front matter",
             label(c.number, c.key),
             missing.join(', '),
-            STYLE_NAMES[style.id],
+            style.name,
           ),
         });
       }
     }
   }
   return findings;
+}
+
+/**
+ * The diagnostics of a draft in the order of the text, as the Problems panel and `statcite check`
+ * show them; a text that never mentions StatCite has none (it costs one substring test).
+ */
+export function checkDraft(text: string, format: DraftFormat, lookup: CiteLookup, style: CitationStyle): Finding[] {
+  if (!text.includes('statcite')) return [];
+  return verifyDraft(parseDraft(text, format), lookup, style).sort((a, b) => a.range.start - b.range.start);
 }

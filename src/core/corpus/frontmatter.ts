@@ -17,15 +17,14 @@ const OPEN = /^---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const KEY = /^[A-Za-z_\p{Script=Han}][\w\p{Script=Han} -]*$/u;
 const ITEM = /^\s*-\s/;
-/** Line and paragraph separators: a value never holds them. */
-const LINE_SEPARATOR = /[\u2028\u2029]/;
 
 /** The front matter at the start of text, or undefined when the text has none. */
 export function parseFrontMatter(text: string): FrontMatter | undefined {
   const open = OPEN.exec(text);
   if (!open) return undefined;
   const problems: Problem[] = [];
-  const fields: Record<string, string | string[]> = {};
+  // No prototype: "__proto__" or "constructor" in front matter are fields like any other.
+  const fields: Record<string, string | string[]> = Object.create(null);
   let pos = open[0].length;
   let listKey: string | undefined;
   // Found once, on the first problem: a line count per problem is quadratic in a broken file.
@@ -41,7 +40,7 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
     if (!line.trim() || /^\s*#/.test(line)) continue;
     const item = ITEM.exec(line);
     const itemValue = item && line.slice(item[0].length).trim();
-    if (itemValue !== null && listKey !== undefined && !LINE_SEPARATOR.test(itemValue)) {
+    if (itemValue !== null && listKey !== undefined) {
       (fields[listKey] as string[]).push(unquote(itemValue));
       continue;
     }
@@ -71,6 +70,8 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
  * `key: value` (the value may be empty), split by hand at the first colon: the regular expression
  * it replaces (a lazy key before `\s*:`, a lazy value before `\s*$`) was quadratic on lines padded
  * with spaces. A colon must be followed by white space or end the line (`date:2025` is no entry).
+ * Values may hold a lone carriage return, line separators or control characters: they are read,
+ * and metadata.ts puts them on one line with a warning.
  */
 function keyValue(line: string): { key: string; value: string } | undefined {
   const colon = line.indexOf(':');
@@ -78,7 +79,7 @@ function keyValue(line: string): { key: string; value: string } | undefined {
   const key = line.slice(0, colon).trimEnd();
   const rest = line.slice(colon + 1);
   const value = rest.trim();
-  if (!KEY.test(key) || (rest !== '' && !/^\s/.test(rest)) || LINE_SEPARATOR.test(value)) return undefined;
+  if (!KEY.test(key) || (rest !== '' && !/^\s/.test(rest))) return undefined;
   return { key: key.trim(), value };
 }
 

@@ -124,7 +124,7 @@ export function headingTitle(content: string): string {
   return title.replace(/\s+/g, ' ').trim();
 }
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', middot: '·', mdash: '—', hellip: '…' };
+const ENTITIES = new Map(Object.entries({ nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', middot: '·', mdash: '—', hellip: '…' }));
 
 function decodeEntity(entity: string): string {
   const body = entity.slice(1, -1);
@@ -132,5 +132,6 @@ function decodeEntity(entity: string): string {
     const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
     return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
   }
-  return ENTITIES[body] ?? '';
+  // A name HTML does not know is shown as written, as a browser shows it.
+  return ENTITIES.get(body) ?? entity;
 }

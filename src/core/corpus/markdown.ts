@@ -22,7 +22,7 @@ import { buildArticles, draftSection, type DraftArticle, type DraftReport, type 
 import { isIssuer, isSection, leadCredits, MAX_TITLE } from './cues';
 import { parseFrontMatter } from './frontmatter';
 import { headingTitle, inlinePassages, type InlinePassage } from './inline';
-import { mergeMetadata, metadataFromFields, statedMetadata } from './metadata';
+import { mergeMetadata, metadataFromFields, statedMetadata, statedType } from './metadata';
 import { baseName, firstSentenceEnd, splitLines, subRanges, visibleLength, type Line } from './text';
 
 type Item =
@@ -53,7 +53,8 @@ export function readMarkdown(text: string, path: string, sidecar: Metadata): Out
   }
   const items = dropTrailer(scan(text, front?.bodyStart ?? 0));
   const drafts = structure(items, frontTitle ?? baseName(path));
-  for (const a of drafts) a.metadata = mergeMetadata(statedMetadata(a.title, a.reports.map((r) => r.author)), fileMetadata);
+  const type = statedType(text);
+  for (const a of drafts) a.metadata = mergeMetadata(statedMetadata(a.title, a.reports.map((r) => r.author), type), fileMetadata);
   return { articles: buildArticles(text, drafts, path), problems, metadata: fileMetadata };
 }
 

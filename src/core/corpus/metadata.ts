@@ -16,49 +16,74 @@
  *       }
  *     }
  *
- * Keys of `files` are file names or globs (`*`, `?`, `**`, see glob.ts); a key without `/` matches the file
+ * Keys of `files` are file names or globs (`*`, `?`, `**`, `[…]`, `{a,b}`: src/core/glob.ts, as in the
+ * settings); a key also matches a file it names exactly (`报告[2024].md`). A key without `/` matches the file
  * name in any folder below the sidecar, a key with `/` matches the path relative to the sidecar's
  * folder. Fields: publication, date, page, url, authors (list, or one string split at 、 , ;),
- * language, publisher, place, accessed, type (N, EB/OL, R, J, M). Unknown fields are reported.
+ * language, publisher, place, accessed, volume, issue, number, type (N, J, M, R, EB, A, S, C, D, P,
+ * each optionally with its carrier: N/OL, EB/OL …) and medium (print or online). Unknown fields are
+ * reported.
  */
-import type { Metadata, Problem } from '../model';
-import { compileGlob } from './glob';
+import { DOC_TYPES, type DocType, type Metadata, type Problem } from '../model';
+import { compileGlob } from '../glob';
+import { breaksLine, oneLine } from './oneLine';
 
-type DocType = NonNullable<Metadata['type']>;
-const TYPES: readonly DocType[] = ['N', 'EB/OL', 'R', 'J', 'M'];
+/**
+ * Field names as written in front matter or the sidecar (lower case) → Metadata keys. A Map: a key
+ * such as "constructor" must be unknown, not Object's own property.
+ */
+const FIELDS = new Map<string, keyof Metadata>([
+  ['publication', 'publication'],
+  ['source', 'publication'],
+  ['newspaper', 'publication'],
+  ['journal', 'publication'],
+  ['来源', 'publication'],
+  ['刊名', 'publication'],
+  ['报纸', 'publication'],
+  ['date', 'date'],
+  ['published', 'date'],
+  ['日期', 'date'],
+  ['page', 'page'],
+  ['版次', 'page'],
+  ['url', 'url'],
+  ['link', 'url'],
+  ['链接', 'url'],
+  ['author', 'authors'],
+  ['authors', 'authors'],
+  ['作者', 'authors'],
+  ['language', 'language'],
+  ['lang', 'language'],
+  ['语言', 'language'],
+  ['publisher', 'publisher'],
+  ['出版者', 'publisher'],
+  ['place', 'place'],
+  ['出版地', 'place'],
+  ['accessed', 'accessed'],
+  ['引用日期', 'accessed'],
+  ['type', 'type'],
+  ['文献类型', 'type'],
+  ['medium', 'medium'],
+  ['carrier', 'medium'],
+  ['载体', 'medium'],
+  ['volume', 'volume'],
+  ['卷', 'volume'],
+  ['issue', 'issue'],
+  ['期', 'issue'],
+  ['number', 'number'],
+  ['编号', 'number'],
+]);
 
-/** Field names as written in front matter or the sidecar (lower case) → Metadata keys. */
-const FIELDS: Record<string, keyof Metadata> = {
-  publication: 'publication',
-  source: 'publication',
-  newspaper: 'publication',
-  journal: 'publication',
-  来源: 'publication',
-  刊名: 'publication',
-  报纸: 'publication',
-  date: 'date',
-  published: 'date',
-  日期: 'date',
-  page: 'page',
-  版次: 'page',
-  url: 'url',
-  link: 'url',
-  链接: 'url',
-  author: 'authors',
-  authors: 'authors',
-  作者: 'authors',
-  language: 'language',
-  lang: 'language',
-  语言: 'language',
-  publisher: 'publisher',
-  出版者: 'publisher',
-  place: 'place',
-  出版地: 'place',
-  accessed: 'accessed',
-  引用日期: 'accessed',
-  type: 'type',
-  文献类型: 'type',
-};
+/** Words for the carrier: print (the paper edition was read) or online (/OL). A Map, as FIELDS. */
+const MEDIA = new Map<string, 'print' | 'online'>([
+  ['print', 'print'],
+  ['paper', 'print'],
+  ['纸质', 'print'],
+  ['印刷', 'print'],
+  ['online', 'online'],
+  ['ol', 'online'],
+  ['网络', 'online'],
+  ['联机', 'online'],
+]);
 
 /** Fields that are not metadata but are understood (front matter title, tags …). */
 const IGNORED = new Set(['title', '标题', 'tags', 'categories', 'description', 'summary', 'layout', 'draft']);
@@ -71,15 +96,20 @@ export function metadataFromFields(fields: Record<string, unknown>, where: strin
     problems.push({ severity: 'warning', message: `${where}: ${message}` });
   };
   for (const [rawKey, raw] of Object.entries(fields)) {
-    const key = FIELDS[rawKey.toLowerCase()];
+    const key = FIELDS.get(rawKey.toLowerCase());
     if (!key) {
       if (!IGNORED.has(rawKey.toLowerCase())) warn(`unknown field "${rawKey}" ignored`);
       continue;
     }
+    // Values are single-line: a line break would split the footnote a value is written into.
+    let warned = false;
+    const line = (text: string): string => {
+      if (!warned && breaksLine(text)) warn(`"${rawKey}" holds a line break or control character; it is read as one line`);
+      warned ||= breaksLine(text);
+      return oneLine(text);
+    };
     if (key === 'authors') {
-      const list = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[、,，;；]/) : [])
-        .map((s) => s.trim())
-        .filter(Boolean);
+      const list = (Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[、,，;；]/) : []).map(line).filter(Boolean);
       if (list.length) metadata.authors = list;
       else warn(`"${rawKey}" should be a name or a list of names`);
       continue;
@@ -88,16 +118,23 @@ export function metadataFromFields(fields: Record<string, unknown>, where: strin
       warn(`"${rawKey}" should be text`);
       continue;
     }
-    const value = String(raw).trim();
+    const value = line(String(raw));
     if (!value) continue;
     if (key === 'date' || key === 'accessed') {
       const iso = isoDate(value);
       if (iso) metadata[key] = iso;
       else warn(`${rawKey} "${value}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
     } else if (key === 'type') {
-      const t = value.toUpperCase() as DocType;
-      if (TYPES.includes(t)) metadata.type = t;
-      else warn(`type "${value}" is not one of ${TYPES.join(', ')}`);
+      // "N/OL" states the carrier with the type, as the standard writes it.
+      const [code, carrier] = value.toUpperCase().split('/') as [DocType, string | undefined];
+      if (DOC_TYPES.includes(code) && (carrier === undefined || carrier === 'OL')) {
+        metadata.type = code;
+        if (carrier) metadata.medium = 'online';
+      } else warn(`type "${value}" is not one of ${DOC_TYPES.join(', ')} (optionally with /OL)`);
+    } else if (key === 'medium') {
+      const medium = MEDIA.get(value.toLowerCase());
+      if (medium) metadata.medium = medium;
+      else warn(`${rawKey} "${value}" is not print or online`);
     } else {
       metadata[key] = value;
     }
@@ -123,11 +160,25 @@ export function dateInTitle(title: string): string | undefined {
   return m ? isoDate(m[1]) : undefined;
 }
 
-/** What an article's own text states: a date printed in its title, the author all its reports share. */
-export function statedMetadata(title: string, reportAuthors: Array<string | undefined>): Metadata {
+/**
+ * A newspaper speaks of itself as 本报: 本报讯, 本报记者, 本报北京1月19日电, 本报评论员, 本报特摘要刊发.
+ * 本报告 (this report) and 本报表 (this form) are not cues: the word after 本报 must be one of these.
+ */
+const NEWSPAPER_CUE = /本报(?:讯|社论|评论员|编辑部|特[约稿派摘刊]|[^\s，,。；;、：:]{0,12}?(?:记者|通讯员|日电))/;
+
+/** The document type a file's text states about itself: a page that says 本报讯 is a newspaper. */
+export function statedType(text: string): DocType | undefined {
+  return NEWSPAPER_CUE.test(text) ? 'N' : undefined;
+}
+
+/**
+ * What an article's own text states: a date printed in its title, the author all its reports share,
+ * and the type its page states (statedType of the whole file).
+ */
+export function statedMetadata(title: string, reportAuthors: Array<string | undefined>, type?: DocType): Metadata {
   const [first] = reportAuthors;
   const shared = first && reportAuthors.every((a) => a === first) ? first.split('、') : undefined;
-  return { date: dateInTitle(title), authors: shared };
+  return { date: dateInTitle(title), authors: shared, type };
 }
 
 /** Layers merged field by field; a later layer's defined fields win. */
@@ -185,11 +236,22 @@ export function parseSidecar(json: string, sidecarPath: string): { sidecar: Side
         }
         const r = metadataFromFields(fields, `${sidecarPath} "${pattern}"`);
         problems.push(...r.problems);
-        sidecar.entries.push({ pattern, test: compileGlob(pattern), matchName: !pattern.includes('/'), metadata: r.metadata });
+        sidecar.entries.push({ pattern, test: entryTest(pattern), matchName: !pattern.includes('/'), metadata: r.metadata });
       }
     }
   }
   return { sidecar, problems };
+}
+
+/** A `files` key's test: the path it names exactly, or its glob. */
+function entryTest(pattern: string): (path: string) => boolean {
+  // Most keys name one file: no automaton to run for every file read.
+  if (!/[*?[{]/.test(pattern)) {
+    const exact = pattern.replace(/^\.\//, '');
+    return (path) => path === exact;
+  }
+  const glob = compileGlob(pattern);
+  return (path) => path === pattern || glob.matches(path);
 }
 
 /** The sidecar's metadata for a file (defaults, then every matching entry); undefined if outside. */

@@ -1,5 +1,6 @@
 import type { CorpusFile, Logger, Metadata } from '../model';
-import { loadCorpusFile } from '../load';
+import { loadAnyFile } from '../load';
+import type { AnnotateOptions } from '../stats/annotate';
 import { contentHash, metadataHash, type CachedFile } from '../search/cache';
 import type { SearchOptions, SearchResult } from '../search/types';
 
@@ -35,12 +36,16 @@ export interface EngineHost {
   sidecarMetadata(path: string): Promise<Metadata | undefined>;
 }
 
+/** What the engine is busy with; 'idle' once the index is ready and the cache saved. */
+export type EnginePhase = 'reading' | 'indexing' | 'saving' | 'idle';
+
 /** Where the engine reports what it has read. */
 export interface EngineListener {
   /** A promise means "wait before sending more" (the receiver paces a warm start). */
   file(file: CorpusFile): void | Promise<void>;
   removed(path: string): void;
   progress(done: number, total: number): void;
+  phase?(phase: EnginePhase): void;
 }
 
 /** A search index that follows the corpus file by file, and may keep it across runs. */
@@ -48,6 +53,8 @@ export interface FileIndex {
   add(file: CorpusFile): void;
   remove(path: string): void;
   search(query: string, options?: SearchOptions): SearchResult[] | Promise<SearchResult[]>;
+  /** Resolves once the index is complete (one kept from the last run may still be loading). */
+  ready?(): Promise<void>;
   /** The files kept from the last run, with the stamps they were read with; their index comes back with them. */
   restore?(): Promise<CachedFile[]>;
   /** Keeps the files (asked for when the save starts) and the index for the next run. */
@@ -65,6 +72,18 @@ interface Entry {
 /** At most one progress report per this many milliseconds. */
 const PROGRESS_MS = 50;
 
+/** Where a read's time went, for the log. */
+interface Tally {
+  read: number;
+  unchanged: number;
+  removed: number;
+  diskMs: number;
+  outlineMs: number;
+  /** Waiting for the receiver to take the outlines (it paces the read). */
+  shownMs: number;
+  indexMs: number;
+}
+
 /**
  * Keeps the corpus: reads each file once, re-reads only what changed, and feeds the index.
  * Runs in a worker thread under VS Code and in-process in the CLI and tests.
@@ -75,27 +94,46 @@ export class CorpusEngine {
   /** The file holding each article id, to report files whose ids collide (see ids.ts). */
   private readonly articleOwners = new Map<string, string>();
   private readonly reportedClashes = new Set<string>();
+  /** Counts syncs and updates: only the latest one reports the phases after its read. */
+  private runs = 0;
+  private tally: Tally = newTally();
+  /** Files read and shown, not yet indexed. */
+  private unindexed: CorpusFile[] = [];
+  private settling: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly host: EngineHost,
     private readonly log: Logger,
     private readonly listener: EngineListener,
     private readonly index?: FileIndex,
+    private readonly options: AnnotateOptions = {},
   ) {}
 
   /** Makes the corpus exactly these files: drops the others, reads the new and the changed. */
   async sync(paths: string[]): Promise<void> {
+    const run = this.begin();
+    const started = Date.now();
     const wanted = new Set(paths);
     await this.restore(wanted);
     let changed = false;
     for (const path of [...this.files.keys()]) if (!wanted.has(path)) changed = this.remove(path) || changed;
     changed = (await this.readAll(paths, false)) || changed;
-    if (changed) this.save();
+    this.report(paths.length, started);
+    this.settling = this.settle(run, changed);
   }
 
   /** Re-reads these files whatever their stamp (they were reported changed), or drops them if gone. */
   async update(paths: string[]): Promise<void> {
-    if (await this.readAll(paths, true)) this.save();
+    const run = this.begin();
+    const started = Date.now();
+    const changed = await this.readAll(paths, true);
+    this.report(paths.length, started);
+    this.settling = this.settle(run, changed);
+  }
+
+  /** Resolves once the index is ready and the cache saved after the last sync or update. */
+  async settled(): Promise<void> {
+    for (let last; last !== this.settling; ) await (last = this.settling);
   }
 
   async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
@@ -125,8 +163,43 @@ export class CorpusEngine {
     }
   }
 
-  private save(): void {
-    void this.index?.save?.(() =>
+  private begin(): number {
+    this.tally = newTally();
+    this.listener.phase?.('reading');
+    return ++this.runs;
+  }
+
+  /** One log line per read: how many files, and whether the disk, the outline or the index took the time. */
+  private report(total: number, started: number): void {
+    const { read, unchanged, removed, diskMs, outlineMs, shownMs, indexMs } = this.tally;
+    const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+    this.log.info(
+      `corpus: ${total} files in ${s(Date.now() - started)}: ${read} read (disk ${s(diskMs)}, outline and statistics ${s(outlineMs)}, ` +
+        `shown ${s(shownMs)}, index ${s(indexMs)}), ${unchanged} unchanged, ${removed} removed`,
+    );
+  }
+
+  /**
+   * After a read: the index finishing (one kept from the last run may still load), then the cache
+   * saved when anything changed. A later read takes over the reporting, never the saving.
+   */
+  private async settle(run: number, changed: boolean): Promise<void> {
+    const phase = (p: EnginePhase): void => {
+      if (run === this.runs) this.listener.phase?.(p);
+    };
+    if (this.index?.ready) {
+      phase('indexing');
+      await this.index.ready();
+    }
+    if (changed) {
+      phase('saving');
+      await this.save();
+    }
+    phase('idle');
+  }
+
+  private save(): Promise<void> | undefined {
+    return this.index?.save?.(() =>
       [...this.files].map(([path, { stamp, hash, sidecar, file }]) => ({ path, ...stamp, hash, sidecar, file })),
     );
   }
@@ -147,7 +220,28 @@ export class CorpusEngine {
       // Let queued requests (a search while typing) run between files.
       await new Promise((resolve) => setImmediate(resolve));
     }
+    await this.indexRead();
     return changed;
+  }
+
+  /** Indexes what was read, once the outline has it all. */
+  private async indexRead(): Promise<void> {
+    const files = this.unindexed;
+    this.unindexed = [];
+    if (!this.index || !files.length) return;
+    this.listener.phase?.('indexing');
+    let reported = 0;
+    for (const [i, file] of files.entries()) {
+      const started = Date.now();
+      this.index.remove(file.path);
+      this.index.add(file);
+      this.tally.indexMs += Date.now() - started;
+      if (i + 1 === files.length || Date.now() - reported >= PROGRESS_MS) {
+        this.listener.progress(i + 1, files.length);
+        reported = Date.now();
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private async read(path: string, force: boolean): Promise<boolean> {
@@ -161,18 +255,26 @@ export class CorpusEngine {
     // A sidecar changes what a file reads as without touching the file.
     const metadata = await this.host.sidecarMetadata(path).catch(() => undefined);
     const sidecar = metadataHash(metadata);
-    if (!force && known && known.sidecar === sidecar && sameStamp(known.stamp, stamp)) return false;
+    if (!force && known && known.sidecar === sidecar && sameStamp(known.stamp, stamp)) {
+      this.tally.unchanged++;
+      return false;
+    }
     let file: CorpusFile;
     let hash = '';
     try {
+      let started = Date.now();
       const bytes = await this.host.readFile(path);
       hash = contentHash(bytes);
+      this.tally.diskMs += Date.now() - started;
       // Touched but not changed (a checkout, a save without edits): keep what was read.
       if (!force && known && known.hash === hash && known.sidecar === sidecar) {
         known.stamp = kept(stamp);
+        this.tally.unchanged++;
         return true;
       }
-      file = loadCorpusFile(bytes, path, metadata);
+      started = Date.now();
+      file = await loadAnyFile(bytes, path, metadata, this.options);
+      this.tally.outlineMs += Date.now() - started;
     } catch (err) {
       file = unreadable(path, err);
     }
@@ -184,10 +286,12 @@ export class CorpusEngine {
     if (known) this.disown(known.file);
     this.files.set(path, { stamp: kept(stamp), hash, sidecar, file });
     this.own(file);
-    // The outline first: indexing waits for jieba's dictionary on the first file (most of a second).
-    void this.listener.file(file);
-    this.index?.remove(path);
-    this.index?.add(file);
+    this.tally.read++;
+    // The outline first, all of it: indexing waits seconds for jieba's dictionary on its first file.
+    this.unindexed.push(file);
+    const shown = Date.now();
+    await this.listener.file(file);
+    this.tally.shownMs += Date.now() - shown;
     return true;
   }
 
@@ -196,6 +300,7 @@ export class CorpusEngine {
     if (!known) return false;
     this.files.delete(path);
     this.disown(known.file);
+    this.tally.removed++;
     this.index?.remove(path);
     this.listener.removed(path);
     return true;
@@ -227,6 +332,10 @@ function sameStamp(a: FileStamp, b: FileStamp): boolean {
 /** The stamp to keep for a file just read: racy when taken right after a write. */
 function kept(stamp: FileStamp): FileStamp {
   return Date.now() - Math.max(stamp.mtime, stamp.ctime) < RACY_MS ? { ...stamp, ctime: RACY } : stamp;
+}
+
+function newTally(): Tally {
+  return { read: 0, unchanged: 0, removed: 0, diskMs: 0, outlineMs: 0, shownMs: 0, indexMs: 0 };
 }
 
 /** A file that could not be read still shows, with the reason. */

@@ -369,12 +369,14 @@ export class SearchIndex {
     const ranges = statistic ? sentenceRanges(hit.section, statistic) : passage!.ranges;
     const snippet: Snippet = makeSnippet(file.text, ranges, r.terms, this.tokenizer.fold);
     const open: SourceRange = statistic ? statistic.range : passage!.ranges[0];
+    const page = (statistic ?? passage)!.page;
     return {
       id: statistic ? statistic.id : passage!.id,
       kind: hit.kind,
       file: file.path,
       start: open.start,
       end: open.end,
+      ...(page === undefined ? {} : { page }),
       ...(passage && snippet.match ? { match: snippet.match } : {}),
       article: hit.article.title,
       report: hit.report.title,

@@ -65,10 +65,18 @@ class FileCheck {
     for (let i = 0; i < list.length; i++) check.call(this, list[i]);
   }
 
+  /** A page number (PDF), where there is one. */
+  page(v: unknown, what: string): void {
+    if (v !== undefined && !(Number.isInteger(v) && (v as number) >= 1)) fail(what, 'is not a page number');
+  }
+
   passage(v: unknown): void {
     const p = object(v, 'a passage');
     text(p.id, "a passage's id");
     this.ranges(p.ranges, "a passage's ranges");
+    // Search opens a passage at its first range.
+    if (!(p.ranges as unknown[]).length) fail("a passage's ranges", 'are empty');
+    this.page(p.page, "a passage's page");
   }
 
   statistic(v: unknown): void {
@@ -76,10 +84,47 @@ class FileCheck {
     if (typeof s.id !== 'string' || typeof s.text !== 'string' || typeof s.sentence !== 'string' || typeof s.passageId !== 'string') {
       fail('a statistic', 'lacks its id, text, sentence or passage');
     }
+    // What the table, the cards and the citations read as text.
+    if (typeof s.metric !== 'string' || typeof s.metricKey !== 'string' || typeof s.unit !== 'string' || typeof s.kind !== 'string') {
+      fail('a statistic', 'lacks its metric, metric key, unit or kind');
+    }
+    optionalText(s.subject, "a statistic's subject");
+    optionalText(s.issuer, "a statistic's issuer");
+    optionalText(s.period, "a statistic's period");
+    optionalText(s.basis, "a statistic's basis");
     if (typeof s.value !== 'number') fail("a statistic's value", 'is not a number');
     this.range(s.range, "a statistic's range");
     this.range(s.sentenceRange, "a statistic's sentence range");
     if (s.from !== undefined) this.range(object(s.from, "a statistic's from").range, "a statistic's from range");
+    this.page(s.page, "a statistic's page");
+  }
+
+  /** How the text was extracted (HTML, PDF, Word): offsets into the text, each in order. */
+  source(v: unknown): void {
+    if (v === undefined) return;
+    const s = object(v, "the file's source");
+    text(s.format, "the source's format");
+    if (s.pages !== undefined) this.offsets(array(s.pages, "the source's pages"), "the source's pages");
+    if (s.anchors !== undefined) {
+      const anchors = array(s.anchors, "the source's anchors");
+      const at: unknown[] = [];
+      for (let i = 0; i < anchors.length; i++) {
+        const pair = array(anchors[i], "a source anchor");
+        if (pair.length !== 2 || !Number.isInteger(pair[1]) || (pair[1] as number) < 0) fail('a source anchor', 'is not a pair of offsets');
+        at.push(pair[0]);
+      }
+      this.offsets(at, "the source's anchors");
+    }
+  }
+
+  /** Offsets into the text, in order. */
+  private offsets(list: unknown[], what: string): void {
+    let last = 0;
+    for (let i = 0; i < list.length; i++) {
+      const at = list[i];
+      if (!Number.isInteger(at) || (at as number) < last || (at as number) > this.length) fail(what, 'are not offsets of the text in order');
+      last = at as number;
+    }
   }
 
   section(v: unknown): void {
@@ -133,6 +178,7 @@ export function corpusFileProblem(value: unknown): string | undefined {
     text(file.text, "the file's text");
     const check = new FileCheck((file.text as string).length);
     check.metadata(file.metadata);
+    check.source(file.source);
     check.each(file.articles, "the file's articles", check.article);
     check.each(file.problems, "the file's problems", check.problem);
     return undefined;

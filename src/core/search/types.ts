@@ -20,6 +20,8 @@ export interface SearchResult {
   /** Range to open: the passage's first range or the statistic's figure. */
   start: number;
   end: number;
+  /** The 1-based page of the figure or the passage's start, in paged sources (PDF). */
+  page?: number;
   /** Passages: the first matched term in the source, when one occurs literally (where to select). */
   match?: { start: number; end: number };
   article: string;

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { upsertBib } from '../../core/cite/bibtex';
-import { toCsl, upsertCsl } from '../../core/cite/csl';
-import { applyEdits, type TextEdit } from '../../core/cite/draft/edit';
+import type { TextEdit } from '../../core/cite/draft/edit';
 import type { DraftFormat } from '../../core/cite/draft/syntax';
 import type { Reference } from '../../core/cite/reference';
+import { bibliographyWith } from '../../core/cite/update';
 
 /** Applies a draft's edits as ONE WorkspaceEdit: one undo step, touching only the given ranges. */
 export async function applyToDraft(document: vscode.TextDocument, edits: TextEdit[]): Promise<boolean> {
@@ -17,9 +16,12 @@ export interface BibliographyPlan {
   uri: vscode.Uri;
   text: string;
   changed: boolean;
+  /** Keys the file did not have before. */
+  added: string[];
 }
 
-async function readText(uri: vscode.Uri): Promise<string> {
+/** A file's text: from its editor when it is open, '' when it does not exist. */
+export async function readText(uri: vscode.Uri): Promise<string> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open) return open.getText();
   try {
@@ -41,14 +43,9 @@ export async function planBibliography(uri: vscode.Uri, format: DraftFormat, ref
   } catch (err) {
     return { error: `${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}` };
   }
-  if (format === 'latex') {
-    const result = upsertBib(text, refs);
-    if ('error' in result) return { error: `${uri.fsPath}: ${result.error}` };
-    return { uri, text: applyEdits(text, result.edits), changed: result.edits.length > 0 };
-  }
-  const result = upsertCsl(text, refs.map(toCsl));
+  const result = bibliographyWith(format, text, refs);
   if ('error' in result) return { error: `${uri.fsPath}: ${result.error}` };
-  return { uri, text: result.text, changed: result.text !== text };
+  return { uri, ...result };
 }
 
 /** Writes the planned file: through its editor when it is open (so nothing unsaved is lost), else to disk. */

@@ -1,23 +1,37 @@
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { revealSource } from '../reveal';
+import { corpusPathOf } from '../textView/uri';
 import { citationAt, resolveCitations } from '../../core/cite/citations';
-import { insertCitation, updateReferences } from '../../core/cite/draft/edit';
 import { parseDraft } from '../../core/cite/draft/parse';
-import { entriesFrom, prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
+import { insertCitations } from '../../core/cite/many';
+import { prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
 import { passageAt, referenceFor, statisticAt, type StatisticLocation } from '../../core/cite/reference';
-import { figureText } from '../../core/cite/sentence';
-import { styleFor } from '../../core/cite/styles';
-import { applyToDraft, planBibliography, writeBibliography, type BibliographyPlan } from './apply';
+import { planUpdate } from '../../core/cite/update';
+import { figureText } from '../../core/stats/label';
+import { applyToDraft, planBibliography, readText, writeBibliography, type BibliographyPlan } from './apply';
+import type { BibliographySync } from './bibsync';
 import type { CiteContext } from './context';
 import {
   CITE_SELECTION_COMMAND,
   CITE_STATISTIC_COMMAND,
   COPY_COMMAND,
+  ENTRIES_COMMAND,
+  FILL_COMMAND,
   INSERT_COMMAND,
   OPEN_SOURCE_COMMAND,
   UPDATE_COMMAND,
 } from './settings';
+
+/** The statistics a command argument names: one (see statisticIdOf) or a list (the Statistics view's selection). */
+function statisticIdsOf(arg: unknown): string[] | undefined {
+  if (Array.isArray(arg)) {
+    const ids = arg.map(statisticIdOf);
+    return ids.length && ids.every((id): id is string => id !== undefined) ? ids : undefined;
+  }
+  const id = statisticIdOf(arg);
+  return id === undefined ? undefined : [id];
+}
 
 /** A statistic id from a command argument: the id itself, an outline node or a search result. */
 function statisticIdOf(arg: unknown): string | undefined {
@@ -30,9 +44,11 @@ function statisticIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
-export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
+export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): vscode.Disposable[] {
   const { services } = ctx;
   const t = vscode.l10n.t;
+  /** Sources already warned about in this session: one warning per source, not one per insertion. */
+  const warned = new Set<string>();
 
   async function statistic(id: string): Promise<StatisticLocation | undefined> {
     await services.corpus.ready;
@@ -41,8 +57,8 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     return location;
   }
 
-  /** Puts a prepared citation at the cursor of the draft: one undo step, bibliography file after. */
-  async function citeInto(prepare: (options: CiteOptions) => PreparedCitation): Promise<boolean> {
+  /** Puts prepared citations at the cursor of the draft: one undo step, bibliography file after. */
+  async function citeInto(prepare: (options: CiteOptions) => PreparedCitation[]): Promise<boolean> {
     const editor = ctx.draftEditor();
     if (!editor) {
       noDraft();
@@ -50,36 +66,46 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     }
     const { document } = editor;
     const name = nodePath.basename(document.fileName);
-    const options = ctx.options(document);
+    const options = await ctx.options(document);
     const prepared = prepare(options);
     // The bibliography file is checked first: a broken .bib stops the insertion before anything changes.
     const bibliography =
       options.format === 'latex' || options.format === 'pandoc'
-        ? await planBibliography(ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl'), options.format, [prepared.reference])
+        ? await planBibliography(ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl'), options.format, prepared.map((p) => p.reference))
         : undefined;
     if (bibliography && 'error' in bibliography) {
       void vscode.window.showErrorMessage(t('Citation not inserted: {0}. Fix the file and try again.', bibliography.error));
       return false;
     }
     const at = document.offsetAt(editor.selection.active);
-    const result = insertCitation(parseDraft(document.getText(), options.format), at, prepared.request);
+    const result = insertCitations(document.getText(), options.format, at, prepared, ctx.lookup(), options.style);
     if ('error' in result) {
-      void vscode.window.showWarningMessage(t('Citation not inserted into {0}: {1}', name, result.error));
+      void vscode.window.showWarningMessage(t('Citation not inserted into {0}: {1}', name, t(result.template, ...result.args)));
       return false;
     }
     if (!(await applyToDraft(document, result.edits))) {
       void vscode.window.showErrorMessage(t('Could not edit {0}: the document is read-only or was changed meanwhile.', name));
       return false;
     }
-    if (bibliography) await write(bibliography);
-    placeCursor(editor, result.cursor);
-    services.log.info(`cite: ${prepared.request.id} → ${name} (${options.format}, ${options.style})`);
-    if (prepared.entry.missing.length) {
-      void vscode.window.showInformationMessage(
-        t('The reference lacks {0}. Add them to statcite.meta.json next to the corpus, or to the source file’s front matter.', prepared.entry.missing.join(', ')),
-      );
+    if (bibliography) {
+      await write(bibliography);
+      bibSync.remember(document, options.format === 'latex' ? 'latex' : 'pandoc', bibliography.uri, prepared.map((p) => p.reference), bibliography.added);
     }
+    placeCursor(editor, result.cursor);
+    services.log.info(`cite: ${prepared.map((p) => p.request.id).join(' ')} → ${name} (${options.format}, ${options.style.id})`);
+    for (const p of prepared) warnMissing(p);
     return true;
+  }
+
+  /** The first citation of a source with missing details offers to fill them in; later ones are quiet (the Problems panel keeps it). */
+  function warnMissing(prepared: PreparedCitation): void {
+    const { key, title } = prepared.reference;
+    if (!prepared.entry.missing.length || warned.has(key)) return;
+    warned.add(key);
+    const fill = t('Fill in Source Details…');
+    void vscode.window.showInformationMessage(t('“{0}” lacks {1} for the reference.', title, prepared.entry.missing.join(', ')), fill).then((choice) => {
+      if (choice === fill) void vscode.commands.executeCommand(FILL_COMMAND, { key });
+    });
   }
 
   /** Writes the bibliography file; a failure is reported (the draft edit stands and can be undone). */
@@ -149,15 +175,21 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
 
   async function citeStatistic(arg?: unknown): Promise<boolean> {
     if (noDraft()) return false;
-    const id = statisticIdOf(arg) ?? (await pickStatistic());
-    if (!id) return false;
-    const location = await statistic(id);
-    return location ? citeInto((options) => prepareStatistic(location, options)) : false;
+    const picked = statisticIdsOf(arg) ?? (await pickStatistic());
+    if (!picked) return false;
+    const locations: StatisticLocation[] = [];
+    for (const id of typeof picked === 'string' ? [picked] : picked) {
+      const location = await statistic(id);
+      if (!location) return false;
+      locations.push(location);
+    }
+    return citeInto((options) => locations.map((location) => prepareStatistic(location, options)));
   }
 
   async function citeSelection(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
-    const file = editor && services.corpus.file(editor.document.uri.fsPath);
+    const path = editor && corpusPathOf(editor.document.uri);
+    const file = path ? services.corpus.file(path) : undefined;
     if (!editor || !file || editor.selection.isEmpty) {
       void vscode.window.showWarningMessage(t('Select a passage in a corpus file to quote it.'));
       return false;
@@ -168,7 +200,7 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
       return false;
     }
     const quote = editor.document.getText(editor.selection).replace(/\s*\r?\n\s*/g, '');
-    const done = await citeInto((options) => prepareQuotation(location, quote, options));
+    const done = await citeInto((options) => [prepareQuotation(location, quote, options)]);
     const draft = ctx.draftEditor();
     if (done && draft) await vscode.window.showTextDocument(draft.document, draft.viewColumn);
     return done;
@@ -182,33 +214,32 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     }
     await services.corpus.ready;
     const { document } = editor;
-    const options = ctx.options(document);
-    const lookup = ctx.lookup();
-    const parsed = parseDraft(document.getText(), options.format);
-    const keys = [...new Set(parsed.markers.flatMap((m) => m.keys))].filter((k) => lookup.report(k));
-    let bibliography;
-    if (keys.length && (options.format === 'latex' || options.format === 'pandoc')) {
-      const refs = keys.map((k) => referenceFor(lookup.report(k)!));
-      bibliography = await planBibliography(ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl'), options.format, refs);
-      if ('error' in bibliography) {
-        void vscode.window.showErrorMessage(t('References not updated: {0}. Fix the file and try again.', bibliography.error));
-        return false;
-      }
-    }
-    const result = updateReferences(parsed, entriesFrom(lookup, options), styleFor(options.style).heading);
+    const options = await ctx.options(document);
+    const uri = ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl');
+    const result = await planUpdate(document.getText(), options, ctx.lookup(), { name: uri.fsPath, read: () => readText(uri) });
     if ('error' in result) {
-      void vscode.window.showWarningMessage(result.error);
+      void vscode.window.showErrorMessage(t('References not updated: {0}. Fix the file and try again.', result.error));
       return false;
     }
     if (result.edits.length && !(await applyToDraft(document, result.edits))) {
       void vscode.window.showErrorMessage(t('Could not edit {0}: the document is read-only or was changed meanwhile.', nodePath.basename(document.fileName)));
       return false;
     }
-    if (bibliography) await write(bibliography);
+    if (result.bibliography) await write({ uri, ...result.bibliography });
     if (result.problems.length) {
       void vscode.window.showWarningMessage(t('References updated; {0} problem(s) need a look: {1}', result.problems.length, t(result.problems[0].template, ...result.problems[0].args)));
     }
     return true;
+  }
+
+  /** The entries of these statistics' works in the style of the last draft (undefined for ids the corpus lacks). */
+  async function entries(ids: string[]): Promise<Array<string | undefined>> {
+    const style = await ctx.style(ctx.draftEditor()?.document);
+    const lookup = ctx.lookup();
+    return ids.map((id) => {
+      const location = lookup.statistic(id);
+      return location && style.entry(referenceFor(location), 'plain').text;
+    });
   }
 
   /** Copies the reference entry of a statistic (argument, citation under the cursor, or picked). */
@@ -219,7 +250,8 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     let key: string | undefined;
     if (!id && editor) {
       const offset = editor.document.offsetAt(editor.selection.active);
-      const file = services.corpus.file(editor.document.uri.fsPath);
+      const path = corpusPathOf(editor.document.uri);
+      const file = path ? services.corpus.file(path) : undefined;
       if (file) id = statisticAt(file, offset)?.statistic.id;
       else if (ctx.isDraft(editor.document)) {
         const found = citationAt(resolveCitations(parseDraft(editor.document.getText(), ctx.format(editor.document)), lookup), offset);
@@ -230,7 +262,7 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     if (!id && !key) id = await pickStatistic();
     const location = id ? await statistic(id) : key ? lookup.report(key) : undefined;
     if (!location) return undefined;
-    const entry = styleFor(ctx.style(editor?.document)).entry(referenceFor(location), 'plain').text;
+    const entry = (await ctx.style(editor?.document)).entry(referenceFor(location), 'plain').text;
     try {
       await vscode.env.clipboard.writeText(entry);
       void vscode.window.showInformationMessage(t('Copied: {0}', entry));
@@ -245,7 +277,7 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
   async function openSource(id: string): Promise<void> {
     const location = await statistic(id);
     if (!location) return;
-    await revealSource(location.file.path, location.statistic.range.start, location.statistic.range.end);
+    await revealSource(location.file.path, location.statistic.range.start, location.statistic.range.end, { context: location.statistic.sentenceRange });
   }
 
   return [
@@ -255,5 +287,6 @@ export function registerCommands(ctx: CiteContext): vscode.Disposable[] {
     vscode.commands.registerCommand(UPDATE_COMMAND, update),
     vscode.commands.registerCommand(COPY_COMMAND, copy),
     vscode.commands.registerCommand(OPEN_SOURCE_COMMAND, openSource),
+    vscode.commands.registerCommand(ENTRIES_COMMAND, entries),
   ];
 }

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
-import { parseDraft } from '../../core/cite/draft/parse';
-import { styleFor } from '../../core/cite/styles';
-import { verifyDraft, type Finding } from '../../core/cite/verify';
+import { checkDraft, type Finding } from '../../core/cite/verify';
 import type { CiteContext } from './context';
-import { DRAFT_LANGUAGES, OPEN_SOURCE_COMMAND, SECTION } from './settings';
+import { DRAFT_LANGUAGES, FILL_COMMAND, OPEN_SOURCE_COMMAND, SECTION } from './settings';
 
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,
@@ -13,7 +11,8 @@ const SEVERITY = {
 
 /**
  * Checks drafts that hold StatCite citations against the corpus (changed figures, vanished
- * statistics, missing metadata) and offers quick fixes. Documents without citations cost one
+ * statistics, missing metadata, reference lines StatCite cannot place; computed by the core's
+ * checkDraft, as `statcite check` does) and offers quick fixes. Documents without citations cost one
  * substring test; nothing runs before a draft with citations is open.
  */
 export class CiteDiagnostics implements vscode.Disposable, vscode.CodeActionProvider {
@@ -58,12 +57,7 @@ export class CiteDiagnostics implements vscode.Disposable, vscode.CodeActionProv
   async verify(document: vscode.TextDocument): Promise<Finding[]> {
     await this.ctx.services.corpus.ready;
     if (document.isClosed || !this.ctx.isDraft(document)) return [];
-    const parsed = parseDraft(document.getText(), this.ctx.format(document));
-    if (!parsed.block) {
-      this.clear(document.uri);
-      return [];
-    }
-    const findings = verifyDraft(parsed, this.ctx.lookup(), styleFor(this.ctx.style(document)));
+    const findings = checkDraft(document.getText(), this.ctx.format(document), this.ctx.lookup(), await this.ctx.style(document));
     this.findings.set(document.uri.toString(), findings);
     this.collection.set(
       document.uri,
@@ -97,6 +91,13 @@ export class CiteDiagnostics implements vscode.Disposable, vscode.CodeActionProv
         action.diagnostics = [diagnostic];
         action.isPreferred = true;
         actions.push(action);
+      }
+      if (finding.code === 'missing-metadata' && finding.key) {
+        const fill = new vscode.CodeAction(vscode.l10n.t('Fill in Source Details…'), vscode.CodeActionKind.QuickFix);
+        fill.command = { command: FILL_COMMAND, title: fill.title, arguments: [{ key: finding.key }] };
+        fill.diagnostics = [diagnostic];
+        fill.isPreferred = true;
+        actions.push(fill);
       }
       if (finding.statisticId) {
         const open = new vscode.CodeAction(vscode.l10n.t('Open the source'), vscode.CodeActionKind.QuickFix);

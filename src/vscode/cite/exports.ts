@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { toBibTeX } from '../../core/cite/bibtex';
 import { toCsl } from '../../core/cite/csl';
 import { referenceFor } from '../../core/cite/reference';
-import { styleFor } from '../../core/cite/styles';
 import type { CiteContext } from './context';
 import { EXPORT_BIBTEX_COMMAND, EXPORT_CSL_COMMAND } from './settings';
 
@@ -33,8 +32,8 @@ export function registerExports(ctx: CiteContext): vscode.Disposable[] {
       void vscode.window.showErrorMessage(t('Could not write {0}: {1}', uri.fsPath, err instanceof Error ? err.message : String(err)));
       return undefined;
     }
-    const style = styleFor(ctx.style());
-    const incomplete = refs.filter((r) => style.entry(r, 'plain').missing.length).length;
+    const style = await ctx.style();
+    const incomplete = refs.filter((r) => style.missing(r).length).length;
     void vscode.window.showInformationMessage(
       incomplete
         ? t('Exported {0} references to {1}; {2} lack metadata (see statcite.meta.json).', refs.length, uri.fsPath, incomplete)

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { citationAt, resolveCitations } from '../../core/cite/citations';
 import { parseDraft } from '../../core/cite/draft/parse';
 import { referenceFor } from '../../core/cite/reference';
-import { styleFor } from '../../core/cite/styles';
 import type { CiteContext } from './context';
 import { COPY_COMMAND, DRAFT_LANGUAGES, OPEN_SOURCE_COMMAND } from './settings';
 
@@ -20,7 +19,7 @@ export function registerHover(ctx: CiteContext): vscode.Disposable {
   return vscode.languages.registerHoverProvider(
     DRAFT_LANGUAGES.map((language) => ({ language })),
     {
-      provideHover(document, position) {
+      async provideHover(document, position) {
         const text = document.getText();
         if (!text.includes('statcite') || !ctx.isDraft(document)) return undefined;
         const lookup = ctx.lookup();
@@ -52,7 +51,7 @@ export function registerHover(ctx: CiteContext): vscode.Disposable {
         const reference = referenceFor(report);
         card.appendText(`${reference.publication ?? t('[publication unknown]')} · ${reference.date ?? t('[date unknown]')}`);
         card.appendMarkdown('\n\n');
-        card.appendText(styleFor(ctx.style(document)).entry(reference, 'plain').text);
+        card.appendText((await ctx.style(document)).entry(reference, 'plain').text);
         if (location) {
           const id = location.statistic.id;
           card.appendMarkdown(`\n\n${commandLink(t('Open Source'), OPEN_SOURCE_COMMAND, [id])} · ${commandLink(t('Copy Reference'), COPY_COMMAND, [id])}`);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { CORPUS_FILE } from '../../core/corpus/read';
+import { CORPUS_GLOB } from '../../core/corpus/read';
+import { findFiles, nodeFolderHost, type CorpusRoot } from '../../core/corpus/find';
+import { compileGlobs } from '../../core/glob';
 import { EXCLUDE, FOLDERS, INCLUDE, SAMPLE_STATE, SECTION } from './settings';
 
 /** Folders read in full besides the include globs: the user's chosen folders and the sample. */
@@ -14,39 +16,28 @@ export function sampleFolder(context: vscode.ExtensionContext): vscode.Uri {
   return vscode.Uri.joinPath(context.extensionUri, 'sample', 'corpus');
 }
 
-function excludeGlob(): string | undefined {
-  const exclude = vscode.workspace.getConfiguration(SECTION).get<string[]>(EXCLUDE, []);
-  return exclude.length ? `{${exclude.join(',')}}` : undefined;
-}
-
-/** Every corpus file: the include globs in each workspace folder plus the extra folders. */
-export async function findCorpusFiles(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<vscode.Uri[]> {
-  const include = vscode.workspace.getConfiguration(SECTION).get<string[]>(INCLUDE, []);
-  const found = new Map<string, vscode.Uri>();
-  const add = (uri: vscode.Uri): void => {
-    if (uri.scheme === 'file') found.set(uri.fsPath, uri);
-  };
-  const exclude = excludeGlob();
-  for (const glob of include) (await vscode.workspace.findFiles(glob, exclude)).forEach(add);
-  for (const folder of extraFolders(context)) {
-    try {
-      (await listFolder(folder)).forEach(add);
-    } catch (err) {
-      log.warn(`corpus folder ${folder.fsPath} cannot be read: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-  return [...found.values()].sort((a, b) => a.fsPath.localeCompare(b.fsPath));
-}
-
-async function listFolder(folder: vscode.Uri): Promise<vscode.Uri[]> {
-  const out: vscode.Uri[] = [];
-  for (const [name, type] of await vscode.workspace.fs.readDirectory(folder)) {
-    const uri = vscode.Uri.joinPath(folder, name);
-    if (type & vscode.FileType.Directory) {
-      if (name !== 'node_modules' && !name.startsWith('.')) out.push(...(await listFolder(uri)));
-    } else if (CORPUS_FILE.test(name)) out.push(uri);
-  }
-  return out;
+/**
+ * Every corpus file: the include globs in each workspace folder plus the extra folders, found by
+ * walking the disk (VS Code's file search can be minutes behind on a busy machine).
+ */
+export async function findCorpusFiles(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  onFound?: (count: number) => void,
+): Promise<string[]> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  // File names compare without case where the file system does.
+  const options = { ignoreCase: process.platform === 'win32' || process.platform === 'darwin' };
+  const include = compileGlobs(config.get<string[]>(INCLUDE, []), options);
+  const roots: CorpusRoot[] = [
+    ...(vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => ({ folder: f.uri.fsPath, include })),
+    ...extraFolders(context).map((f) => ({ folder: f.fsPath })),
+  ];
+  return findFiles(roots, nodeFolderHost, {
+    exclude: compileGlobs(config.get<string[]>(EXCLUDE, []), options),
+    onFound,
+    onProblem: (folder, reason) => log.warn(`corpus folder ${folder} cannot be read: ${reason}`),
+  });
 }
 
 /** Watchers for everything findCorpusFiles reads, calling back with changed paths. */
@@ -58,7 +49,7 @@ export function watchCorpus(
   const include = vscode.workspace.getConfiguration(SECTION).get<string[]>(INCLUDE, []);
   const patterns: vscode.GlobPattern[] = [
     ...include,
-    ...extraFolders(context).map((f) => new vscode.RelativePattern(f, '**/*.{md,markdown,txt}')),
+    ...extraFolders(context).map((f) => new vscode.RelativePattern(f, CORPUS_GLOB)),
   ];
   const watchers = patterns.map((p) => vscode.workspace.createFileSystemWatcher(p));
   const sidecars = vscode.workspace.createFileSystemWatcher('**/statcite.meta.json');

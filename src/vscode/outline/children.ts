@@ -1,10 +1,10 @@
-import type { CorpusFile } from '../../core/model';
+import type { OutlineEntry } from '../../core/outline/group';
 import {
   articleStatistics,
-  fileStatistics,
   reportStatistics,
   type ArticleNode,
   type FileNode,
+  type GroupNode,
   type OutlineNode,
   type ReportNode,
   type SectionNode,
@@ -12,16 +12,14 @@ import {
 } from './nodes';
 
 /**
- * The tree's shape: file → article → report → (intro statistics, sections) → statistics.
- * With statisticsOnly, branches without statistics are left out.
+ * The tree's shape: groups of files (see groupFiles) → file → article → report → (intro
+ * statistics, sections) → statistics. `top` is the outline's first level, already grouped; with
+ * statisticsOnly, branches without statistics are left out (files were left out before grouping).
  */
-export function childrenOf(node: OutlineNode | undefined, files: CorpusFile[], statisticsOnly: boolean): OutlineNode[] {
+export function childrenOf(node: OutlineNode | undefined, top: OutlineEntry[], statisticsOnly: boolean): OutlineNode[] {
   const keep = <T>(items: T[], count: (item: T) => number): T[] => (statisticsOnly ? items.filter((i) => count(i) > 0) : items);
-  if (!node) {
-    return keep(files, fileStatistics)
-      .sort((a, b) => a.path.localeCompare(b.path))
-      .map((file): FileNode => ({ kind: 'file', key: `file:${file.path}`, file }));
-  }
+  if (!node) return top.map((entry) => entryNode(entry, undefined));
+  if (node.kind === 'group') return node.group.children.map((entry) => entryNode(entry, node));
   const { file } = node;
   switch (node.kind) {
     case 'file': {
@@ -47,6 +45,12 @@ export function childrenOf(node: OutlineNode | undefined, files: CorpusFile[], s
     default:
       return [];
   }
+}
+
+function entryNode(entry: OutlineEntry, parent: GroupNode | undefined): GroupNode | FileNode {
+  return entry.kind === 'file'
+    ? { kind: 'file', key: `file:${entry.file.path}`, file: entry.file, parent }
+    : { kind: 'group', key: entry.key, group: entry, parent };
 }
 
 function statisticNodes(parent: ReportNode | SectionNode, statistics: SectionNode['section']['statistics']): StatisticNode[] {

@@ -1,13 +1,21 @@
 import type { Article, CorpusFile, Problem, Report, Section, Statistic } from '../../core/model';
+import type { GroupEntry } from '../../core/outline/group';
 
 /** Tree elements: plain data with a parent link (TreeView.reveal needs getParent). */
-export type OutlineNode = FileNode | ArticleNode | ReportNode | SectionNode | StatisticNode | ProblemNode;
+export type OutlineNode = GroupNode | FileNode | ArticleNode | ReportNode | SectionNode | StatisticNode | ProblemNode;
 
+/** A folder, year, month or "no date" of a large corpus. */
+export interface GroupNode {
+  kind: 'group';
+  key: string;
+  group: GroupEntry;
+  parent?: GroupNode;
+}
 export interface FileNode {
   kind: 'file';
   key: string;
   file: CorpusFile;
-  parent?: undefined;
+  parent?: GroupNode;
 }
 export interface ArticleNode {
   kind: 'article';
@@ -62,10 +70,4 @@ export function articleStatistics(article: Article): number {
 
 export function fileStatistics(file: CorpusFile): number {
   return file.articles.reduce((n, a) => n + articleStatistics(a), 0);
-}
-
-/** 「21.5% 刑事发案同比下降」: the figure, then what it measures and how it moved. */
-export function statisticLabel(s: Statistic): string {
-  const direction = s.change === 'up' ? '增长' : s.change === 'down' ? '下降' : '';
-  return `${s.text} ${s.metric}${s.change ? `${s.basis ?? ''}${direction}` : ''}`.trim();
 }

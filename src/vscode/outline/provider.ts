@@ -1,40 +1,105 @@
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
-import type { SourceRange } from '../../core/model';
+import { pageAt } from '../../core/corpus/formats/sourceMap';
+import type { CorpusFile, SourceRange } from '../../core/model';
+import { filterFiles } from '../../core/outline/filter';
+import { groupFiles, type GroupBy, type OutlineEntry } from '../../core/outline/group';
 import type { CorpusService } from '../services';
+import { pageLabel } from '../textView/uri';
 import { childrenOf } from './children';
-import { articleStatistics, fileStatistics, reportStatistics, statisticLabel, type OutlineNode } from './nodes';
+import { statisticLabel } from '../../core/stats/label';
+import { countsText } from './counts';
+import { articleStatistics, fileStatistics, reportStatistics, type OutlineNode } from './nodes';
+import { GROUP_BY, SECTION } from './settings';
 
 export const REVEAL_COMMAND = 'statcite.revealRange';
 
-/** Arguments of the reveal command: open a corpus file with exactly this range selected. */
-function revealCommand(path: string, range: SourceRange, title: string): vscode.Command {
-  return { command: REVEAL_COMMAND, title, arguments: [path, range.start, range.end] };
+/** Arguments of the reveal command: open a corpus file with exactly this range selected (and `context` in view). */
+function revealCommand(path: string, range: SourceRange, title: string, context?: SourceRange): vscode.Command {
+  return { command: REVEAL_COMMAND, title, arguments: [path, range.start, range.end, context] };
 }
 
-/** "3 sections · 12 statistics", leaving out what there is none of. */
-function counts(...parts: Array<[label: string, n: number]>): string | undefined {
-  return parts.filter(([, n]) => n > 0).map(([label]) => label).join(' · ') || undefined;
+const GROUPINGS: readonly GroupBy[] = ['auto', 'folder', 'date', 'none'];
+
+/** "2022", "November 2022" (2022年, 2022年11月) in the UI's language. */
+function dateLabel(year: number, month?: number): string {
+  const format = new Intl.DateTimeFormat(vscode.env.language, { year: 'numeric', month: month ? 'long' : undefined, timeZone: 'UTC' });
+  return format.format(new Date(Date.UTC(year, (month ?? 1) - 1, 1)));
 }
 
-export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
+export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  statisticsOnly = false;
+  private readonly subscription: vscode.Disposable;
+  /** The first level, grouped: computed once per change, however many groups are then opened. */
+  private top?: OutlineEntry[];
+  private only = false;
+  private query = '';
+  private readonly statistics = new WeakMap<CorpusFile, number>();
+  private pending?: NodeJS.Timeout;
 
-  constructor(private readonly corpus: CorpusService) {}
+  constructor(private readonly corpus: CorpusService) {
+    // Files show as they are read; the welcome view waits for the whole read.
+    this.subscription = corpus.onDidChange(() => this.refreshSoon());
+  }
+
+  /** Only branches with statistics. */
+  get statisticsOnly(): boolean {
+    return this.only;
+  }
+  set statisticsOnly(on: boolean) {
+    this.only = on;
+    this.refresh();
+  }
+
+  /** The outline's own filter (see filterFiles); '' shows everything. */
+  get filter(): string {
+    return this.query;
+  }
+  set filter(query: string) {
+    this.query = query.trim();
+    this.refresh();
+  }
 
   refresh(): void {
+    clearTimeout(this.pending);
+    this.pending = undefined;
+    this.top = undefined;
     this.changed.fire();
   }
 
+  /**
+   * A corpus being read changes every tenth of a second: regrouping ten thousand files that often
+   * would keep the extension host busy, so the larger the corpus, the longer changes are gathered
+   * (up to a second for 10,000 files).
+   */
+  private refreshSoon(): void {
+    this.pending ??= setTimeout(() => this.refresh(), Math.min(1000, this.corpus.files().length / 10));
+  }
+
   dispose(): void {
+    clearTimeout(this.pending);
+    this.subscription.dispose();
     this.changed.dispose();
   }
 
   getChildren(node?: OutlineNode): OutlineNode[] {
-    // Files show as they are read (onDidChange refreshes); the welcome view waits for the whole read.
-    return childrenOf(node, this.corpus.files(), this.statisticsOnly);
+    return childrenOf(node, this.topLevel(), this.only);
+  }
+
+  private topLevel(): OutlineEntry[] {
+    if (!this.top) {
+      const setting = vscode.workspace.getConfiguration(SECTION).get<GroupBy>(GROUP_BY, 'auto');
+      const files = filterFiles(this.corpus.files(), this.query).filter((f) => !this.only || this.statisticsOf(f) > 0);
+      this.top = groupFiles(files, GROUPINGS.includes(setting) ? setting : 'auto');
+    }
+    return this.top;
+  }
+
+  private statisticsOf(file: CorpusFile): number {
+    let n = this.statistics.get(file);
+    if (n === undefined) this.statistics.set(file, (n = fileStatistics(file)));
+    return n;
   }
 
   getParent(node: OutlineNode): OutlineNode | undefined {
@@ -45,9 +110,23 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
     const { Collapsed, Expanded, None } = vscode.TreeItemCollapsibleState;
     const t = vscode.l10n.t;
     switch (node.kind) {
+      case 'group': {
+        const { group } = node;
+        const label = group.kind === 'folder' ? group.name! : group.kind === 'undated' ? t('No date') : dateLabel(group.year!, group.month);
+        const item = new vscode.TreeItem(label, Collapsed);
+        const statistics = group.files.reduce((n, f) => n + this.statisticsOf(f), 0);
+        item.description = countsText(['file', group.files.length], ['statistic', statistics]);
+        if (group.kind === 'folder') {
+          item.iconPath = vscode.ThemeIcon.Folder;
+          item.resourceUri = vscode.Uri.file(group.path!);
+        } else item.iconPath = new vscode.ThemeIcon(group.kind === 'undated' ? 'circle-slash' : 'calendar');
+        item.contextValue = 'group';
+        return this.finish(item, node);
+      }
       case 'file': {
-        const item = new vscode.TreeItem(nodePath.basename(node.file.path), Expanded);
-        item.description = counts([t('{0} articles', node.file.articles.length), node.file.articles.length], [t('{0} statistics', fileStatistics(node.file)), fileStatistics(node.file)]);
+        // Open at first when the files are few; in a group of many, their names are what is looked for.
+        const item = new vscode.TreeItem(nodePath.basename(node.file.path), node.parent ? Collapsed : Expanded);
+        item.description = countsText(['article', node.file.articles.length], ['statistic', this.statisticsOf(node.file)]);
         item.resourceUri = vscode.Uri.file(node.file.path);
         const broken = node.file.problems.some((p) => p.severity !== 'info');
         item.iconPath = broken ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : vscode.ThemeIcon.File;
@@ -58,7 +137,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
       case 'article': {
         const item = new vscode.TreeItem(node.article.title || t('(untitled)'), Expanded);
         const stats = articleStatistics(node.article);
-        item.description = counts([t('{0} reports', node.article.reports.length), node.article.reports.length], [t('{0} statistics', stats), stats]);
+        item.description = countsText(['report', node.article.reports.length], ['statistic', stats]);
         item.iconPath = new vscode.ThemeIcon('book');
         item.command = revealCommand(node.file.path, node.article.titleRange, t('Open'));
         item.tooltip = node.article.subtitle ? `${node.article.title}\n${node.article.subtitle}` : node.article.title;
@@ -71,7 +150,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
         const collapsible = report.sections.length || report.intro.statistics.length ? Collapsed : None;
         const item = new vscode.TreeItem(label, collapsible);
         const stats = reportStatistics(report);
-        item.description = counts([t('{0} sections', report.sections.length), report.sections.length], [t('{0} statistics', stats), stats]);
+        item.description = countsText(['section', report.sections.length], ['statistic', stats]);
         item.iconPath = new vscode.ThemeIcon(report.kind === 'news' ? 'note' : 'file-text');
         item.command = revealCommand(node.file.path, report.titleRange, t('Open'));
         item.contextValue = 'report';
@@ -80,7 +159,8 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
       case 'section': {
         const { section } = node;
         const item = new vscode.TreeItem(section.title, section.statistics.length ? Collapsed : None);
-        item.description = section.statistics.length ? t('{0} statistics', section.statistics.length) : undefined;
+        const page = pageAt(node.file.source?.pages, section.range.start);
+        item.description = [page === undefined ? '' : pageLabel(page), countsText(['statistic', section.statistics.length])].filter(Boolean).join(' · ') || undefined;
         item.iconPath = new vscode.ThemeIcon('symbol-namespace');
         item.command = revealCommand(node.file.path, section.range, t('Open'));
         item.contextValue = 'section';
@@ -89,9 +169,10 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode> {
       case 'statistic': {
         const { statistic } = node;
         const item = new vscode.TreeItem(statisticLabel(statistic), None);
+        item.description = [statistic.subject, statistic.page === undefined ? undefined : pageLabel(statistic.page)].filter(Boolean).join(' · ') || undefined;
         item.iconPath = new vscode.ThemeIcon('graph');
         item.tooltip = new vscode.MarkdownString().appendText(statistic.sentence);
-        item.command = revealCommand(node.file.path, statistic.range, t('Open'));
+        item.command = revealCommand(node.file.path, statistic.range, t('Open'), statistic.sentenceRange);
         item.contextValue = 'statistic';
         return this.finish(item, node);
       }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import type { Statistic } from '../../core/model';
+import { figureText } from '../../core/stats/label';
 import type { SearchResult } from '../../core/search/types';
 import type { Services } from '../services';
+import { pageLabel } from '../textView/uri';
 import { CITE_STATISTIC_COMMAND, OPEN_RESULT_COMMAND, SEARCH_VISIBLE_CONTEXT } from './settings';
 
 /** Wait after the last keystroke before searching: fast typists send one request, not five. */
@@ -148,9 +149,10 @@ export class QuickSearch implements vscode.Disposable {
 
   private item(result: SearchResult): Item {
     const statistic = result.kind === 'statistic' ? this.services.corpus.statistic(result.id)?.statistic : undefined;
-    const where = [result.report !== result.article ? result.report : '', result.section].filter(Boolean).join(' › ');
+    const place = [result.report !== result.article ? result.report : '', result.section].filter(Boolean).join(' › ');
+    const where = [place, result.page === undefined ? '' : pageLabel(result.page)].filter(Boolean).join(' · ');
     return {
-      label: statistic ? `$(graph) ${figure(statistic)} ${statistic.metric}` : `$(file-text) ${result.article || result.report}`,
+      label: statistic ? `$(graph) ${figureText(statistic)} ${statistic.metric}` : `$(file-text) ${result.article || result.report}`,
       description: statistic ? [result.article, where].filter(Boolean).join(' · ') : where,
       detail: result.snippet,
       alwaysShow: true,
@@ -217,9 +219,4 @@ export class QuickSearch implements vscode.Disposable {
     const text = this.services.corpus.file(result.file)?.text;
     return text ? text.slice(result.start, result.end) : result.snippet;
   }
-}
-
-/** The figure with its unit: the model's text holds the number as written, the unit may follow. */
-function figure(statistic: Statistic): string {
-  return statistic.text.endsWith(statistic.unit) ? statistic.text : `${statistic.text}${statistic.unit}`;
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { CorpusFile, Report, Section, Statistic } from '../../../src/core/model';
 
 /** A small corpus built by hand: two reports of a newspaper page, with three statistics. */
@@ -12,6 +14,7 @@ function stat(id: string, sentence: string, text: string, extra: Partial<Statist
     kind: text.endsWith('%') ? 'change' : 'count',
     approx: false,
     metric: '',
+    metricKey: extra.metric ?? '',
     sentence,
     sentenceRange: { start: 1000, end: 1000 + sentence.length },
     passageId: 'par-1',
@@ -55,4 +58,13 @@ export function corpus(): CorpusFile {
       },
     ],
   };
+}
+
+const root = path.resolve(__dirname, '../../..');
+/** CSL files of the Zotero Chinese style repository, kept in ../shared/csl (not copied into the project). */
+export const GBT_NUMERIC = path.resolve(root, '../shared/csl/gbt7714-2015-numeric-no-uppercase.csl');
+export const GBT_AUTHOR_DATE = path.resolve(root, '../shared/csl/gbt7714-2015-author-date-no-uppercase.csl');
+/** The APA style the citation-js CSL plugin ships. */
+export function apaCsl(): string {
+  return (JSON.parse(readFileSync(path.join(root, 'node_modules/@citation-js/plugin-csl/lib/styles.json'), 'utf8')) as Record<string, string>).apa;
 }

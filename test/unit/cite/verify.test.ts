@@ -13,7 +13,7 @@ const lookup = corpusLookup([corpus()]);
 const style = styleFor('gbt7714-numeric');
 
 function cite(text: string, format: DraftFormat, id: string, offset = text.length): string {
-  const prepared = prepareStatistic(lookup.statistic(id)!, { style: 'gbt7714-numeric', format, template: '{subject}{period}{metric}{change}{figure}' });
+  const prepared = prepareStatistic(lookup.statistic(id)!, { style, format, template: '{subject}{period}{metric}{change}{figure}' });
   const result = insertCitation(parseDraft(text, format), offset, prepared.request);
   if ('error' in result) throw new Error(result.error);
   return applyEdits(text, result.edits);

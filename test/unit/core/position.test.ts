@@ -60,7 +60,7 @@ describe('CLI places', () => {
       expect(out.join('\n')).toMatch(/cr\.txt:7:13\s+21\.5%/);
       out.length = 0;
       expect(await stats([dir, '--json'])).toBe(0);
-      expect(JSON.parse(out.join('\n'))).toEqual([expect.objectContaining({ text: '21.5%', line: 7, column: 13 })]);
+      expect(JSON.parse(out.join('\n'))).toEqual([expect.objectContaining({ figure: '21.5%', line: 7, column: 13 })]);
     } finally {
       vi.restoreAllMocks();
       await fs.rm(dir, { recursive: true, force: true });

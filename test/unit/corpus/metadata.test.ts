@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateInTitle, isoDate, parseSidecar, sidecarMetadata } from '../../../src/core/corpus/metadata';
+import { dateInTitle, isoDate, parseSidecar, sidecarMetadata, statedType } from '../../../src/core/corpus/metadata';
 import { readCorpusFile } from '../../../src/core/corpus/read';
 import { sampleBytes } from './helpers';
 
@@ -27,7 +27,8 @@ describe('metadata', () => {
     expect(sidecarMetadata(sidecar, '/w/corpus/xwlb/20251210.md')).toEqual({
       publication: '新闻联播',
       language: 'zh',
-      type: 'EB/OL',
+      type: 'EB',
+      medium: 'online',
       date: '2025',
     });
     expect(sidecarMetadata(sidecar, 'C:\\w\\corpus\\other.txt'.replace('C:', ''))).toEqual({ publication: '检察日报', language: 'zh', type: 'N' });
@@ -41,7 +42,7 @@ describe('metadata', () => {
       'statcite.meta.json: unknown key "default" ignored',
       'statcite.meta.json "a.txt": date "soon" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)',
       'statcite.meta.json "a.txt": unknown field "editor" ignored',
-      'statcite.meta.json "a.txt": type "Z" is not one of N, EB/OL, R, J, M',
+      'statcite.meta.json "a.txt": type "Z" is not one of N, J, M, R, EB, A, S, C, D, P (optionally with /OL)',
     ]);
   });
 
@@ -55,6 +56,23 @@ describe('metadata', () => {
     expect(column.metadata).toEqual({ ...file.metadata, authors: ['闫晶晶'] });
   });
 
+  it('reads the carrier with the type (N/OL) or on its own (medium: print), and journal fields', () => {
+    const fields = { type: 'n/ol', volume: 52, 期: '6', number: 'GB/T 7714—2015' };
+    expect(parseSidecar(JSON.stringify({ defaults: fields }), 's.json').sidecar.defaults).toEqual({ type: 'N', medium: 'online', volume: '52', issue: '6', number: 'GB/T 7714—2015' });
+    expect(parseSidecar(JSON.stringify({ defaults: { type: 'N', 载体: '纸质' } }), 's.json').sidecar.defaults).toEqual({ type: 'N', medium: 'print' });
+    expect(parseSidecar(JSON.stringify({ defaults: { medium: 'radio' } }), 's.json').problems[0].message).toBe('s.json defaults: medium "radio" is not print or online');
+  });
+
+  it('a page that states it is a newspaper (本报讯, 本报记者) is [N]; the sidecar still decides', () => {
+    const bare = readCorpusFile(sampleBytes(), '/w/corpus/000_fadfd726848b77a0.txt');
+    expect(new Set(bare.articles.map((a) => a.metadata.type))).toEqual(new Set(['N']));
+    const stated = readCorpusFile(sampleBytes(), '/w/corpus/000_fadfd726848b77a0.txt', { type: 'M' });
+    expect(new Set(stated.articles.map((a) => a.metadata.type))).toEqual(new Set(['M']));
+    expect(statedType('本报北京1月19日电 记者从会上获悉')).toBe('N');
+    expect(statedType('□本报全媒体记者 吴盼伙')).toBe('N');
+    expect(statedType('本报告期内，公司实现营业收入12亿元。本报表由财务部编制。')).toBeUndefined();
+  });
+
   it('takes the issuing body of a one-report article as its author', () => {
     const text = '2025年政府工作报告\n\n北京市人民政府\n\n一、过去一年的工作。全市地区生产总值增长5.2%。\n';
     const [article] = readCorpusFile(Buffer.from(text), 'r.txt').articles;
@@ -65,7 +83,7 @@ describe('metadata', () => {
   it('lets front matter win over the sidecar', () => {
     const md = '---\ndate: 2024-05-06\nauthor: 王五、赵六\n---\n# 标题\n\n正文。\n';
     const file = readCorpusFile(Buffer.from(md), '/w/corpus/a.md', sidecarMetadata(sidecar, '/w/corpus/a.md'));
-    expect(file.metadata).toEqual({ publication: '新闻联播', language: 'zh', type: 'EB/OL', date: '2024-05-06', authors: ['王五', '赵六'] });
+    expect(file.metadata).toEqual({ publication: '新闻联播', language: 'zh', type: 'EB', medium: 'online', date: '2024-05-06', authors: ['王五', '赵六'] });
   });
 
   it('normalises dates and finds one printed in a title', () => {

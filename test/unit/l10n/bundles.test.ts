@@ -1,6 +1,7 @@
 /**
- * Every string the UI shows has its Chinese: the manifest's %keys% in both package.nls files, and
- * every literal vscode.l10n.t('…') message of the VS Code layer in the l10n bundle.
+ * Every string the UI shows has its Chinese: the manifest's %keys% in both package.nls files,
+ * every literal vscode.l10n.t('…') message of the VS Code layer in the l10n bundle, and every
+ * message template the core hands to the UI (message('…'), refusal('…'), report(range, '…')).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -32,5 +33,16 @@ describe('translations', () => {
     );
     expect(messages.length).toBeGreaterThan(20);
     expect([...new Set(messages.filter((m) => !(m in bundle)))]).toEqual([]);
+  });
+
+  it('the Chinese bundle has every message template of the core', () => {
+    const bundle = json('l10n/bundle.l10n.zh-cn.json');
+    const quoted = `'((?:\\\\.|[^'\\\\])*)'|"((?:\\\\.|[^"\\\\])*)"`;
+    const call = new RegExp(`\\b(?:message|refusal)\\(\\s*(?:${quoted})|\\breport\\([^,()]*,\\s*(?:${quoted})`, 'g');
+    const templates = sources(path.join(root, 'src/core')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(call)].map((m) => m.slice(1).find((g) => g !== undefined)!.replace(/\\(.)/g, '$1')),
+    );
+    expect(templates.length).toBeGreaterThan(10);
+    expect([...new Set(templates.filter((m) => !(m in bundle)))]).toEqual([]);
   });
 });

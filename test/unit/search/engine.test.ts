@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusEngine, type EngineHost } from '../../../src/core/engine/engine';
-import type { Metadata } from '../../../src/core/model';
+import type { CorpusFile, Metadata } from '../../../src/core/model';
+import { METRIC_ALIASES } from '../../../src/core/stats/metricAliases';
+import { MetricKeys } from '../../../src/core/stats/metricKey';
 import { nodeCacheHost } from '../../../src/core/search/nodeCacheHost';
 import { SearchStore } from '../../../src/core/search/store';
 import { loadTokenizer } from '../../../src/core/search/tokenizer';
@@ -42,9 +44,8 @@ async function start(host: ReturnType<typeof memoryHost>, cacheDir: string) {
   const shown: string[] = [];
   const engine = new CorpusEngine(host, log, { file: (f) => void shown.push(f.path), removed: () => {}, progress: () => {} }, store);
   await engine.sync([...host.files.keys()]);
-  await store.ready();
   // The save runs in the background after a sync; the next start finds it written.
-  await store.saved();
+  await engine.settled();
   return { engine, store, shown };
 }
 
@@ -123,5 +124,15 @@ describe('engine with the search store', () => {
     const next = await start(host, cacheDir);
     expect(host.reads).toEqual([A]);
     expect(next.engine.get(A)?.text).toContain('1378');
+  });
+
+  it('keys the statistics with the metric aliases it is given', async () => {
+    const host = memoryHost();
+    host.files.set(A, { text: '综治中心建设\n\n全年排查矛盾纠纷12.6万件，纠纷化解率98.1%。\n', mtime: 1 });
+    const files: CorpusFile[] = [];
+    const keys = new MetricKeys([...METRIC_ALIASES, ['纠纷排查量', '矛盾纠纷']]);
+    await new CorpusEngine(host, log, { file: (f) => void files.push(f), removed: () => {}, progress: () => {} }, undefined, { metricKeys: keys }).sync([A]);
+    const stats = files[0].articles.flatMap((a) => a.reports).flatMap((r) => [r.intro, ...r.sections]).flatMap((s) => s.statistics);
+    expect(stats.map((s) => s.metricKey)).toEqual(['纠纷排查量', '矛盾纠纷化解率']);
   });
 });

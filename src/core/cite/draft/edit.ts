@@ -1,7 +1,7 @@
 import type { SourceRange } from '../../model';
 import { message } from '../message';
-import { lineColumn } from '../../position';
-import type { DraftProblem, Entry, ParsedDraft } from './parse';
+import { plainCitationFits, type DraftProblem, type Entry, type ParsedDraft } from './parse';
+import { insertionPoint, refusal, type Refusal } from './cursor';
 import { SYNTAX } from './syntax';
 
 /** A replacement of [start, end) in the draft as it was parsed; edits never overlap. */
@@ -33,7 +33,7 @@ export type EditResult =
       cursor?: number;
       problems: DraftProblem[];
     }
-  | { error: string };
+  | Refusal;
 
 /** Entry text for a key from the corpus, or undefined when the corpus no longer has it. */
 export type EntryFor = (key: string) => string | undefined;
@@ -47,23 +47,36 @@ interface Item {
 
 /**
  * Inserts a citation at `offset`: the text and its marker there, the entry added to (or its id
- * added to an existing entry in) the reference list, and in numbered formats every marker
+ * added to an existing entry in) the reference list, and in numbered formats StatCite's markers
  * renumbered so numbers follow first appearance. Existing entry texts are left as written.
+ * A cursor inside the reference list puts the text just before the list, as a paragraph of its
+ * own; a cursor after the list puts it there and the list stays where it is. Inside code or a
+ * comment, where a marker would not be read as a citation, the insertion is refused.
  */
 export function insertCitation(draft: ParsedDraft, offset: number, request: CiteRequest): EditResult {
-  if (offset < 0 || offset > draft.text.length) return { error: `offset ${offset} is outside the document` };
-  if (draft.block && offset >= draft.block.start) {
-    return { error: 'the cursor is inside the reference list; place it in the text where the citation belongs' };
+  if (offset < 0 || offset > draft.text.length) return refusal('position {0} is outside the document', offset);
+  const { block, text } = draft;
+  const start = text[offset - 1] === '\r' && text[offset] === '\n' ? offset + 1 : offset;
+  if (block && start >= block.start && start <= block.inner) {
+    return place(draft, { at: block.start, request, after: draft.eol + draft.eol });
   }
-  const inside = draft.markers.find((m) => m.start < offset && offset < m.end);
-  const at = inside ? inside.end : offset;
-  return SYNTAX[draft.format].numbered ? renumber(draft, { at, request }) : rekey(draft, { at, request });
+  const at = insertionPoint(draft, start);
+  if (typeof at !== 'number') return at;
+  if (!block && draft.regions.some((r) => r.unclosed)) {
+    return refusal('the draft ends inside a code block or verbatim environment that is never closed; close it so the reference list can follow');
+  }
+  return place(draft, { at, request, after: '' });
+}
+
+function place(draft: ParsedDraft, insert: Insert): EditResult {
+  return SYNTAX[draft.format].numbered ? renumber(draft, insert) : rekey(draft, insert);
 }
 
 /**
- * Rebuilds the reference list from the markers: entries in order of first citation, texts
- * regenerated from the corpus where it still has the work, uncited StatCite entries removed.
- * Hand-written entries and lines StatCite does not understand are kept.
+ * Rebuilds StatCite's reference entries from its markers: entries in order of first citation,
+ * texts regenerated from the corpus where it still has the work, uncited entries removed.
+ * Everything that is not StatCite's (see parse.ts) is kept byte for byte; running it twice
+ * changes nothing the second time.
  */
 export function updateReferences(draft: ParsedDraft, entryFor: EntryFor, heading: string): EditResult {
   return SYNTAX[draft.format].numbered ? renumber(draft, { entryFor, heading }) : rekey(draft, { entryFor, heading });
@@ -72,6 +85,8 @@ export function updateReferences(draft: ParsedDraft, entryFor: EntryFor, heading
 interface Insert {
   at: number;
   request: CiteRequest;
+  /** Written after the marker (a paragraph break when the text goes before the list). */
+  after: string;
 }
 interface Update {
   entryFor: EntryFor;
@@ -82,27 +97,17 @@ function renumber(draft: ParsedDraft, op: Insert | Update): EditResult {
   const syntax = SYNTAX[draft.format];
   const problems = [...draft.problems];
   const insert = 'request' in op ? op : undefined;
-  const byNumber = new Map(draft.entries.map((e) => [e.number!, e]));
-  const identity = (n: number) => {
-    const e = byNumber.get(n);
-    return e ? (e.key ?? `#${n}`) : `missing#${n}`;
-  };
+  const keyOf = new Map(draft.entries.map((e) => [e.number!, e.key]));
 
   // One item per work: two entries with the same key are merged into the first.
   const items = new Map<string, Item>();
   for (const e of draft.entries) {
-    const id = identity(e.number!);
-    const known = items.get(id);
+    const known = items.get(e.key);
     if (known) {
       problems.push({ range: e.range, ...message('references {0} and {1} cite the same source; they are merged', known.number!, e.number!) });
       known.ids.push(...e.ids.filter((i) => !known.ids.includes(i)));
     } else {
-      items.set(id, { number: e.number, key: e.key, ids: [...e.ids], text: e.text });
-    }
-  }
-  for (const m of draft.markers) {
-    if (!byNumber.has(m.number!)) {
-      problems.push({ range: m, ...message('line {0}: citation {1} has no entry in the reference list', lineColumn(draft.text, m.start).line, m.number!) });
+      items.set(e.key, { number: e.number, key: e.key, ids: [...e.ids], text: e.text });
     }
   }
   if (insert) {
@@ -111,97 +116,141 @@ function renumber(draft: ParsedDraft, op: Insert | Update): EditResult {
     items.set(insert.request.key, item);
   }
 
-  // Numbers follow first appearance; a new marker goes before one that starts where it is inserted.
-  const occurrences = draft.markers.map((m) => ({ offset: m.start, id: identity(m.number!), rank: 1 }));
-  if (insert) occurrences.push({ offset: insert.at, id: insert.request.key, rank: 0 });
+  // Numbers follow first appearance (a new marker goes before one that starts where it is
+  // inserted) and skip the numbers of the user's own notes.
+  const occurrences = draft.markers.map((m) => ({ offset: m.start, key: keyOf.get(m.number!)!, rank: 1 }));
+  if (insert) occurrences.push({ offset: insert.at, key: insert.request.key, rank: 0 });
   occurrences.sort((a, b) => a.offset - b.offset || a.rank - b.rank);
-  const order: string[] = [];
-  for (const o of occurrences) if (!order.includes(o.id)) order.push(o.id);
-  // Uncited entries stay after the cited ones when inserting; a rebuild drops StatCite's own.
-  for (const [id, item] of items) {
-    if (!order.includes(id) && (insert || !item.key)) order.push(id);
-  }
-  const numberOf = new Map(order.map((id, i) => [id, i + 1]));
-
-  const lines: string[] = [];
-  for (const id of order) {
-    const item = items.get(id);
-    if (!item) continue; // a marker without entry keeps a number but gets no line
-    const regenerated = !insert && item.key ? (op as Update).entryFor(item.key) : undefined;
-    lines.push(syntax.line({ number: numberOf.get(id), key: item.key, ids: item.ids, text: regenerated ?? item.text }));
+  const order = new Set(occurrences.map((o) => o.key));
+  // Uncited entries stay after the cited ones when inserting; an update drops them.
+  if (insert) for (const key of items.keys()) order.add(key);
+  const numberOf = new Map<string, number>();
+  let n = 0;
+  for (const key of order) {
+    do n++;
+    while (draft.reserved.has(n));
+    numberOf.set(key, n);
   }
 
+  const lines = [...order].map((key) => {
+    const item = items.get(key)!;
+    const text = insert ? item.text : ((op as Update).entryFor(key) ?? item.text);
+    return syntax.line({ number: numberOf.get(key), key, ids: item.ids, text });
+  });
   const edits: TextEdit[] = [];
   for (const m of draft.markers) {
-    const n = numberOf.get(identity(m.number!))!;
-    if (n !== m.number) edits.push({ ...m.digits!, text: String(n) });
+    const number = numberOf.get(keyOf.get(m.number!)!)!;
+    if (number !== m.number) edits.push({ ...m.digits!, text: String(number) });
   }
-  const marker = insert ? insert.request.text + syntax.marker({ number: numberOf.get(insert.request.key), key: insert.request.key }) : '';
-  return finish(draft, lines, insert, marker, 'request' in op ? op.request.heading : op.heading, edits, problems, insert && numberOf.get(insert.request.key));
+  const number = insert && numberOf.get(insert.request.key);
+  const marker = insert ? markerText(draft, insert, syntax.marker({ number, key: insert.request.key })) : '';
+  return finish(draft, lines, insert, marker, insert ? insert.request.heading : (op as Update).heading, edits, problems, number);
+}
+
+/** The inserted text: the request's text and the marker, made to read as a citation where it lands. */
+function markerText(draft: ParsedDraft, insert: Insert, marker: string): string {
+  const { request } = insert;
+  if (draft.format === 'plain') {
+    const lineStart = Math.max(draft.text.lastIndexOf('\n', insert.at - 1), draft.text.lastIndexOf('\r', insert.at - 1)) + 1;
+    const before = (insert.after ? '' : draft.text.slice(lineStart, insert.at)) + request.text;
+    if (!plainCitationFits(before)) return `${request.text} ${marker}${insert.after}`;
+  }
+  return `${request.text}${marker}${insert.after}`;
 }
 
 function rekey(draft: ParsedDraft, op: Insert | Update): EditResult {
   const syntax = SYNTAX[draft.format];
   const insert = 'request' in op ? op : undefined;
-  const byKey = new Map<string, Entry>(draft.entries.map((e) => [e.key!, e]));
-  const items: Item[] = [];
+  const byKey = new Map<string, Entry>(draft.entries.map((e) => [e.key, e]));
+  const items = new Map<string, Item>();
   if (insert) {
-    items.push(...draft.entries.map((e) => ({ key: e.key, ids: [...e.ids] })));
-    let item = items.find((i) => i.key === insert.request.key);
-    if (!item) items.push((item = { key: insert.request.key, ids: [] }));
+    for (const e of draft.entries) items.set(e.key, { key: e.key, ids: [...e.ids] });
+    const item = items.get(insert.request.key) ?? { key: insert.request.key, ids: [] };
     if (!item.ids.includes(insert.request.id)) item.ids.push(insert.request.id);
+    items.set(insert.request.key, item);
   } else {
     // Cited keys in order of first citation: StatCite's own, or keys the corpus knows.
     for (const key of draft.markers.flatMap((m) => m.keys)) {
-      if (items.some((i) => i.key === key)) continue;
+      if (items.has(key)) continue;
       const entry = byKey.get(key);
-      if (entry) items.push({ key, ids: [...entry.ids] });
-      else if ((op as Update).entryFor(key) !== undefined) items.push({ key, ids: [] });
+      if (entry) items.set(key, { key, ids: [...entry.ids] });
+      else if ((op as Update).entryFor(key) !== undefined) items.set(key, { key, ids: [] });
     }
   }
-  const lines = items.map((i) => syntax.line(i));
-  const marker = insert ? insert.request.text + syntax.marker({ key: insert.request.key, locator: insert.request.locator }) : '';
+  const lines = [...items.values()].map((i) => syntax.line(i));
+  const marker = insert ? markerText(draft, insert, syntax.marker({ key: insert.request.key, locator: insert.request.locator })) : '';
   return finish(draft, lines, insert, marker, insert ? insert.request.heading : (op as Update).heading, [], [...draft.problems]);
 }
 
-/** Adds the inserted text and the rewritten block (as one minimal edit) to the marker edits. */
+/**
+ * Adds the inserted text and StatCite's entry lines to the marker edits. The new lines take the
+ * places of the old entry lines in order (so the user's lines between them stay where they are);
+ * extra ones go after the last entry, surplus entry lines are removed. Edits never overlap: two
+ * insertions at one offset are joined, the list's lines first.
+ */
 function finish(
   draft: ParsedDraft,
   lines: string[],
   insert: Insert | undefined,
   marker: string,
   heading: string,
-  edits: TextEdit[],
+  markerEdits: TextEdit[],
   problems: DraftProblem[],
   number?: number,
 ): EditResult {
-  const { eol, text } = draft;
-  const body = [...lines, ...draft.stray].map((l) => l + eol).join('');
+  const { eol, text, block } = draft;
+  const listEdits: TextEdit[] = [];
+  if (block) {
+    draft.entries.forEach((slot, i) => {
+      if (i >= lines.length) listEdits.push({ start: slot.range.start, end: slot.next, text: '' });
+      else {
+        const edit = minimalEdit(text.slice(slot.range.start, slot.range.end), lines[i], slot.range.start);
+        if (edit) listEdits.push(edit);
+      }
+    });
+    const extra = lines.slice(draft.entries.length);
+    if (extra.length) {
+      const at = draft.entries.length ? draft.entries[draft.entries.length - 1].next : block.append;
+      const open = at === text.length && !/[\r\n]$/.test(text) && text !== '';
+      listEdits.push({ start: at, end: at, text: (open ? eol : '') + extra.map((l) => l + eol).join('') });
+    }
+  } else if (lines.length) {
+    // A new list goes at the end, after a blank line.
+    const tail = insert?.at === text.length ? text + marker : text;
+    const breaks = trailingBreaks(tail);
+    const sep = tail === '' || breaks >= 2 ? '' : breaks === 1 ? eol : eol + eol;
+    listEdits.push({ start: text.length, end: text.length, text: sep + SYNTAX[draft.format].blockStart(heading) + eol + lines.map((l) => l + eol).join('') });
+  }
+  const edits = [...markerEdits, ...listEdits];
   let cursor: number | undefined;
   if (insert) {
-    cursor = insert.at + marker.length + edits.filter((e) => e.end <= insert.at).reduce((sum, e) => sum + e.text.length - (e.end - e.start), 0);
-    edits.push({ start: insert.at, end: insert.at, text: marker });
-  }
-  if (draft.block) {
-    const old = text.slice(draft.block.start, draft.block.end);
-    const next = draft.block.startLine + eol + body;
-    const edit = minimalEdit(old, old.endsWith(eol) || !old ? next : next.slice(0, -eol.length), draft.block.start);
-    if (edit) edits.push(edit);
-  } else if (lines.length) {
-    // A new block goes at the end, after a blank line.
-    const tail = insert?.at === text.length ? text + marker : text;
-    const sep = tail.endsWith(eol + eol) || tail === '' ? '' : tail.endsWith(eol) ? eol : eol + eol;
-    const block = sep + SYNTAX[draft.format].blockStart(heading) + eol + body;
-    const last = edits[edits.length - 1];
-    if (last && last.start === text.length) last.text += block;
-    else edits.push({ start: text.length, end: text.length, text: block });
+    const joined = listEdits.find((e) => e.start === insert.at && e.end === insert.at);
+    cursor = insert.at + marker.length - insert.after.length;
+    for (const e of edits) if (e !== joined && e.end <= insert.at) cursor += e.text.length - (e.end - e.start);
+    if (!joined) edits.push({ start: insert.at, end: insert.at, text: marker });
+    else if (block) {
+      // The list sits above the cursor: its new lines come first.
+      cursor += joined.text.length;
+      joined.text += marker;
+    } else joined.text = marker + joined.text;
   }
   edits.sort((a, b) => a.start - b.start);
   return { edits, number, cursor, problems };
 }
 
+/** How many line breaks (up to two) end a text. */
+function trailingBreaks(text: string): number {
+  let end = text.length;
+  let n = 0;
+  while (n < 2 && end > 0 && (text[end - 1] === '\n' || text[end - 1] === '\r')) {
+    end -= text[end - 1] === '\n' && text[end - 2] === '\r' ? 2 : 1;
+    n++;
+  }
+  return n;
+}
+
 /** The smallest single replacement turning `old` (at `base`) into `next`. */
-function minimalEdit(old: string, next: string, base: number): TextEdit | undefined {
+export function minimalEdit(old: string, next: string, base: number): TextEdit | undefined {
   if (old === next) return undefined;
   let p = 0;
   while (p < old.length && p < next.length && old[p] === next[p]) p++;

@@ -15,7 +15,25 @@
  */
 export type DraftFormat = 'markdown' | 'pandoc' | 'latex' | 'plain';
 
+/**
+ * The format of a draft from its language (VS Code's language id, when there is one) or its file
+ * name: LaTeX for .tex/.ltx, Markdown (footnotes or Pandoc, as the user chose) for Markdown, plain
+ * text for anything else. The extension and the CLI both decide with this.
+ */
+export function draftFormatOf(fileName: string, markdownMode: 'footnote' | 'pandoc', languageId?: string): DraftFormat {
+  if (languageId === 'latex' || languageId === 'tex' || /\.(tex|ltx)$/i.test(fileName)) return 'latex';
+  const markdown = languageId !== undefined ? languageId === 'markdown' : /\.(md|markdown|mdown|mkdn?|mdwn|mdtxt|mdtext)$/i.test(fileName);
+  if (markdown) return markdownMode === 'pandoc' ? 'pandoc' : 'markdown';
+  return 'plain';
+}
+
 const KEY = '([A-Za-z0-9][\\w.:/-]*)';
+/** StatCite numbers its references 1, 2, 3 …; a label like 01 or 0 is someone else's. */
+const NUMBER = '[1-9]\\d*';
+const MARKDOWN_LINE = new RegExp(`^\\[\\^(${NUMBER})\\]:\\s?(.*?)\\s*<!--\\s*statcite ${KEY}:([^>]*?)\\s*-->\\s*$`);
+const PANDOC_LINE = new RegExp(`^\\s*<!--\\s*statcite ${KEY}:([^>]*?)\\s*-->\\s*$`);
+const LATEX_LINE = new RegExp(`^\\s*%\\s*statcite ${KEY}:(.*?)\\s*$`);
+const PLAIN_LINE = new RegExp(`^\\[(${NUMBER})\\]\\s?(.*?)\\s*\\{\\{statcite ${KEY}:([^}]*)\\}\\}\\s*$`);
 
 export interface Syntax {
   /** Numbered formats carry the entry text in the draft and number works by first citation. */
@@ -23,8 +41,12 @@ export interface Syntax {
   /** The line that opens the block; `heading` is the style's heading for plain text. */
   blockStart(heading: string): string;
   isBlockStart(line: string): boolean;
-  /** An entry or annotation line → its parts; undefined when the line is something else. */
-  parseLine(line: string): { number?: number; text?: string; key?: string; ids: string[] } | undefined;
+  /** A StatCite entry or annotation line (one carrying `statcite KEY: IDS`) → its parts; else undefined. */
+  parseLine(line: string): { number?: number; text?: string; key: string; ids: string[] } | undefined;
+  /** Whether a line holds StatCite's hidden syntax (so one that cannot be read is worth reporting). */
+  mentions(line: string): boolean;
+  /** Numbered formats: the label a line defines (`[^label]:` / `[n] …` at its start), StatCite's or not. */
+  definition?(line: string): string | undefined;
   line(entry: { number?: number; text?: string; key?: string; ids: string[] }): string;
   /** Citation markers in running text. */
   markers: RegExp;
@@ -39,11 +61,14 @@ const markdown: Syntax = {
   blockStart: () => '<!-- statcite: references -->',
   isBlockStart: (line) => /^\s*<!--\s*statcite:\s*references\s*-->\s*$/.test(line),
   parseLine(line) {
-    const m = line.match(new RegExp(`^\\[\\^(\\d+)\\]:\\s?(.*?)(?:\\s*<!--\\s*statcite ${KEY}:([^>]*?)\\s*-->)?\\s*$`));
+    const m = line.match(MARKDOWN_LINE);
     return m ? { number: Number(m[1]), text: m[2], key: m[3], ids: splitIds(m[4]) } : undefined;
   },
+  mentions: (line) => /<!--\s*statcite\b/.test(line),
+  definition: (line) => /^ {0,3}\[\^([^\]\s]+)\]:/.exec(line)?.[1],
   line: (e) => `[^${e.number}]: ${e.text ?? ''}${e.key ? ` <!-- ${annotation(e.key, e.ids)} -->` : ''}`,
-  markers: /\[\^(\d+)\](?!:)/g,
+  // Any footnote reference; which are StatCite's is decided by the parse (see parse.ts).
+  markers: /\[\^([^[\]\s]+)\]/g,
   marker: (r) => `[^${r.number}]`,
 };
 
@@ -52,12 +77,13 @@ const pandoc: Syntax = {
   blockStart: markdown.blockStart,
   isBlockStart: markdown.isBlockStart,
   parseLine(line) {
-    const m = line.match(new RegExp(`^\\s*<!--\\s*statcite ${KEY}:([^>]*?)\\s*-->\\s*$`));
+    const m = line.match(PANDOC_LINE);
     return m ? { key: m[1], ids: splitIds(m[2]) } : undefined;
   },
+  mentions: markdown.mentions,
   line: (e) => `<!-- ${annotation(e.key, e.ids)} -->`,
-  // [@key], [see @key, p. 3], [@a; @b]: keys are read from the bracket's content.
-  markers: /\[([^[\]]*?@[^[\]]*)\]/g,
+  // [@key], [see @key, p. 3], [@a; @b]: keys are read from the bracket's content (one with an @).
+  markers: /\[([^[\]]*)\]/g,
   marker: (r) => `[@${r.key}${r.locator ? `, ${r.locator}` : ''}]`,
 };
 
@@ -66,11 +92,13 @@ const latex: Syntax = {
   blockStart: () => '% statcite: references',
   isBlockStart: (line) => /^\s*%\s*statcite:\s*references\s*$/.test(line),
   parseLine(line) {
-    const m = line.match(new RegExp(`^\\s*%\\s*statcite ${KEY}:(.*?)\\s*$`));
+    const m = line.match(LATEX_LINE);
     return m ? { key: m[1], ids: splitIds(m[2]) } : undefined;
   },
+  mentions: (line) => /^\s*%\s*statcite\b/.test(line),
   line: (e) => `% ${annotation(e.key, e.ids)}`,
-  markers: /\\(?:cite|citep|citet|parencite|textcite|autocite|footcite|supercite)\*?(?:\[[^\]]*\]){0,2}\{([^}]*)\}/g,
+  // Optional arguments are bounded so that a run of unclosed `\cite[` stays linear.
+  markers: /\\(?:cite|citep|citet|parencite|textcite|autocite|footcite|supercite)\*?(?:\[[^\]\r\n]{0,300}\]){0,2}\{([^{}]*)\}/g,
   marker: (r) => `\\cite${r.locator ? `[${r.locator}]` : ''}{${r.key}}`,
 };
 
@@ -79,10 +107,13 @@ const plain: Syntax = {
   blockStart: (heading) => heading,
   isBlockStart: (line) => /^\s*(参考文献|References)\s*$/.test(line),
   parseLine(line) {
-    const m = line.match(new RegExp(`^\\[(\\d+)\\]\\s?(.*?)(?:\\s*\\{\\{statcite ${KEY}:([^}]*)\\}\\})?\\s*$`));
+    const m = line.match(PLAIN_LINE);
     return m ? { number: Number(m[1]), text: m[2], key: m[3], ids: splitIds(m[4]) } : undefined;
   },
+  mentions: (line) => /\{\{statcite\b/.test(line),
+  definition: (line) => /^[ \t]*\[(\d+)\]/.exec(line)?.[1],
   line: (e) => `[${e.number}] ${e.text ?? ''}${e.key ? ` {{${annotation(e.key, e.ids)}}}` : ''}`,
+  // Bracketed numbers; which are citations is decided by their shape and the list (see parse.ts).
   markers: /\[(\d+)\]/g,
   marker: (r) => `[${r.number}]`,
 };

@@ -24,13 +24,15 @@ function authorList(authors: string[]): string {
 function datePart(ref: Reference, needs: Needs): string {
   needs.note('date', ref.date);
   const parts = dateParts(ref.date);
-  if (!parts) return 'n.d.';
-  const precise = (ref.type === 'N' || ref.type === 'EB/OL') && parts.month;
-  return precise ? `${parts.year}, ${MONTHS[parts.month! - 1]}${parts.day ? ` ${parts.day}` : ''}` : parts.year;
+  const suffix = ref.yearSuffix ?? '';
+  if (!parts) return `n.d.${suffix && `-${suffix}`}`;
+  const precise = (ref.type === 'N' || ref.type === 'EB') && parts.month;
+  return precise ? `${parts.year}${suffix}, ${MONTHS[parts.month! - 1]}${parts.day ? ` ${parts.day}` : ''}` : parts.year + suffix;
 }
 
 export const apa: CitationStyle = {
   id: 'apa',
+  name: 'APA 7',
   system: 'author-year',
   heading: 'References',
   entry(ref: Reference, markup: Markup): Formatted {
@@ -40,29 +42,33 @@ export const apa: CitationStyle = {
     const standalone = ref.type !== 'N' && ref.type !== 'J';
     const title = standalone ? it(esc(ref.title)) : esc(ref.title);
     const head = ref.authors.length ? `${withPeriod(esc(authorList(ref.authors)))} ${date} ${withPeriod(title)}` : `${withPeriod(title)} ${date}`;
-    const url = ref.url ? ` ${ref.url}` : '';
+    const url = ref.online && ref.url ? ` ${ref.url}` : '';
     let tail: string;
     switch (ref.type) {
       case 'N':
-      case 'J':
-        tail = ` ${it(needs.get('publication', ref.publication && esc(ref.publication)))}${ref.page ? `, ${esc(ref.page)}` : ''}.${url}`;
+      case 'J': {
+        const volume = ref.volume ? `, ${it(esc(ref.volume))}${ref.issue ? `(${esc(ref.issue)})` : ''}` : '';
+        tail = ` ${it(needs.get('publication', ref.publication && esc(ref.publication)))}${volume}${ref.page ? `, ${esc(ref.page)}` : ''}.${url}`;
         break;
-      case 'EB/OL':
+      }
+      case 'EB':
         tail = `${ref.publication ? ` ${withPeriod(esc(ref.publication))}` : ''} ${needs.get('url', ref.url)}`;
         break;
-      case 'R':
-      case 'M': {
-        // A publisher that is also the author is not repeated (APA 7, 9.24).
+      default: {
+        // Books, reports and the like: a publisher that is also the author is not repeated (APA 7, 9.24).
         const same = ref.publisher && ref.authors.length === 1 && ref.publisher === ref.authors[0];
         tail = same ? url : ` ${withPeriod(needs.get('publisher', ref.publisher && esc(ref.publisher)))}${url}`;
-        break;
       }
     }
     return { text: finishMarkup(head + tail, markup), missing: needs.missing };
   },
+  missing(ref: Reference): string[] {
+    return this.entry(ref, 'plain').missing;
+  },
   inText(ref: Reference): string {
     const a = ref.authors;
     const name = a.length === 0 ? ref.title : a.length === 1 ? a[0] : a.length === 2 ? `${a[0]} & ${a[1]}` : `${a[0]} et al.`;
-    return `(${name}, ${dateParts(ref.date)?.year ?? 'n.d.'})`;
+    // The year with its letter, without the month and day a newspaper's date part carries.
+    return `(${name}, ${datePart(ref, new Needs(PLACEHOLDERS)).replace(/,.*/, '')})`;
   },
 };

@@ -6,18 +6,21 @@ export class Needs {
   readonly missing: string[] = [];
   constructor(private readonly placeholders: Record<string, string>) {}
 
-  /** The value, or the placeholder for the field (recorded as missing). */
+  /** The value, or the placeholder for the field (recorded as missing; a missing year is a missing date). */
   get(field: keyof Reference | 'year', value: string | undefined): string {
     if (value) return value;
-    if (!this.missing.includes(field)) this.missing.push(field);
+    this.record(field);
     return this.placeholders[field] ?? `[${field}?]`;
   }
 
   /** Records a missing field that the style shows in its own way (佚名, n.d., an omitted author). */
   note(field: keyof Reference | 'year', value: unknown): void {
-    if (!value || (Array.isArray(value) && value.length === 0)) {
-      if (!this.missing.includes(field)) this.missing.push(field);
-    }
+    if (!value || (Array.isArray(value) && value.length === 0)) this.record(field);
+  }
+
+  private record(field: keyof Reference | 'year'): void {
+    const name = field === 'year' ? 'date' : field;
+    if (!this.missing.includes(name)) this.missing.push(name);
   }
 }
 
