@@ -21,7 +21,7 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { extension: 'src/extension.ts', worker: 'src/core/engine/worker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { extension: 'src/extension.ts', worker: 'src/core/engine/worker.ts', indexer: 'src/core/engine/indexer.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { cli: 'src/cli.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The Statistics view's webview: a browser bundle of its own (script and stylesheet), no Node, no CDN.
   {

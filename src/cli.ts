@@ -22,16 +22,23 @@ async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   // Own keys only: `statcite constructor` is an unknown command, not Object's constructor.
   const load = name && Object.hasOwn(commands, name) ? commands[name] : undefined;
+  const { takeCacheOptions, userCacheRoot } = await import('./cli/corpus');
   if (!load) {
     const lines = await Promise.all(
       Object.entries(commands).map(async ([n, l]) => `  statcite ${n.padEnd(8)} ${(await l()).summary}`),
     );
     (name && name !== '--help' ? console.error : console.log)(
-      `${name && name !== '--help' ? `statcite: unknown command '${name}'\n` : ''}usage:\n${lines.join('\n')}`,
+      `${name && name !== '--help' ? `statcite: unknown command '${name}'\n` : ''}usage:\n${lines.join('\n')}\n` +
+        `every command that reads a corpus keeps a cache in ${userCacheRoot()} (--cache <dir>: elsewhere, --no-cache: none)`,
     );
     return name && name !== '--help' ? 2 : 0;
   }
-  return (await load()).run(args);
+  const rest = takeCacheOptions(args);
+  if (!Array.isArray(rest)) {
+    console.error(`statcite ${name}: ${rest.error}`);
+    return 2;
+  }
+  return (await load()).run(rest);
 }
 
 // A reader that leaves early (`| head`) is not a failure; any other write error (a full disk) is.

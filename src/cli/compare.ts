@@ -7,8 +7,7 @@ import * as nodePath from 'node:path';
 import { sectionsOf } from '../core/corpus/walk';
 import type { CorpusFile, Statistic } from '../core/model';
 import { figureText } from '../core/stats/label';
-import { loadMetricKeys } from '../core/stats/metricKeyFile';
-import { cliLog, loadCorpus } from './corpus';
+import { openCorpus } from './corpus';
 import { alignRows } from './table';
 
 export const summary = 'one metric across the corpus: <metric words> --corpus <file|folder…> [--json] [--metric-aliases F]';
@@ -68,8 +67,7 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`statcite compare: ${args}\n${USAGE}`);
     return 2;
   }
-  const metricKeys = loadMetricKeys(args.aliases, cliLog);
-  const files = await loadCorpus(args.corpus, undefined, { metricKeys });
+  const { files, metricKeys } = await openCorpus(args.corpus, { metricAliases: args.aliases });
   const placed = files.flatMap((file) => [...sectionsOf(file)].flatMap(({ report, section }) => section.statistics.map((s) => ({ file, report: report.title, s }))));
   const match = metricKeys.match(args.words, placed.map(({ s }) => s.metricKey));
   if (!match.keys.length) console.error(`statcite compare: no statistic measures “${args.words}” (metric key ${match.key || '—'})`);

@@ -1,12 +1,21 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { homedir } from 'node:os';
 import * as nodePath from 'node:path';
 import { CORPUS_EXTENSIONS } from '../core/corpus/read';
 import { findFiles, nodeFolderHost } from '../core/corpus/find';
-import { CorpusEngine, type FileIndex } from '../core/engine/engine';
+import { CorpusEngine } from '../core/engine/engine';
+import { threadIndexer } from '../core/engine/indexerClient';
+import { modelVersion } from '../core/engine/modelVersion';
 import { nodeHost } from '../core/engine/nodeHost';
 import { compileGlobs } from '../core/glob';
 import type { CorpusFile } from '../core/model';
-import type { AnnotateOptions } from '../core/stats/annotate';
+import { nodeCacheHost } from '../core/search/nodeCacheHost';
+import { SearchStore } from '../core/search/store';
+import { loadTokenizer } from '../core/search/tokenizer';
+import type { SearchOptions, SearchResult } from '../core/search/types';
+import { loadMetricKeys } from '../core/stats/metricKeyFile';
+import type { MetricKeys } from '../core/stats/metricKey';
 
 /** What a command says when the paths hold no file it reads. */
 export const NO_CORPUS_FILES = `no corpus files (${CORPUS_EXTENSIONS.map((e) => `.${e}`).join(' ')}) found`;
@@ -30,11 +39,92 @@ export async function expandPaths(paths: string[]): Promise<string[]> {
 /** Problems go to stderr, prefixed with their severity. */
 export const cliLog = { info: (): void => {}, warn: (m: string): void => console.error(`warning: ${m}`), error: (m: string): void => console.error(`error: ${m}`) };
 
-/** Reads the corpus the way the extension does (same engine, same metadata), problems to stderr. */
-export async function loadCorpus(paths: string[], index?: FileIndex, options?: AnnotateOptions): Promise<CorpusFile[]> {
-  const files: CorpusFile[] = [];
+/** Where the commands keep their cache: the user's cache folder (default), another one, or none. */
+export type CacheChoice = { dir: string } | 'default' | 'none';
+
+let cacheChoice: CacheChoice = 'default';
+
+/**
+ * Takes the options every command has, --cache <dir> and --no-cache, out of its arguments (then
+ * used by openCorpus); the error when one is wrong.
+ */
+export function takeCacheOptions(args: string[]): string[] | { error: string } {
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--no-cache') cacheChoice = 'none';
+    else if (args[i] === '--cache') {
+      const dir = args[++i];
+      if (dir === undefined || dir.startsWith('--')) return { error: '--cache needs a folder' };
+      cacheChoice = { dir };
+    } else rest.push(args[i]);
+  }
+  return rest;
+}
+
+/** The user's cache folder for statcite: %LOCALAPPDATA% on Windows, ~/Library/Caches on macOS, else $XDG_CACHE_HOME or ~/.cache. */
+export function userCacheRoot(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
+  if (platform === 'win32') return nodePath.join(env.LOCALAPPDATA || nodePath.join(home, 'AppData', 'Local'), 'statcite', 'cache');
+  if (platform === 'darwin') return nodePath.join(home, 'Library', 'Caches', 'statcite');
+  return nodePath.join(env.XDG_CACHE_HOME && nodePath.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : nodePath.join(home, '.cache'), 'statcite');
+}
+
+/**
+ * The cache folder of a corpus: one per set of corpus paths and metric aliases (a command with its
+ * own aliases reads figures with other metric keys, and would otherwise rebuild the others' cache).
+ */
+function cacheFolder(paths: string[], metricKeys: MetricKeys): string | undefined {
+  if (cacheChoice === 'none') return undefined;
+  const root = cacheChoice === 'default' ? userCacheRoot() : nodePath.resolve(cacheChoice.dir);
+  const key = createHash('sha1')
+    .update([...paths.map((p) => nodePath.resolve(p))].sort().join('\n'))
+    .update(`\n${metricKeys.signature}`)
+    .digest('hex')
+    .slice(0, 16);
+  return nodePath.join(root, `corpus-${key}`);
+}
+
+export interface CorpusOptions {
+  /** The user's metric alias file (--metric-aliases). */
+  metricAliases?: string;
+  /** The user's jieba dictionary (--user-dictionary). */
+  userDictionary?: string;
+}
+
+export interface Corpus {
+  files: CorpusFile[];
+  metricKeys: MetricKeys;
+  search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
+}
+
+/**
+ * Reads the corpus the way the extension does (same engine, same metadata, the same cache: an
+ * unchanged corpus is not read again), problems to stderr. New and changed files are indexed in a
+ * second thread while the rest is read; the cache is saved before this resolves.
+ */
+export async function openCorpus(paths: string[], options: CorpusOptions = {}): Promise<Corpus> {
   const log = cliLog;
-  const engine = new CorpusEngine(nodeHost(log), log, { file: (f) => void files.push(f), removed: () => {}, progress: () => {} }, index, options);
-  await engine.sync(await expandPaths(paths));
-  return files;
+  const metricKeys = loadMetricKeys(options.metricAliases, log);
+  const tokenizer = loadTokenizer({ userDictionary: options.userDictionary, log });
+  const folder = cacheFolder(paths, metricKeys);
+  const store = new SearchStore({
+    tokenizer,
+    indexer: threadIndexer(nodePath.join(__dirname, 'indexer.js'), { userDictionary: options.userDictionary }, tokenizer),
+    cache: folder ? nodeCacheHost(folder) : undefined,
+    modelVersion: modelVersion(__filename, metricKeys),
+    log,
+  });
+  const engine = new CorpusEngine(nodeHost(log), log, { file: () => {}, removed: () => {}, progress: () => {} }, store, { metricKeys });
+  const found = await expandPaths(paths);
+  await engine.sync(found);
+  await engine.settled();
+  return {
+    files: found.flatMap((p) => engine.get(p) ?? []),
+    metricKeys,
+    search: (query, searchOptions) => engine.search(query, searchOptions),
+  };
+}
+
+/** The corpus's outlined files (see openCorpus). */
+export async function loadCorpus(paths: string[], options?: CorpusOptions): Promise<CorpusFile[]> {
+  return (await openCorpus(paths, options)).files;
 }

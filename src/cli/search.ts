@@ -1,8 +1,6 @@
 import { lineColumns, type LineColumn } from '../core/position';
-import { SearchIndex } from '../core/search/index';
-import { loadTokenizer } from '../core/search/tokenizer';
 import type { SearchResult } from '../core/search/types';
-import { loadCorpus } from './corpus';
+import { openCorpus } from './corpus';
 
 export const summary = 'search passages and statistics: <query> --corpus <file|folder…> [--json] [--limit N] [--stats-only] [--user-dictionary F]';
 
@@ -50,10 +48,8 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`statcite search: ${args}\n${USAGE}`);
     return 2;
   }
-  const log = { info: () => {}, warn: (m: string) => console.error(`warning: ${m}`), error: (m: string) => console.error(`error: ${m}`) };
-  const index = SearchIndex.create(loadTokenizer({ userDictionary: args.userDictionary, log }));
-  const files = await loadCorpus(args.corpus, index);
-  const results = index.search(args.query, { limit: args.limit, statisticsOnly: args.statisticsOnly });
+  const { files, search } = await openCorpus(args.corpus, { userDictionary: args.userDictionary });
+  const results = await search(args.query, { limit: args.limit, statisticsOnly: args.statisticsOnly });
   const place = placesIn(files);
   if (args.json) {
     const out = results.map(({ id, kind, file, page, start, end, report, section, snippet, score }) => {

@@ -16,8 +16,7 @@ import { fileRows, type StatRow } from '../core/table/row';
 import { toXlsx } from '../core/table/xlsx';
 import type { CorpusFile, StatisticKind } from '../core/model';
 import { lineColumns, type LineColumn } from '../core/position';
-import { loadMetricKeys } from '../core/stats/metricKeyFile';
-import { cliLog, loadCorpus, NO_CORPUS_FILES } from './corpus';
+import { NO_CORPUS_FILES, openCorpus } from './corpus';
 import { alignRows } from './table';
 
 export const summary = 'statistics of corpus files  (<file|folder…> [--json|--csv|--xlsx F] [--metric W] [--subject S] [--period P] [--kind K] … [--metric-aliases F])';
@@ -95,8 +94,7 @@ export async function run(args: string[]): Promise<number> {
     console.error(`statcite stats: ${parsed.error}\n${USAGE}`);
     return 2;
   }
-  const metricKeys = loadMetricKeys(parsed.metricAliases, cliLog);
-  const files = await loadCorpus(parsed.paths, undefined, { metricKeys });
+  const { files, metricKeys } = await openCorpus(parsed.paths, { metricAliases: parsed.metricAliases });
   if (!files.length) {
     console.error(`statcite stats: ${NO_CORPUS_FILES}`);
     return 1;

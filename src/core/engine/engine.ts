@@ -50,11 +50,15 @@ export interface EngineListener {
 
 /** A search index that follows the corpus file by file, and may keep it across runs. */
 export interface FileIndex {
-  add(file: CorpusFile): void;
+  /** A file just read, with the stamp it was read with: indexed in the background (see ready). */
+  add(entry: CachedFile): void;
   remove(path: string): void;
   search(query: string, options?: SearchOptions): SearchResult[] | Promise<SearchResult[]>;
-  /** Resolves once the index is complete (one kept from the last run may still be loading). */
-  ready?(): Promise<void>;
+  /**
+   * Resolves once every file added is indexed (an index kept from the last run may still be
+   * loading), reporting files indexed of those added meanwhile.
+   */
+  ready?(progress?: (done: number, total: number) => void): Promise<void>;
   /** The files kept from the last run, with the stamps they were read with; their index comes back with them. */
   restore?(): Promise<CachedFile[]>;
   /** Keeps the files (asked for when the save starts) and the index for the next run. */
@@ -81,7 +85,6 @@ interface Tally {
   outlineMs: number;
   /** Waiting for the receiver to take the outlines (it paces the read). */
   shownMs: number;
-  indexMs: number;
 }
 
 /**
@@ -97,8 +100,6 @@ export class CorpusEngine {
   /** Counts syncs and updates: only the latest one reports the phases after its read. */
   private runs = 0;
   private tally: Tally = newTally();
-  /** Files read and shown, not yet indexed. */
-  private unindexed: CorpusFile[] = [];
   private settling: Promise<void> = Promise.resolve();
 
   constructor(
@@ -129,6 +130,11 @@ export class CorpusEngine {
     const changed = await this.readAll(paths, true);
     this.report(paths.length, started);
     this.settling = this.settle(run, changed);
+  }
+
+  /** Resolves once the files read so far are indexed (the cache may still be saving). */
+  async indexed(): Promise<void> {
+    await this.index?.ready?.();
   }
 
   /** Resolves once the index is ready and the cache saved after the last sync or update. */
@@ -171,11 +177,11 @@ export class CorpusEngine {
 
   /** One log line per read: how many files, and whether the disk, the outline or the index took the time. */
   private report(total: number, started: number): void {
-    const { read, unchanged, removed, diskMs, outlineMs, shownMs, indexMs } = this.tally;
+    const { read, unchanged, removed, diskMs, outlineMs, shownMs } = this.tally;
     const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
     this.log.info(
       `corpus: ${total} files in ${s(Date.now() - started)}: ${read} read (disk ${s(diskMs)}, outline and statistics ${s(outlineMs)}, ` +
-        `shown ${s(shownMs)}, index ${s(indexMs)}), ${unchanged} unchanged, ${removed} removed`,
+        `shown ${s(shownMs)}), ${unchanged} unchanged, ${removed} removed`,
     );
   }
 
@@ -189,7 +195,9 @@ export class CorpusEngine {
     };
     if (this.index?.ready) {
       phase('indexing');
-      await this.index.ready();
+      const started = Date.now();
+      await this.index.ready((done, total) => run === this.runs && this.listener.progress(done, total));
+      if (changed) this.log.info(`search: indexed in ${((Date.now() - started) / 1000).toFixed(1)} s after the read`);
     }
     if (changed) {
       phase('saving');
@@ -199,9 +207,7 @@ export class CorpusEngine {
   }
 
   private save(): Promise<void> | undefined {
-    return this.index?.save?.(() =>
-      [...this.files].map(([path, { stamp, hash, sidecar, file }]) => ({ path, ...stamp, hash, sidecar, file })),
-    );
+    return this.index?.save?.(() => [...this.files].map(([path, entry]) => cached(path, entry)));
   }
 
   /** Reads the files that need it; true when any file was read, dropped or re-stamped. */
@@ -220,28 +226,7 @@ export class CorpusEngine {
       // Let queued requests (a search while typing) run between files.
       await new Promise((resolve) => setImmediate(resolve));
     }
-    await this.indexRead();
     return changed;
-  }
-
-  /** Indexes what was read, once the outline has it all. */
-  private async indexRead(): Promise<void> {
-    const files = this.unindexed;
-    this.unindexed = [];
-    if (!this.index || !files.length) return;
-    this.listener.phase?.('indexing');
-    let reported = 0;
-    for (const [i, file] of files.entries()) {
-      const started = Date.now();
-      this.index.remove(file.path);
-      this.index.add(file);
-      this.tally.indexMs += Date.now() - started;
-      if (i + 1 === files.length || Date.now() - reported >= PROGRESS_MS) {
-        this.listener.progress(i + 1, files.length);
-        reported = Date.now();
-      }
-      await new Promise((resolve) => setImmediate(resolve));
-    }
   }
 
   private async read(path: string, force: boolean): Promise<boolean> {
@@ -284,14 +269,15 @@ export class CorpusEngine {
       else if (problem.severity === 'warning') this.log.warn(line);
     }
     if (known) this.disown(known.file);
-    this.files.set(path, { stamp: kept(stamp), hash, sidecar, file });
+    const entry: Entry = { stamp: kept(stamp), hash, sidecar, file };
+    this.files.set(path, entry);
     this.own(file);
     this.tally.read++;
-    // The outline first, all of it: indexing waits seconds for jieba's dictionary on its first file.
-    this.unindexed.push(file);
     const shown = Date.now();
     await this.listener.file(file);
     this.tally.shownMs += Date.now() - shown;
+    // Indexed in the background (another thread in the worker): the outline never waits for it.
+    this.index?.add(cached(path, entry));
     return true;
   }
 
@@ -335,8 +321,10 @@ function kept(stamp: FileStamp): FileStamp {
 }
 
 function newTally(): Tally {
-  return { read: 0, unchanged: 0, removed: 0, diskMs: 0, outlineMs: 0, shownMs: 0, indexMs: 0 };
+  return { read: 0, unchanged: 0, removed: 0, diskMs: 0, outlineMs: 0, shownMs: 0 };
 }
+
+const cached = (path: string, { stamp, hash, sidecar, file }: Entry): CachedFile => ({ path, ...stamp, hash, sidecar, file });
 
 /** A file that could not be read still shows, with the reason. */
 function unreadable(path: string, err: unknown): CorpusFile {

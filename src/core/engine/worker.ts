@@ -2,15 +2,16 @@
  * The worker thread that reads, outlines and indexes the corpus, so that the extension host —
  * shared by every extension — never blocks on it.
  */
-import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CorpusFile, Logger } from '../model';
-import { contentHash } from '../search/cache';
 import { nodeCacheHost } from '../search/nodeCacheHost';
 import { SearchStore } from '../search/store';
 import { loadTokenizer } from '../search/tokenizer';
 import { loadMetricKeys } from '../stats/metricKeyFile';
 import { CorpusEngine } from './engine';
+import { threadIndexer } from './indexerClient';
+import { modelVersion } from './modelVersion';
 import { nodeHost } from './nodeHost';
 import type { Ack, Event, Message, Request, WorkerOptions } from './protocol';
 import { splitFile, type SectionSlice } from './transfer';
@@ -31,16 +32,15 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
   const unexpected = (err: unknown): void => log.error(`worker: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   process.on('uncaughtException', unexpected);
   process.on('unhandledRejection', unexpected);
+  // This thread searches without jieba (queries are cut against the index's terms); the indexer
+  // thread loads it, and only when there is something to index.
   const tokenizer = loadTokenizer({ userDictionary: options.userDictionary || undefined, log });
   const metricKeys = loadMetricKeys(options.metricAliases || undefined, log);
   const store = new SearchStore({
     tokenizer,
+    indexer: threadIndexer(join(__dirname, 'indexer.js'), { userDictionary: options.userDictionary }, tokenizer),
     cache: options.cacheDir ? nodeCacheHost(options.cacheDir) : undefined,
-    // This very bundle holds the reader and the extractor, pdf.js (external) the PDF reader, and the
-    // aliases decide the metric keys: a cache from any other build, pdf.js or aliases is stale.
-    modelVersion: contentHash(
-      Buffer.concat([readFileSync(__filename), readFileSync(require.resolve('pdfjs-dist/package.json')), Buffer.from(metricKeys.signature)]),
-    ),
+    modelVersion: modelVersion(__filename, metricKeys),
     log,
   });
   // The host takes all queued messages in one go, about a millisecond per file: asking for an
@@ -76,7 +76,8 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
   );
 
   // Requests run one at a time in arrival order, except searches, which answer at once from
-  // whatever has been indexed so far.
+  // whatever has been indexed so far. A sync or an update is done once what it read is indexed
+  // (the outline had each file as soon as it was read).
   let queue: Promise<unknown> = Promise.resolve();
   port.on('message', (request: Request | Ack) => {
     if (request.type === 'ack') {
@@ -88,11 +89,10 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
       switch (request.type) {
         case 'sync':
           await engine.sync(request.paths);
-          // Load jieba's dictionary now, not on the first keystroke of a search.
-          setImmediate(() => tokenizer.load());
-          return;
+          return engine.indexed();
         case 'update':
-          return engine.update(request.paths);
+          await engine.update(request.paths);
+          return engine.indexed();
         case 'search':
           return engine.search(request.query, request.options);
       }

@@ -1,36 +1,45 @@
 /**
  * The on-disk cache of the corpus model and its search index, so that reopening a workspace does
- * not re-read and re-index every file. Three files in the cache folder:
- *   manifest.json  versions, the length and CRC-32 of both data files and, per corpus file, path,
- *                  size, mtime, ctime and content hash; itself wrapped with a CRC-32 of its body
- *   model.bin      the outlined files as JSON, then their texts as UTF-16
- *   index.bin      the serialized index as JSON, then its numbers as 32-bit integers
- * Bulk data goes in raw form after the JSON (see frame): decoding 36 MB of Chinese text from UTF-8
- * and parsing ten million numbers from JSON were most of a warm start.
- * The manifest is small, so an outdated cache is recognised without parsing the rest; the model
- * loads first (the outline can show) and the larger index after it.
+ * not re-read and re-index every file. In the cache folder:
+ *   manifest.json  versions, the segment files with their length and CRC-32 and, per corpus file,
+ *                  path, size, mtime, ctime, content hash and its segment; wrapped with a CRC-32 of
+ *                  its body
+ *   seg-….bin      one per segment of the index (segment.ts): a JSON head with the outlined files
+ *                  of the segment (without their texts), their documents' keys and the segment's
+ *                  terms, then its numbers as 32-bit integers, then the texts as UTF-16
+ * A segment is written as soon as its files are indexed, and the manifest after it: a build that
+ * stops (a window reloaded, a crash) resumes from the files the manifest lists. Bulk data goes in
+ * raw form after the JSON (see frame): decoding 36 MB of Chinese text from UTF-8 and parsing ten
+ * million numbers from JSON were most of a warm start. The models load first (the outline can
+ * show), the index after them.
  *
- * Nothing read is trusted: every byte is covered by a checksum (a data file by the manifest's CRC,
- * the manifest by its own), and what the JSON holds is checked for shape (modelCheck, and the
- * index's own checks) before anything uses it. Anything that does not fit (other versions, a torn,
- * damaged or edited file, a missing one) means: rebuild — the index alone when only it is unusable.
+ * Nothing read is trusted: every byte is covered by a checksum (a segment file by the manifest's
+ * CRC, the manifest by its own), and what the JSON holds is checked for shape (modelCheck,
+ * unpackSegment and the index's own checks) before anything uses it. Anything that does not fit
+ * (other versions, a torn, damaged or edited file, a missing one) means: rebuild — the index alone
+ * when only it is unusable.
  */
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { CorpusFile, Metadata } from '../model';
-import { INDEX_FORMAT, SearchIndex, type SerializedIndex } from './index';
+import { INDEX_FORMAT, SearchIndex, type SerializedSegment } from './index';
 import { corpusFileProblem } from './modelCheck';
+import type { Segment } from './segment';
 import type { Tokenizer } from './tokenizer';
 
-/** Bump when the layout of manifest.json or model.bin changes (index.bin goes with INDEX_FORMAT). */
-const CACHE_FORMAT = 3;
+/** Bump when the layout of manifest.json or the segment files changes (the index goes with INDEX_FORMAT). */
+const CACHE_FORMAT = 4;
 
-/** What the cache needs from its host: whole-file reads and writes inside the cache folder. */
+/** What the cache needs from its host: whole files inside the cache folder. */
 export interface CacheHost {
   /** The file's bytes, or undefined when it does not exist. */
   read(name: string): Promise<Uint8Array | undefined>;
   /** Replaces the file; the host makes it atomic (write aside, then rename) where it can. */
   write(name: string, data: Uint8Array): Promise<void>;
+  /** The names of the files in the folder. */
+  list(): Promise<string[]>;
+  /** Deletes a file (none: nothing to do). */
+  remove(name: string): Promise<void>;
 }
 
 /** A corpus file as cached: the stamp it was read with and its outlined model. */
@@ -53,16 +62,22 @@ export interface CacheVersions {
   tokenizer: Tokenizer;
 }
 
+interface SavedSegment {
+  name: string;
+  bytes: number;
+  crc: number;
+}
+
 interface Manifest {
   format: number;
   model: string;
   tokenizer: string;
   index: number;
-  modelBytes: number;
-  modelCrc: number;
-  indexBytes: number;
-  indexCrc: number;
-  files: Array<Omit<CachedFile, 'file'>>;
+  /** The number the next indexed document gets. */
+  nextId: number;
+  /** In the order their documents were numbered. */
+  segments: SavedSegment[];
+  files: Array<Omit<CachedFile, 'file'> & { segment: string }>;
 }
 
 export type LoadedCache =
@@ -75,8 +90,7 @@ export type LoadedCache =
   | { ok: false; reason: string };
 
 const MANIFEST = 'manifest.json';
-const MODEL = 'model.bin';
-const INDEX = 'index.bin';
+const SEGMENT = /^seg-[0-9a-z-]+\.bin$/;
 
 /** The content hash a cache entry is keyed by. */
 export function contentHash(bytes: Uint8Array): string {
@@ -88,53 +102,136 @@ export function metadataHash(metadata: Metadata | undefined): string {
   return metadata ? createHash('sha1').update(JSON.stringify(metadata)).digest('hex') : '';
 }
 
-export async function saveCache(host: CacheHost, versions: CacheVersions, files: CachedFile[], index: SearchIndex): Promise<void> {
-  const modelBytes = encodeModel(files.map((f) => f.file));
-  const indexBytes = encodeIndex(index.serialize());
-  const manifest: Manifest = {
-    format: CACHE_FORMAT,
-    model: versions.model,
-    tokenizer: versions.tokenizer.version,
-    index: INDEX_FORMAT,
-    modelBytes: modelBytes.length,
-    modelCrc: crc32(modelBytes),
-    indexBytes: indexBytes.length,
-    indexCrc: crc32(indexBytes),
-    files: files.map(({ path, size, mtime, ctime, hash, sidecar }) => ({ path, size, mtime, ctime, hash, sidecar })),
-  };
-  const body = JSON.stringify(manifest);
-  // Data first: a manifest never points at data that is not fully written.
-  await host.write(MODEL, modelBytes);
-  await host.write(INDEX, indexBytes);
-  await host.write(MANIFEST, Buffer.from(JSON.stringify({ crc: crc32(body), manifest: body })));
+/**
+ * One cache folder: loads it, writes segments as they are made and the manifest that lists them.
+ * It knows which segment file holds which segment of the index, so that a commit lists only
+ * files whose segment is written (the others are read again after a crash) and deletes the
+ * segment files nothing lists any more.
+ */
+export class CorpusCache {
+  private readonly saved = new WeakMap<Segment, SavedSegment>();
+  /** Segment files the last manifest listed. */
+  private listed = new Set<string>();
+  /** Segment files written since, listed or not. */
+  private readonly unlisted = new Set<string>();
+  private written = 0;
+
+  constructor(
+    private readonly host: CacheHost,
+    private readonly versions: CacheVersions,
+  ) {}
+
+  /** The cached corpus (and a way to its index), or why the cache cannot be used (then rebuild). */
+  async load(): Promise<LoadedCache> {
+    try {
+      const manifestBytes = await this.host.read(MANIFEST);
+      if (!manifestBytes) return { ok: false, reason: 'no cache yet' };
+      const manifest = readManifest(manifestBytes);
+      if (manifest.format !== CACHE_FORMAT) return { ok: false, reason: `cache format ${manifest.format}, expected ${CACHE_FORMAT}` };
+      if (manifest.model !== this.versions.model) return { ok: false, reason: 'built by another version of the reader' };
+      this.listed = new Set(manifest.segments.map((s) => s.name));
+      await this.removeUnlisted();
+      const held = new Map<string, Set<string>>(manifest.segments.map((s) => [s.name, new Set()]));
+      for (const f of manifest.files) {
+        const paths = held.get(f.segment);
+        if (!paths) return { ok: false, reason: `cache lacks the segment of ${f.path}` };
+        paths.add(f.path);
+      }
+      const files = new Map<string, CachedFile>();
+      const segments: Array<{ saved: SavedSegment; index: SerializedSegment; files: Map<string, CorpusFile> }> = [];
+      for (const saved of manifest.segments) {
+        const decoded = decodeSegment(checked(await this.host.read(saved.name), saved.name, saved.bytes, saved.crc), saved.name, held.get(saved.name)!);
+        segments.push({ saved, ...decoded });
+      }
+      for (const entry of manifest.files) {
+        const file = segments.find((s) => s.saved.name === entry.segment)!.files.get(entry.path);
+        if (!file) return { ok: false, reason: `cache lacks the model of ${entry.path}` };
+        const { segment: _, ...stamp } = entry;
+        files.set(entry.path, { ...stamp, file });
+      }
+      const loadIndex = async (): Promise<SearchIndex> => {
+        if (manifest.index !== INDEX_FORMAT) throw new Error('index format changed');
+        if (manifest.tokenizer !== this.versions.tokenizer.version) throw new Error('tokenizer or dictionary changed');
+        const index = SearchIndex.create(this.versions.tokenizer, manifest.nextId);
+        for (const { saved, index: serialized, files: models } of segments) {
+          this.saved.set(index.loadSegment(serialized, models), saved);
+        }
+        return index;
+      };
+      return { ok: true, files, loadIndex };
+    } catch (err) {
+      return { ok: false, reason: `cache is corrupt (${err instanceof Error ? err.message : String(err)})` };
+    }
+  }
+
+  /** Whether a segment of the index is written. */
+  has(segment: Segment): boolean {
+    return this.saved.has(segment);
+  }
+
+  /** Writes a segment of the index with the models of the files it holds (`files` by path). */
+  async writeSegment(index: SearchIndex, segment: Segment, files: ReadonlyMap<string, CachedFile>): Promise<void> {
+    const serialized = index.serialize(segment);
+    const models = serialized.files.map(([path]) => files.get(path)?.file);
+    if (models.some((m) => !m)) throw new Error('search: a segment holds a file the engine does not');
+    const bytes = encodeSegment(models as CorpusFile[], serialized);
+    const name = `seg-${process.pid.toString(36)}-${Date.now().toString(36)}-${(this.written++).toString(36)}.bin`;
+    await this.host.write(name, bytes);
+    this.unlisted.add(name);
+    this.saved.set(segment, { name, bytes: bytes.length, crc: crc32(bytes) });
+  }
+
+  /**
+   * Writes the manifest: the files whose segment is written (a file of a segment not written yet
+   * is read again if the build stops before it is), then deletes the segment files written or
+   * listed before that it does not list.
+   */
+  async commit(index: SearchIndex, files: Iterable<CachedFile>): Promise<void> {
+    const entries: Manifest['files'] = [];
+    const used = new Set<SavedSegment>();
+    for (const { path, size, mtime, ctime, hash, sidecar } of files) {
+      const segment = index.segmentOf(path);
+      const saved = segment && this.saved.get(segment);
+      if (!saved) continue;
+      used.add(saved);
+      entries.push({ path, size, mtime, ctime, hash, sidecar, segment: saved.name });
+    }
+    const manifest: Manifest = {
+      format: CACHE_FORMAT,
+      model: this.versions.model,
+      tokenizer: this.versions.tokenizer.version,
+      index: INDEX_FORMAT,
+      nextId: index.nextDocument,
+      segments: index
+        .segments()
+        .map((s) => this.saved.get(s))
+        .filter((s): s is SavedSegment => !!s && used.has(s)),
+      files: entries,
+    };
+    const body = JSON.stringify(manifest);
+    await this.host.write(MANIFEST, Buffer.from(JSON.stringify({ crc: crc32(body), manifest: body })));
+    const before = [...this.listed, ...this.unlisted];
+    this.listed = new Set(manifest.segments.map((s) => s.name));
+    this.unlisted.clear();
+    for (const name of before) if (!this.listed.has(name)) await this.host.remove(name);
+  }
+
+  /** Segment files no manifest lists (a build stopped before listing them, a crash mid-write). */
+  private async removeUnlisted(): Promise<void> {
+    for (const name of await this.host.list()) if (SEGMENT.test(name) && !this.listed.has(name)) await this.host.remove(name);
+  }
 }
 
-/** The cached corpus (and a way to its index), or why the cache cannot be used (then rebuild). */
-export async function loadCache(host: CacheHost, versions: CacheVersions): Promise<LoadedCache> {
-  try {
-    const manifestBytes = await host.read(MANIFEST);
-    if (!manifestBytes) return { ok: false, reason: 'no cache yet' };
-    const manifest = readManifest(manifestBytes);
-    if (manifest.format !== CACHE_FORMAT) return { ok: false, reason: `cache format ${manifest.format}, expected ${CACHE_FORMAT}` };
-    if (manifest.model !== versions.model) return { ok: false, reason: 'built by another version of the reader' };
-    const models = decodeModel(checked(await host.read(MODEL), MODEL, manifest.modelBytes, manifest.modelCrc));
-    const byPath = new Map(models.map((f) => [f.path, f]));
-    const files = new Map<string, CachedFile>();
-    for (const entry of manifest.files) {
-      const file = byPath.get(entry.path);
-      if (!file) return { ok: false, reason: `cache lacks the model of ${entry.path}` };
-      files.set(entry.path, { ...entry, file });
-    }
-    const loadIndex = async (): Promise<SearchIndex> => {
-      if (manifest.index !== INDEX_FORMAT) throw new Error('index format changed');
-      if (manifest.tokenizer !== versions.tokenizer.version) throw new Error('tokenizer or dictionary changed');
-      const saved = decodeIndex(checked(await host.read(INDEX), INDEX, manifest.indexBytes, manifest.indexCrc));
-      return SearchIndex.load(saved, versions.tokenizer, byPath);
-    };
-    return { ok: true, files, loadIndex };
-  } catch (err) {
-    return { ok: false, reason: `cache is corrupt (${err instanceof Error ? err.message : String(err)})` };
-  }
+/** Writes a whole index and its files at once (benchmarks, tests). */
+export async function saveCache(host: CacheHost, versions: CacheVersions, files: CachedFile[], index: SearchIndex): Promise<void> {
+  const cache = new CorpusCache(host, versions);
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  for (const segment of index.segments()) await cache.writeSegment(index, segment, byPath);
+  await cache.commit(index, files);
+}
+
+export function loadCache(host: CacheHost, versions: CacheVersions): Promise<LoadedCache> {
+  return new CorpusCache(host, versions).load();
 }
 
 /** The manifest, when its checksum and its shape hold; else throws. */
@@ -144,16 +241,20 @@ function readManifest(bytes: Uint8Array): Manifest {
     throw new Error(`${MANIFEST} is damaged`);
   }
   const m: unknown = JSON.parse(wrapper.manifest);
-  const numbers = ['format', 'index', 'modelBytes', 'modelCrc', 'indexBytes', 'indexCrc'];
+  const numbers = ['format', 'index', 'nextId'];
+  const segmentOk = (s: unknown): boolean => isRecord(s) && typeof s.name === 'string' && SEGMENT.test(s.name) && typeof s.bytes === 'number' && typeof s.crc === 'number';
   const fileOk = (f: unknown): boolean =>
     isRecord(f) &&
-    ['path', 'hash', 'sidecar'].every((k) => typeof f[k] === 'string') &&
+    ['path', 'hash', 'sidecar', 'segment'].every((k) => typeof f[k] === 'string') &&
     ['size', 'mtime', 'ctime'].every((k) => typeof f[k] === 'number');
   if (
     !isRecord(m) ||
     typeof m.model !== 'string' ||
     typeof m.tokenizer !== 'string' ||
     !numbers.every((k) => typeof m[k] === 'number') ||
+    !Array.isArray(m.segments) ||
+    !m.segments.every(segmentOk) ||
+    new Set(m.segments.map((s: { name: string }) => s.name)).size !== m.segments.length ||
     !Array.isArray(m.files) ||
     !m.files.every(fileOk)
   ) {
@@ -172,63 +273,59 @@ function checked(bytes: Uint8Array | undefined, name: string, length: number, cr
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * A cache data file: a JSON head on one line, then raw bytes (the tail) starting at a multiple of
- * 4 bytes (the head is padded with spaces), so that they can be viewed as 32-bit integers.
+ * A segment file: a JSON head on one line, padded with spaces so that what follows starts at a
+ * multiple of 4 bytes; the segment's numbers as 32-bit integers in this machine's byte order (a
+ * cache never leaves it); the files' texts as UTF-16.
  */
-function frame(head: object, tail: Uint8Array): Buffer {
-  const text = JSON.stringify(head);
-  const length = Buffer.byteLength(text) + 1;
-  return Buffer.concat([Buffer.from(`${text}${' '.repeat((4 - (length % 4)) % 4)}\n`), tail]);
-}
-
-/** Head and tail of a file written by frame (its checksum already verified). */
-function unframe(bytes: Uint8Array, name: string): { head: unknown; tail: Buffer } {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const end = buffer.indexOf(0x0a);
-  if (end < 0 || (end + 1) % 4 !== 0) throw new Error(`${name} is corrupt`);
-  return { head: JSON.parse(buffer.toString('utf8', 0, end)), tail: buffer.subarray(end + 1) };
-}
-
-/** model.bin: the files without their texts, then the texts one after the other as UTF-16. */
-function encodeModel(files: CorpusFile[]): Buffer {
-  const head = { files: files.map((file) => ({ ...file, text: '' })), lengths: files.map((file) => file.text.length) };
-  return frame(head, Buffer.from(files.map((file) => file.text).join(''), 'utf16le'));
-}
-
-function decodeModel(bytes: Uint8Array): CorpusFile[] {
-  const { head, tail } = unframe(bytes, MODEL);
-  const { files, lengths } = isRecord(head) ? head : {};
-  if (!Array.isArray(files) || !Array.isArray(lengths) || lengths.length !== files.length || !lengths.every((n) => Number.isInteger(n) && n >= 0)) {
-    throw new Error(`${MODEL} is not a model`);
-  }
-  const texts = tail.toString('utf16le');
-  let at = 0;
-  files.forEach((file: unknown, i) => {
-    if (isRecord(file)) file.text = texts.slice(at, (at += lengths[i] as number));
-    const problem = corpusFileProblem(file);
-    if (problem) throw new Error(`${MODEL} is not a model (${problem})`);
-  });
-  if (at !== texts.length) throw new Error(`${MODEL} is corrupt`);
-  return files as CorpusFile[];
+function encodeSegment(files: CorpusFile[], { data, ...index }: SerializedSegment): Buffer {
+  const head = JSON.stringify({ files: files.map((file) => ({ ...file, text: '' })), lengths: files.map((file) => file.text.length), index, numbers: data.length });
+  const length = Buffer.byteLength(head) + 1;
+  return Buffer.concat([
+    Buffer.from(`${head}${' '.repeat((4 - (length % 4)) % 4)}\n`),
+    new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    Buffer.from(files.map((file) => file.text).join(''), 'utf16le'),
+  ]);
 }
 
 /**
- * index.bin: the index, then its numbers (PackedMiniSearch.data) as raw integers in this machine's
- * byte order (a cache never leaves it).
+ * A segment file's index part and the models of the files in `wanted` (their shape checked; the
+ * file also holds those a later segment replaced, which are not decoded).
  */
-function encodeIndex(saved: SerializedIndex): Buffer {
-  const { data, ...miniSearch } = saved.miniSearch;
-  return frame({ ...saved, miniSearch }, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-}
-
-function decodeIndex(bytes: Uint8Array): SerializedIndex {
-  const { head, tail } = unframe(bytes, INDEX);
-  if (tail.length % 4 !== 0 || !isRecord(head) || !isRecord(head.miniSearch)) throw new Error(`${INDEX} is corrupt`);
-  // A view where the bytes are aligned for one (they are when the file was read whole), else a copy.
-  const data =
-    tail.byteOffset % 4 === 0
-      ? new Int32Array(tail.buffer, tail.byteOffset, tail.length / 4)
-      : new Int32Array(tail.buffer.slice(tail.byteOffset, tail.byteOffset + tail.length));
-  // SearchIndex.load and unpackMiniSearch check the rest of its shape.
-  return { ...head, miniSearch: { ...head.miniSearch, data } } as unknown as SerializedIndex;
+function decodeSegment(bytes: Uint8Array, name: string, wanted: ReadonlySet<string>): { index: SerializedSegment; files: Map<string, CorpusFile> } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = buffer.indexOf(0x0a);
+  if (end < 0 || (end + 1) % 4 !== 0) throw new Error(`${name} is corrupt`);
+  const head: unknown = JSON.parse(buffer.toString('utf8', 0, end));
+  const { files, lengths, index, numbers } = isRecord(head) ? head : {};
+  if (
+    !Array.isArray(files) ||
+    !Array.isArray(lengths) ||
+    lengths.length !== files.length ||
+    !lengths.every((n) => Number.isInteger(n) && n >= 0) ||
+    !isRecord(index) ||
+    !Number.isInteger(numbers) ||
+    (numbers as number) < 0 ||
+    end + 1 + 4 * (numbers as number) > buffer.length
+  ) {
+    throw new Error(`${name} is not a segment`);
+  }
+  // A copy: a view would keep the whole file's bytes (the JSON and the texts) alive with the index.
+  const at = end + 1;
+  const data = new Int32Array((numbers as number));
+  new Uint8Array(data.buffer).set(buffer.subarray(at, at + data.byteLength));
+  const texts = buffer.toString('utf16le', at + data.byteLength);
+  if ((buffer.length - at - data.byteLength) % 2 !== 0) throw new Error(`${name} is corrupt`);
+  const models = new Map<string, CorpusFile>();
+  let offset = 0;
+  files.forEach((file: unknown, i) => {
+    const text = texts.slice(offset, (offset += lengths[i] as number));
+    if (!isRecord(file) || typeof file.path !== 'string' || !wanted.has(file.path)) return;
+    file.text = text;
+    const problem = corpusFileProblem(file);
+    if (problem) throw new Error(`${name} is not a model (${problem})`);
+    models.set(file.path, file as unknown as CorpusFile);
+  });
+  if (offset !== texts.length) throw new Error(`${name} is corrupt`);
+  // SearchIndex.loadSegment and unpackSegment check the rest of its shape.
+  return { index: { ...index, data } as unknown as SerializedSegment, files: models };
 }

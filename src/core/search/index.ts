@@ -1,18 +1,21 @@
 /**
- * The search index: MiniSearch over passages (paragraphs, with their report and section titles as
- * boosted fields) and statistics (metric, subject, sentence). It follows the corpus file by file:
- * add a file, remove a file. Documents get internal numbers; what they point at is looked up in the
- * corpus model, so the index stores no text.
+ * The search index: an inverted index (terms.ts) over passages (paragraphs, with their report and
+ * section titles as boosted fields) and statistics (metric, subject, sentence). It follows the
+ * corpus file by file: add a file, remove a file. Documents get internal numbers; what they point at
+ * is looked up in the corpus model, so the index stores no text. Its postings are kept in segments
+ * of files (segment.ts), each saved and loaded on its own (cache.ts), and may be built in another
+ * thread (enter, then attach).
  */
-import MiniSearch, { type Options, type Query } from 'minisearch';
 import type { Article, CorpusFile, Passage, Report, Section, SourceRange, Statistic } from '../model';
-import { packMiniSearch, unpackMiniSearch, type PackedMiniSearch } from './packed';
+import { packSegment, unpackSegment, type Segment, type SegmentHead } from './segment';
 import { makeSnippet, type Snippet } from './snippet';
+import { TermIndex, type Query, type TermIndexOptions } from './terms';
 import type { Tokenizer } from './tokenizer';
 import type { SearchOptions, SearchResult } from './types';
+import { vocabularyTokenizer } from './vocabularyCut';
 
 /** Bump when documents, fields or boosts change: cached indexes built before are then rebuilt. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 const DEFAULT_LIMIT = 50;
 /** Fewer results than this and a query word may also match by its parts. */
@@ -33,7 +36,7 @@ interface Hit {
   heads?: { article: boolean; report: boolean; section: boolean };
 }
 
-interface Fields {
+export interface Fields {
   id: number;
   title: string;
   section: string;
@@ -66,32 +69,23 @@ interface Word {
   parts: string[];
 }
 
-/** What the cache keeps of an index: MiniSearch's own form and, per file, document number → key. */
-export interface SerializedIndex {
-  format: number;
-  tokenizer: string;
-  nextId: number;
+/** What the cache keeps of a segment of the index: per file, document number → key; the postings. */
+export interface SerializedSegment {
   files: Array<[path: string, docs: Array<[id: number, key: string]>]>;
-  miniSearch: PackedMiniSearch;
+  head: SegmentHead;
+  data: Int32Array;
 }
 
-function miniSearchOptions(tokenizer: Tokenizer, vocabulary: Set<string>): Options<Fields> {
+const FIELDS = ['title', 'section', 'text', 'metric', 'subject'] as const;
+
+/** How the fields of a document are indexed, here or in another thread (see indexer.ts). */
+export function termIndexOptions(tokenizer: Pick<Tokenizer, 'indexTerms'>): TermIndexOptions<Fields> {
   return {
-    fields: ['title', 'section', 'text', 'metric', 'subject'],
-    storeFields: [],
-    tokenize: (text) => {
-      const terms = tokenizer.indexTerms(text);
-      for (const term of terms) vocabulary.add(term);
-      return terms;
-    },
+    fields: FIELDS,
+    boost: { metric: 3, title: 2, section: 1.5, subject: 1.5, text: 1 },
     // Terms come folded and filtered from the tokenizer.
-    processTerm: (term) => term,
-    searchOptions: {
-      // Query strings reaching MiniSearch are single terms, already cut by the tokenizer.
-      tokenize: (term) => [term],
-      processTerm: (term) => term,
-      boost: { metric: 3, title: 2, section: 1.5, subject: 1.5, text: 1 },
-    },
+    tokenize: (text) => tokenizer.indexTerms(text),
+    extract: (fields) => ({ id: fields.id, fields: FIELDS.map((f) => fields[f]) }),
   };
 }
 
@@ -105,60 +99,100 @@ export class SearchIndex {
    */
   private readonly restored = new Map<number, { file: CorpusFile; docs: Array<[id: number, key: string]> }>();
   private readonly byFile = new Map<string, number[]>();
-  private readonly miniSearch: MiniSearch<Fields>;
-  /**
-   * Every term ever indexed (terms of removed files stay: it only decides whether a last query
-   * word is complete, see search).
-   */
-  private readonly vocabulary = new Set<string>();
+  /** The segment holding each file's postings; files added here and not packed yet wait in unpacked. */
+  private readonly segmentByFile = new Map<string, Segment>();
+  private unpacked: string[] = [];
+  private readonly miniSearch: TermIndex<Fields>;
+  /** Whether a last query word is complete (see search): the terms of the index. */
+  private readonly vocabulary: { has(term: string): boolean };
+  /** Cuts queries into the words the index holds (vocabularyCut.ts): searching needs no jieba. */
+  private readonly tokenizer: Tokenizer;
 
   private constructor(
-    private readonly tokenizer: Tokenizer,
-    saved?: PackedMiniSearch,
+    tokenizer: Tokenizer,
     private nextId = 0,
   ) {
-    const options = miniSearchOptions(tokenizer, this.vocabulary);
-    this.miniSearch = saved ? unpackMiniSearch(saved, options) : new MiniSearch(options);
-    for (const term of saved?.terms ?? []) this.vocabulary.add(term);
+    this.miniSearch = new TermIndex({ ...termIndexOptions(tokenizer), sealed: (segment) => this.packed(segment) });
+    this.vocabulary = this.miniSearch;
+    this.tokenizer = vocabularyTokenizer(tokenizer, this.miniSearch);
   }
 
-  static create(tokenizer: Tokenizer): SearchIndex {
-    return new SearchIndex(tokenizer);
+  static create(tokenizer: Tokenizer, nextId = 0): SearchIndex {
+    if (!Number.isInteger(nextId) || nextId < 0) throw new Error('search: the saved index is not one');
+    return new SearchIndex(tokenizer, nextId);
+  }
+
+  /** The number the next document gets: kept with the cache, so numbers are never reused. */
+  get nextDocument(): number {
+    return this.nextId;
   }
 
   /**
-   * Restores an index saved by serialize, given the same files it was built from. Throws when the
-   * saved form does not fit (another format or tokenizer, a file the model does not have or has
-   * with another number of documents).
+   * Adds a segment saved by serialize, given the files it holds as the model has them (files it
+   * holds that are not given are left out: a later segment holds them, or they are gone). Throws
+   * when the saved form does not fit (a file the model has with another number of documents, a
+   * segment that does not hold together).
    */
-  static load(saved: SerializedIndex, tokenizer: Tokenizer, files: ReadonlyMap<string, CorpusFile>): SearchIndex {
-    if (saved.format !== INDEX_FORMAT) throw new Error(`search: index format ${saved.format}, expected ${INDEX_FORMAT}`);
-    if (saved.tokenizer !== tokenizer.version) throw new Error('search: index built by another tokenizer');
+  loadSegment(saved: SerializedSegment, files: ReadonlyMap<string, CorpusFile>): Segment {
     const docsOk = (docs: unknown): boolean =>
-      Array.isArray(docs) && docs.every((d) => Array.isArray(d) && Number.isInteger(d[0]) && typeof d[1] === 'string');
-    if (!Number.isInteger(saved.nextId) || !Array.isArray(saved.files) || !saved.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && docsOk(f[1]))) {
+      Array.isArray(docs) && docs.every((d) => Array.isArray(d) && Number.isInteger(d[0]) && d[0] >= 0 && d[0] < 2 ** 31 && typeof d[1] === 'string');
+    if (!Array.isArray(saved.files) || !saved.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && docsOk(f[1]))) {
       throw new Error('search: the saved index is not one');
     }
-    const index = new SearchIndex(tokenizer, saved.miniSearch, saved.nextId);
+    const segment = unpackSegment(saved.head, saved.data);
+    const live: number[] = [];
     for (const [path, docs] of saved.files) {
       const file = files.get(path);
-      if (!file) throw new Error(`search: index holds ${path}, which the model does not`);
+      if (!file) continue;
       if (countDocuments(file) !== docs.length) throw new Error(`search: index holds other documents of ${path} than the model`);
+      if (this.byFile.has(path)) throw new Error(`search: index holds ${path} twice`);
       const restored = { file, docs };
-      for (const [id] of docs) index.restored.set(id, restored);
-      index.byFile.set(path, docs.map(([id]) => id));
+      for (const [id] of docs) {
+        if (id >= this.nextId) throw new Error('search: the saved index is not one');
+        this.restored.set(id, restored);
+        live.push(id);
+      }
+      this.byFile.set(path, docs.map(([id]) => id));
+      this.segmentByFile.set(path, segment);
     }
-    return index;
+    this.miniSearch.attach(segment, new Set(live));
+    return segment;
   }
 
-  serialize(): SerializedIndex {
-    return {
-      format: INDEX_FORMAT,
-      tokenizer: this.tokenizer.version,
-      nextId: this.nextId,
-      files: [...this.byFile].map(([path, ids]) => [path, ids.flatMap((id) => this.keyed(id))]),
-      miniSearch: packMiniSearch(this.miniSearch),
-    };
+  /** The segments, oldest first (packing what was added here since the last time). */
+  segments(): readonly Segment[] {
+    this.miniSearch.seal(this.unpacked.length > 0);
+    return this.miniSearch.packed();
+  }
+
+  /** The segment holding a file's postings; undefined for a file not indexed or not packed yet. */
+  segmentOf(path: string): Segment | undefined {
+    return this.segmentByFile.get(path);
+  }
+
+  /** A segment as the cache keeps it: the files it holds now, and its postings. */
+  serialize(segment: Segment): SerializedSegment {
+    const files: SerializedSegment['files'] = [];
+    for (const [path, s] of this.segmentByFile) if (s === segment) files.push([path, this.byFile.get(path)!.flatMap((id) => this.keyed(id))]);
+    return { files, ...packSegment(segment) };
+  }
+
+  /** Merges consecutive segments into one of their files still held (fewer segments, no removed documents). */
+  merge(segments: readonly Segment[]): void {
+    const merged = this.miniSearch.merge(segments);
+    let held = false;
+    for (const [path, s] of this.segmentByFile) {
+      if (!segments.includes(s)) continue;
+      this.segmentByFile.set(path, merged);
+      held = true;
+    }
+    // Nothing left in it: no segment at all.
+    if (!held) this.miniSearch.drop(merged);
+  }
+
+  /** How many of a segment's documents are still searched (removed and replaced files' are not). */
+  liveShare(segment: Segment): number {
+    return this.miniSearch.liveShare(segment);
   }
 
   /** Number of indexed documents (passages and statistics). */
@@ -172,6 +206,16 @@ export class SearchIndex {
 
   /** Indexes a file; a file already indexed under this path is replaced. */
   add(file: CorpusFile): void {
+    this.miniSearch.addAll(this.enter(file));
+    this.unpacked.push(file.path);
+  }
+
+  /**
+   * Takes a file in without indexing it: the fields of its documents, to index in another thread
+   * (indexer.ts), whose segment then comes back through attach. A file already indexed under this
+   * path is replaced.
+   */
+  enter(file: CorpusFile): Fields[] {
     this.remove(file.path);
     const ids: number[] = [];
     const fields: Fields[] = [];
@@ -181,20 +225,40 @@ export class SearchIndex {
       ids.push(id);
       fields.push(fieldsOf(id, hit));
     }
-    this.miniSearch.addAll(fields);
     this.byFile.set(file.path, ids);
+    return fields;
+  }
+
+  /** The segment built elsewhere of files taken in by enter, in the order they were (earlier segments first). */
+  attach(segment: Segment, paths: readonly string[]): void {
+    const live = new Set<number>();
+    for (const path of paths) {
+      const ids = this.byFile.get(path);
+      if (!ids || this.segmentByFile.has(path)) continue;
+      this.segmentByFile.set(path, segment);
+      for (const id of ids) live.add(id);
+    }
+    this.miniSearch.attach(segment, live);
   }
 
   remove(path: string): void {
     const ids = this.byFile.get(path);
     if (!ids) return;
-    // discardAll marks the documents gone at once; MiniSearch vacuums the stale terms later.
+    // discardAll marks the documents gone at once; a merge of their segment drops their postings.
     this.miniSearch.discardAll(ids);
     for (const id of ids) {
       this.docs.delete(id);
       this.restored.delete(id);
     }
     this.byFile.delete(path);
+    this.segmentByFile.delete(path);
+    this.unpacked = this.unpacked.filter((p) => p !== path);
+  }
+
+  /** Files added here are packed: they belong to the new segment. */
+  private packed(segment: Segment): void {
+    for (const path of this.unpacked) this.segmentByFile.set(path, segment);
+    this.unpacked = [];
   }
 
   /**
@@ -389,7 +453,7 @@ export class SearchIndex {
 }
 
 /** How many documents documentsOf makes of a file, without making them. */
-function countDocuments(file: CorpusFile): number {
+export function countDocuments(file: CorpusFile): number {
   let n = 0;
   for (const article of file.articles)
     for (const report of article.reports)

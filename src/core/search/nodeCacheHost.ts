@@ -20,5 +20,14 @@ export function nodeCacheHost(dir: string): CacheHost {
       await fs.writeFile(aside, data);
       await fs.rename(aside, target);
     },
+    async list() {
+      return fs.readdir(dir).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return [];
+        throw err;
+      });
+    },
+    async remove(name) {
+      await fs.rm(nodePath.join(dir, name), { force: true });
+    },
   };
 }

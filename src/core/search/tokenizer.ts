@@ -113,7 +113,7 @@ export function loadTokenizer(options: TokenizerOptions = {}): Tokenizer {
     },
     queryTerms: (text) => {
       load();
-      return [...new Set(terms(text, (part) => nodejieba.cut(part, true)))].slice(0, MAX_QUERY_TERMS);
+      return queryTermsOf(text, (part) => nodejieba.cut(part, true));
     },
     subWords: (term) => {
       if (!/^\p{Script=Han}{3,}$/u.test(term)) return [];
@@ -123,6 +123,11 @@ export function loadTokenizer(options: TokenizerOptions = {}): Tokenizer {
     },
     fold,
   };
+}
+
+/** A query's terms as Tokenizer.queryTerms gives them, the text between figures cut by `cut`. */
+export function queryTermsOf(text: string, cut: (part: string) => string[]): string[] {
+  return [...new Set(terms(text, cut))].slice(0, MAX_QUERY_TERMS);
 }
 
 function terms(text: string, cut: (part: string) => string[]): string[] {

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,9 @@ async function saved(savedBy = tokenizer, cached = entry): Promise<string> {
   await saveCache(nodeCacheHost(dir), { ...versions, tokenizer: savedBy }, [cached], index);
   return dir;
 }
+
+/** The path of a cache's one segment file. */
+const segmentFile = (dir: string): string => path.join(dir, readdirSync(dir).find((n) => n.startsWith('seg-'))!);
 
 describe('search cache', () => {
   it('restores the model, the stamps and a working index', async () => {
@@ -50,33 +53,40 @@ describe('search cache', () => {
 
   it('detects truncated and corrupt data', async () => {
     const dir = await saved();
-    const data = readFileSync(path.join(dir, 'model.bin'));
-    writeFileSync(path.join(dir, 'model.bin'), data.subarray(0, data.length - 10));
+    const segment = segmentFile(dir);
+    const data = readFileSync(segment);
+    writeFileSync(segment, data.subarray(0, data.length - 10));
     expect((await loadCache(nodeCacheHost(dir), versions)).ok).toBe(false);
     const garbled = Buffer.from(data);
     garbled.write(']]]', data.length >> 1);
-    writeFileSync(path.join(dir, 'model.bin'), garbled);
+    writeFileSync(segment, garbled);
     expect(await loadCache(nodeCacheHost(dir), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/corrupt/) });
     writeFileSync(path.join(dir, 'manifest.json'), 'not json');
     expect(await loadCache(nodeCacheHost(dir), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/corrupt/) });
   });
 
-  it('detects an index that is corrupt', async () => {
-    const dir = await saved();
-    const data = readFileSync(path.join(dir, 'index.bin'));
-    const garbled = Buffer.from(data);
-    garbled.write('}}}', data.length >> 1);
-    writeFileSync(path.join(dir, 'index.bin'), garbled);
+  it('keeps the model but refuses an index whose postings do not hold together', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'statcite-cache-'));
+    const index = SearchIndex.create(tokenizer);
+    index.add(file);
+    const [segment] = index.segments();
+    const saved = index.serialize(segment);
+    // Checksummed as written: only the index's own checks can tell (a document number out of place).
+    const data = Int32Array.from(saved.data);
+    data[data.length - 2] = 1_000_000;
+    const written = { segments: () => [segment], serialize: () => ({ ...saved, data }), segmentOf: () => segment, nextDocument: index.nextDocument };
+    await saveCache(nodeCacheHost(dir), versions, [entry], written as unknown as SearchIndex);
     const loaded = await loadCache(nodeCacheHost(dir), versions);
     if (!loaded.ok) throw new Error(loaded.reason);
-    await expect(loaded.loadIndex()).rejects.toThrow();
+    expect(loaded.files.size).toBe(1);
+    await expect(loaded.loadIndex()).rejects.toThrow(/not one/);
   });
 
   it('detects data and manifest from different saves', async () => {
     const a = await saved();
     const other = buildFile('/c/a.txt', '平安建设', [{ title: '综治中心', sections: [{ title: '', paragraphs: ['建设四级综治中心1378个。'] }] }]);
     const b = await saved(tokenizer, { ...entry, file: other });
-    writeFileSync(path.join(a, 'model.bin'), readFileSync(path.join(b, 'model.bin')));
+    writeFileSync(segmentFile(a), readFileSync(segmentFile(b)));
     expect(await loadCache(nodeCacheHost(a), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/damaged or from another save/) });
   });
 
@@ -88,7 +98,7 @@ describe('search cache', () => {
     const index = SearchIndex.create(tokenizer);
     index.add(figure);
     await saveCache(nodeCacheHost(dir), versions, [{ ...entry, file: figure }], index);
-    const data = readFileSync(path.join(dir, 'model.bin'));
+    const data = readFileSync(segmentFile(dir));
     const edits = [
       (head: string) => head.replace('"text":"1377个"', '"text":"1378个"'),
       // Same length, still JSON: a report whose sections are a number.
@@ -100,13 +110,13 @@ describe('search cache', () => {
       },
     ];
     for (const edit of edits) {
-      writeFileSync(path.join(dir, 'model.bin'), editHead(data, edit));
+      writeFileSync(segmentFile(dir), editHead(data, edit));
       expect(await loadCache(nodeCacheHost(dir), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/corrupt/) });
     }
   });
 });
 
-/** model.bin with its JSON head (the line holding "files") changed by `edit`, the rest as it was. */
+/** A segment file with its JSON head (the line holding "files") changed by `edit`, the rest as it was. */
 function editHead(data: Buffer, edit: (head: string) => string): Buffer {
   const text = data.toString('latin1');
   const start = text.indexOf('{"files"');

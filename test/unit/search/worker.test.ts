@@ -3,7 +3,7 @@
  * logged and rebuilt, and the worker keeps answering.
  */
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -41,8 +41,9 @@ function startWorker(options: WorkerOptions) {
 beforeAll(async () => {
   mkdirSync(path.dirname(script), { recursive: true });
   await esbuild.build({
-    entryPoints: [path.join(root, 'src/core/engine/worker.ts')],
-    outfile: script,
+    // The worker and its indexer thread, side by side as in dist/.
+    entryPoints: { worker: path.join(root, 'src/core/engine/worker.ts'), indexer: path.join(root, 'src/core/engine/indexer.ts') },
+    outdir: path.dirname(script),
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -70,8 +71,8 @@ describe('engine worker', () => {
     for (let i = 0; i < 200 && !existsSync(path.join(cacheDir, 'manifest.json')); i++) await new Promise((r) => setTimeout(r, 50));
     await first.worker.terminate();
 
-    // The head of model.bin edited in place, still valid JSON: a report whose sections are a number.
-    const model = path.join(cacheDir, 'model.bin');
+    // The head of the segment file edited in place, still valid JSON: a report whose sections are a number.
+    const model = path.join(cacheDir, readdirSync(cacheDir).find((n) => n.startsWith('seg-'))!);
     const data = readFileSync(model);
     const text = data.toString('latin1');
     const start = text.indexOf('{"files"');

@@ -1,0 +1,15 @@
+/** Messages between the worker and its indexer thread (indexer.ts). */
+import type { Fields } from '../search/index';
+import type { Segment } from '../search/segment';
+
+export interface IndexerOptions {
+  /** The user's own jieba dictionary, merged with the shipped one. */
+  userDictionary?: string;
+}
+
+export interface IndexerRequest {
+  id: number;
+  documents: Fields[];
+}
+
+export type IndexerReply = { id: number; segment: Segment } | { id: number; error: string };
