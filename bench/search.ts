@@ -14,10 +14,14 @@ import * as path from 'node:path';
 import type { Message } from '../src/core/engine/protocol';
 import { loadCorpusFile } from '../src/core/load';
 import type { CorpusFile } from '../src/core/model';
-import { contentHash, loadCache, saveCache, type CachedFile } from '../src/core/search/cache';
-import { SearchIndex } from '../src/core/search/index';
+import { CorpusEngine } from '../src/core/engine/engine';
+import { threadIndexer } from '../src/core/engine/indexerClient';
+import { nodeHost } from '../src/core/engine/nodeHost';
+import { loadCache } from '../src/core/search/cache';
 import { nodeCacheHost } from '../src/core/search/nodeCacheHost';
+import { SearchStore } from '../src/core/search/store';
 import { loadTokenizer } from '../src/core/search/tokenizer';
+import type { SearchResult } from '../src/core/search/types';
 import { QUERIES } from './search.queries';
 
 const CORPUS = process.env.STATCITE_BENCH_CORPUS ?? path.resolve('../shared/bench/xwlb/news');
@@ -33,69 +37,82 @@ function corpusPaths(size: number): string[] {
   return all.slice(0, size).map((f) => path.join(CORPUS, f));
 }
 
-/** Cold build: read, outline, index and save the cache; then the queries and ripgrep. */
+/**
+ * Cold build as the worker does it: the engine reads and outlines every file while the indexer
+ * thread (dist/indexer.js: run `npm run build` first) indexes them in batches, each written to
+ * the cache as it is done; then the queries and ripgrep.
+ */
 async function buildMode(size: number, cacheDir: string): Promise<Record<string, number>> {
   const paths = corpusPaths(size);
   const started = process.hrtime.bigint();
+  const log = { info: () => {}, warn: () => {}, error: () => {} };
   const tokenizer = loadTokenizer();
-  let t = process.hrtime.bigint();
-  tokenizer.load();
-  const dictionaryMs = ms(t);
-
-  t = process.hrtime.bigint();
-  const entries: CachedFile[] = paths.map((p) => {
-    const bytes = readFileSync(p);
-    const s = statSync(p);
-    return { path: p, size: s.size, mtime: s.mtimeMs, ctime: s.ctimeMs, hash: contentHash(bytes), sidecar: '', file: loadCorpusFile(bytes, p) };
+  const store = new SearchStore({
+    tokenizer,
+    indexer: threadIndexer(path.resolve('dist/indexer.js'), {}, tokenizer),
+    cache: nodeCacheHost(cacheDir),
+    modelVersion: MODEL_VERSION,
+    log,
   });
-  const readMs = ms(t);
-
-  t = process.hrtime.bigint();
-  const index = SearchIndex.create(tokenizer);
-  for (const { file } of entries) index.add(file);
-  const indexMs = ms(t);
-
-  t = process.hrtime.bigint();
-  await saveCache(nodeCacheHost(cacheDir), { model: MODEL_VERSION, tokenizer }, entries, index);
-  const saveMs = ms(t);
+  const engine = new CorpusEngine(nodeHost(log), log, { file: () => {}, removed: () => {}, progress: () => {} }, store);
+  await engine.sync(paths);
+  const readMs = ms(started);
+  await engine.indexed();
+  const indexedMs = ms(started);
+  await engine.settled();
   const totalMs = ms(started);
   const peakRss = process.resourceUsage().maxRSS * 1024;
-  const cacheBytes = ['manifest.json', 'model.bin', 'index.bin'].reduce((n, f) => n + statSync(path.join(cacheDir, f)).size, 0);
-
-  // Tokenizer throughput over the passage text alone (what the index reads).
-  const texts: string[] = [];
+  const cacheBytes = readdirSync(cacheDir).reduce((n, f) => n + statSync(path.join(cacheDir, f)).size, 0);
+  const segments = readdirSync(cacheDir).filter((f) => f.startsWith('seg-')).length;
   let passages = 0;
   let statistics = 0;
-  for (const { file } of entries)
+  let chars = 0;
+  for (const p of paths) {
+    const file = engine.get(p)!;
     for (const a of file.articles)
       for (const r of a.reports)
-        for (const s of [r.intro, ...r.sections]) {
-          passages += s.passages.length;
-          statistics += s.statistics.length;
-          for (const p of s.passages) texts.push(p.ranges.map((x) => file.text.slice(x.start, x.end)).join(''));
+        for (const sec of [r.intro, ...r.sections]) {
+          passages += sec.passages.length;
+          statistics += sec.statistics.length;
+          for (const passage of sec.passages) for (const x of passage.ranges) chars += x.end - x.start;
         }
-  const chars = texts.reduce((n, s) => n + s.length, 0);
-  t = process.hrtime.bigint();
-  for (const text of texts) tokenizer.indexTerms(text);
-  const tokenizeMs = ms(t);
-
-  const latency = queryLatency(index);
+  }
+  const latency = await queryLatency((q) => engine.search(q, { limit: 50, prefixLast: true }));
   const rg = ripgrep(paths, size >= readdirSync(CORPUS).length);
   return {
-    files: paths.length, passages, statistics, documents: index.documentCount, chars,
-    dictionaryMs, readMs, indexMs, saveMs, totalMs, peakRss, cacheBytes, tokenizeMs,
+    files: paths.length, passages, statistics, documents: passages + statistics, chars, segments,
+    readMs, indexedMs, totalMs, peakRss, cacheBytes,
     ...latency, ...rg, rgRatio: rg.rgP50 / latency.p50,
   };
 }
 
-function queryLatency(index: SearchIndex): { p50: number; p95: number; max: number; queries: number; avgResults: number } {
+/** jieba on its own: its dictionary's load time and how fast it cuts passage text (index mode). */
+async function tokenizerMode(size: number): Promise<Record<string, number>> {
+  const tokenizer = loadTokenizer();
+  let t = process.hrtime.bigint();
+  tokenizer.load();
+  const dictionaryMs = ms(t);
+  const texts: string[] = [];
+  for (const p of corpusPaths(size)) {
+    const file = loadCorpusFile(readFileSync(p), p);
+    for (const a of file.articles)
+      for (const r of a.reports)
+        for (const sec of [r.intro, ...r.sections]) for (const passage of sec.passages) texts.push(passage.ranges.map((x) => file.text.slice(x.start, x.end)).join(''));
+  }
+  const chars = texts.reduce((n, x) => n + x.length, 0);
+  t = process.hrtime.bigint();
+  for (const text of texts) tokenizer.indexTerms(text);
+  return { dictionaryMs, tokenizeMs: ms(t), tokenizedChars: chars };
+}
+
+async function queryLatency(search: (query: string) => SearchResult[] | Promise<SearchResult[]>): Promise<{ p50: number; p95: number; max: number; queries: number; avgResults: number }> {
   const times: number[] = [];
   let results = 0;
-  for (const q of QUERIES) index.search(q, { limit: 50, prefixLast: true });
+  for (const q of QUERIES) await search(q);
   for (let run = 0; run < RUNS; run++) {
     for (const q of QUERIES) {
       const t = process.hrtime.bigint();
-      results += index.search(q, { limit: 50, prefixLast: true }).length;
+      results += (await search(q)).length;
       times.push(ms(t));
     }
   }
@@ -140,11 +157,11 @@ async function reloadMode(size: number, cacheDir: string): Promise<Record<string
   const modelMs = ms(started);
   const index = await loaded.loadIndex();
   const indexMs = ms(started);
-  // The first query after a warm start pays for jieba's dictionary.
+  // The first query after a warm start: cut against the index's words, no jieba to wait for.
   const t = process.hrtime.bigint();
   index.search('经济 增长', { limit: 50 });
   const firstQueryMs = ms(t);
-  const latency = queryLatency(index);
+  const latency = await queryLatency((q) => index.search(q, { limit: 50, prefixLast: true }));
   return { modelMs, indexMs, changed, firstQueryMs, reloadPeakRss: process.resourceUsage().maxRSS * 1024, warmP50: latency.p50, warmP95: latency.p95 };
 }
 
@@ -188,8 +205,7 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
   longestGap = 0;
   longestBusy = 0;
   blocks = 0;
-  const manifest = path.join(cacheDir, 'manifest.json');
-  const hadCache = existsSync(manifest);
+  let idle = false;
   const statistics = new Map<string, CorpusFile>();
   let files = 0;
   let longestMessage = 0;
@@ -205,7 +221,8 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
           for (const r of a.reports) for (const s of [r.intro, ...r.sections]) for (const st of s.statistics) statistics.set(st.id, message.file);
         // As the extension host does: acknowledge after this turn so the worker sends more.
         if (message.ack) setImmediate((seq) => worker.postMessage({ type: 'ack', seq }), message.ack);
-      } else if (message.type === 'done' || message.type === 'failed') {
+      } else if (message.type === 'phase') idle = message.phase === 'idle';
+      else if (message.type === 'done' || message.type === 'failed') {
         if (message.type === 'failed') reject(new Error(message.message));
         else resolve();
       }
@@ -222,14 +239,14 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
     worker.postMessage({ id: 2, type: 'search', query: '经济 增长', options: { limit: 50, prefixLast: true } });
   });
   const searchMs = performance.now() - t;
-  // A cold worker saves its cache after the sync; let it finish before ending it (the warm run
-  // needs it). The event loop is still probed meanwhile.
-  while (!hadCache && !existsSync(manifest)) await new Promise((resolve) => setTimeout(resolve, 200));
+  // The worker saves its cache after the sync; let it finish before ending it (the warm run needs
+  // it). The event loop is still probed meanwhile.
+  while (!idle) await new Promise((resolve) => setTimeout(resolve, 100));
   histogram.disable();
   clearInterval(probe);
   gcs.disconnect();
   await worker.terminate();
-  return { syncMs, files, idleGap, idleBlocks, blocks, longestGc, longestGap, longestBusy, maxDelay: histogram.max / 1e6, p99Delay: histogram.percentile(99) / 1e6, longestMessage, searchMs };
+  return { syncMs, files, peakRss: process.resourceUsage().maxRSS * 1024, idleGap, idleBlocks, blocks, longestGc, longestGap, longestBusy, maxDelay: histogram.max / 1e6, p99Delay: histogram.percentile(99) / 1e6, longestMessage, searchMs };
 }
 
 function child(args: string[]): Record<string, number> {
@@ -245,6 +262,7 @@ function main(): void {
   for (const size of sizes) {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'statcite-bench-'));
     try {
+      const j = child(['tokenizer', String(size), cacheDir]);
       const b = child(['build', String(size), cacheDir]);
       const w = child(['reload', String(size), cacheDir]);
       const workerDir = mkdtempSync(path.join(tmpdir(), 'statcite-bench-worker-'));
@@ -254,15 +272,15 @@ function main(): void {
       console.log(
         [
           `\n== ${b.files} files: ${b.passages} passages, ${b.statistics} statistics, ${b.documents} index documents, ${(b.chars / 1e6).toFixed(1)} M characters of passage text`,
-          `dictionary load        ${b.dictionaryMs.toFixed(0)} ms`,
-          `tokenizer throughput   ${(b.chars / b.tokenizeMs / 1000).toFixed(2)} M chars/s (${b.tokenizeMs.toFixed(0)} ms, index mode)`,
-          `cold build             ${(b.totalMs / 1000).toFixed(1)} s = read+outline ${(b.readMs / 1000).toFixed(1)} s + index ${(b.indexMs / 1000).toFixed(1)} s + cache write ${(b.saveMs / 1000).toFixed(1)} s (+ dictionary, tokenizer run)`,
-          `peak memory (RSS)      ${mb(b.peakRss)} MB after the build`,
+          `dictionary load        ${j.dictionaryMs.toFixed(0)} ms (in the indexer thread, while the first files are read)`,
+          `tokenizer throughput   ${(j.tokenizedChars / j.tokenizeMs / 1000).toFixed(2)} M chars/s (${j.tokenizeMs.toFixed(0)} ms, index mode)`,
+          `cold build             ${(b.totalMs / 1000).toFixed(1)} s: read and outlined ${(b.readMs / 1000).toFixed(1)} s (indexing alongside, in ${b.segments} batches), all indexed ${(b.indexedMs / 1000).toFixed(1)} s, cache complete ${(b.totalMs / 1000).toFixed(1)} s`,
+          `peak memory (RSS)      ${mb(b.peakRss)} MB during the build (reader, indexer thread with jieba, index)`,
           `cache size             ${mb(b.cacheBytes)} MB`,
-          `warm reload            model ready (outline can show) ${w.modelMs.toFixed(0)} ms incl. stat of every file (${w.changed} changed); index ready ${w.indexMs.toFixed(0)} ms; peak RSS ${mb(w.reloadPeakRss)} MB; first query after it ${w.firstQueryMs.toFixed(0)} ms (jieba dictionary load)`,
+          `warm reload            model ready (outline can show) ${w.modelMs.toFixed(0)} ms incl. stat of every file (${w.changed} changed); index ready ${w.indexMs.toFixed(0)} ms; peak RSS ${mb(w.reloadPeakRss)} MB; first query after it ${w.firstQueryMs.toFixed(0)} ms (no jieba: cut against the index's words)`,
           `query latency          p50 ${b.p50.toFixed(2)} ms, p95 ${b.p95.toFixed(2)} ms, max ${b.max.toFixed(2)} ms (limit 50, last word as prefix; ${b.avgResults.toFixed(1)} results on average); on the index loaded from the cache p50 ${w.warmP50.toFixed(2)} ms, p95 ${w.warmP95.toFixed(2)} ms`,
-          `extension host, cold   worker build ${(cold.syncMs / 1000).toFixed(1)} s for ${cold.files} files: longest event-loop gap ${cold.longestGap.toFixed(1)} ms of which busy ${cold.longestBusy.toFixed(1)} ms, ${cold.blocks} gaps > 50 ms (1 ms interval probe; 2 s idle before: ${cold.idleGap.toFixed(1)} ms, ${cold.idleBlocks} blocks), max delay ${cold.maxDelay.toFixed(1)} ms, p99 ${cold.p99Delay.toFixed(1)} ms; longest GC pause ${cold.longestGc.toFixed(1)} ms; longest file message ${cold.longestMessage.toFixed(1)} ms; first search ${cold.searchMs.toFixed(0)} ms`,
-          `extension host, warm   worker start from cache ${(warm.syncMs / 1000).toFixed(1)} s for ${warm.files} files: longest gap ${warm.longestGap.toFixed(1)} ms of which busy ${warm.longestBusy.toFixed(1)} ms, ${warm.blocks} gaps > 50 ms (idle: ${warm.idleGap.toFixed(1)} ms), max delay ${warm.maxDelay.toFixed(1)} ms; longest GC pause ${warm.longestGc.toFixed(1)} ms; first search ${warm.searchMs.toFixed(0)} ms`,
+          `extension host, cold   worker build ${(cold.syncMs / 1000).toFixed(1)} s for ${cold.files} files (process peak RSS ${mb(cold.peakRss)} MB with the host's mirror of the model): longest event-loop gap ${cold.longestGap.toFixed(1)} ms of which busy ${cold.longestBusy.toFixed(1)} ms, ${cold.blocks} gaps > 50 ms (1 ms interval probe; 2 s idle before: ${cold.idleGap.toFixed(1)} ms, ${cold.idleBlocks} blocks), max delay ${cold.maxDelay.toFixed(1)} ms, p99 ${cold.p99Delay.toFixed(1)} ms; longest GC pause ${cold.longestGc.toFixed(1)} ms; longest file message ${cold.longestMessage.toFixed(1)} ms; first search ${cold.searchMs.toFixed(0)} ms`,
+          `extension host, warm   worker start from cache ${(warm.syncMs / 1000).toFixed(1)} s for ${warm.files} files (process peak RSS ${mb(warm.peakRss)} MB): longest gap ${warm.longestGap.toFixed(1)} ms of which busy ${warm.longestBusy.toFixed(1)} ms, ${warm.blocks} gaps > 50 ms (idle: ${warm.idleGap.toFixed(1)} ms), max delay ${warm.maxDelay.toFixed(1)} ms; longest GC pause ${warm.longestGc.toFixed(1)} ms; first search ${warm.searchMs.toFixed(0)} ms`,
           `ripgrep (same queries) p50 ${b.rgP50.toFixed(1)} ms, p95 ${b.rgP95.toFixed(1)} ms; rg p50 / our p50 = ${b.rgRatio.toFixed(1)}×`,
         ].join('\n'),
       );
@@ -273,7 +291,8 @@ function main(): void {
 }
 
 const [mode, size, dir] = process.argv.slice(2);
-if (mode === 'build') void buildMode(Number(size), dir).then((r) => console.log(JSON.stringify(r)));
+if (mode === 'tokenizer') void tokenizerMode(Number(size)).then((r) => console.log(JSON.stringify(r)));
+else if (mode === 'build') void buildMode(Number(size), dir).then((r) => console.log(JSON.stringify(r)));
 else if (mode === 'reload') void reloadMode(Number(size), dir).then((r) => console.log(JSON.stringify(r)));
 else if (mode === 'eventloop') void eventLoopMode(Number(size), dir).then((r) => console.log(JSON.stringify(r)));
 else main();
