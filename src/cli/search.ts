@@ -1,4 +1,6 @@
+import { lineColumn } from '../core/position';
 import { SearchIndex } from '../core/search/index';
+import { parseQuery } from '../core/search/query/parse';
 import { loadTokenizer } from '../core/search/tokenizer';
 import type { SearchResult } from '../core/search/types';
 import { loadCorpus } from './corpus';
@@ -49,12 +51,19 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`statcite search: ${args}\n${USAGE}`);
     return 2;
   }
+  const parsed = parseQuery(args.query);
+  if (!parsed.ok) {
+    const { start, end, message } = parsed.error;
+    const q = args.query;
+    console.error(`statcite search: ${message}\n  in the query: ${q.slice(0, start)}«${q.slice(start, end)}»${q.slice(end)}`);
+    return 2;
+  }
   const log = { info: () => {}, warn: (m: string) => console.error(`warning: ${m}`), error: (m: string) => console.error(`error: ${m}`) };
   const index = SearchIndex.create(loadTokenizer({ userDictionary: args.userDictionary, log }));
   const files = await loadCorpus(args.corpus, index);
   const results = index.search(args.query, { limit: args.limit, statisticsOnly: args.statisticsOnly });
   if (args.json) {
-    const out = results.map(({ id, kind, file, start, end, report, section, snippet, score }) => ({ id, kind, file, start, end, report, section, snippet, score }));
+    const out = results.map(({ id, kind, file, start, end, match, report, section, snippet, score }) => ({ id, kind, file, start, end, match, report, section, snippet, score }));
     console.log(JSON.stringify(out, null, 2));
     return 0;
   }
@@ -67,7 +76,9 @@ export async function run(argv: string[]): Promise<number> {
   results.forEach((r, i) => {
     const where = [r.report, r.section].filter(Boolean).join(' › ');
     console.log(`${i + 1}. ${r.kind === 'statistic' ? 'statistic' : 'passage'}  ${where}`);
-    console.log(`   ${r.file}:${lineColumn(texts.get(r.file) ?? '', r.start)}  score ${r.score.toFixed(2)}`);
+    // Where the result points, as an editor or terminal links it: the matched words or the figure.
+    const { line, column } = lineColumn(texts.get(r.file) ?? '', r.match.start);
+    console.log(`   ${r.file}:${line}:${column}  score ${r.score.toFixed(2)}`);
     console.log(`   ${marked(r, mark)}`);
   });
   return 0;
@@ -81,11 +92,4 @@ function marked(r: SearchResult, mark: (s: string) => string): string {
     at = e;
   }
   return out + r.snippet.slice(at);
-}
-
-/** 1-based line:column of an offset, as editors and terminals link them. */
-function lineColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `${line}:${offset - before.lastIndexOf('\n')}`;
 }

@@ -72,6 +72,8 @@ export interface Statistic {
   from?: { value: number; unit: string; text: string; range: SourceRange };
   /** What the figure measures, e.g. 刑事发案, 矛盾纠纷化解率. */
   metric: string;
+  /** The canonical name of what it measures, shared across wordings (issue 10); read it through metricKeyOf. */
+  metricKey?: string;
   /** Who reports it: the report's issuing body or a place the sentence names. */
   subject?: string;
   /** 2025年, 去年 (resolved to a year when the article date is known). */

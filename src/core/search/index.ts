@@ -6,9 +6,12 @@
  */
 import MiniSearch, { type Options, type Query } from 'minisearch';
 import type { Article, CorpusFile, Passage, Report, Section, SourceRange, Statistic } from '../model';
+import { arrange, type Entry } from './arrange';
 import { packMiniSearch, unpackMiniSearch, type PackedMiniSearch } from './packed';
-import { makeSnippet, type Snippet } from './snippet';
-import type { Tokenizer } from './tokenizer';
+import { matchesPassage, matchesStatistic, type MatchContext } from './query/match';
+import { asksForStatistics, parseQuery, type Query as ParsedQuery } from './query/parse';
+import { makeSnippet } from './snippet';
+import { MAX_QUERY_TERMS, type Tokenizer } from './tokenizer';
 import type { SearchOptions, SearchResult } from './types';
 
 /** Bump when documents, fields or boosts change: cached indexes built before are then rebuilt. */
@@ -19,7 +22,7 @@ const DEFAULT_LIMIT = 50;
 const FEW = 10;
 
 /** A document of the index, located in the corpus model. */
-interface Hit {
+export interface Hit {
   kind: 'passage' | 'statistic';
   /** 'p:' + passage id or 's:' + statistic id, unique within its file. */
   key: string;
@@ -43,7 +46,7 @@ interface Fields {
 }
 
 /** A ranked match: document number, score, the index terms it matched. */
-interface Ranked {
+export interface Ranked {
   id: number;
   score: number;
   terms: string[];
@@ -193,51 +196,95 @@ export class SearchIndex {
   }
 
   /**
-   * Ranked results for a query: every term must match (the last one as a prefix while typing);
-   * when that finds next to nothing, a query word may also match by its parts (电信诈骗 in
-   * 电信|诈骗案); when that finds nothing, any term may match. Never throws on odd input: no terms,
-   * no results.
+   * Ranked results for a query in the query language (see query/parse.ts): every word must match
+   * (the last one as a prefix while typing); when that finds next to nothing, a query word may
+   * also match by its parts (电信诈骗 in 电信|诈骗案); when that finds nothing, any word may.
+   * Phrases, exclusions, fields and figure conditions then decide which matches are results; a
+   * query of conditions alone lists what meets them in reading order. Never throws on odd input:
+   * a malformed query or one without terms finds nothing.
    */
-  search(query: string, options: SearchOptions = {}): SearchResult[] {
-    const terms = this.tokenizer.queryTerms(query);
-    if (terms.length === 0) return [];
-    const filter = this.filter(options);
+  search(text: string, options: SearchOptions = {}): SearchResult[] {
+    const parsed = parseQuery(text);
+    if (!parsed.ok) return [];
+    const query = parsed.query;
     const limit = options.limit ?? DEFAULT_LIMIT;
+    // Room for the figures of a sentence and the passages that fold into them (see arrange).
+    const room = limit * 3;
+    const accepts = this.acceptor(query, options);
+    const wordTerms = this.tokenizer.queryTerms(query.words.map((w) => w.text).join(' '));
+    const phraseTerms = this.tokenizer.queryTerms(query.phrases.map((p) => p.text).join(' '));
+    const terms = [...new Set([...phraseTerms, ...wordTerms])].slice(0, MAX_QUERY_TERMS);
+    let found: Entry[];
+    if (terms.length > 0) found = this.matching(terms, query.endsWithWord && options.prefixLast === true && terms[terms.length - 1] === wordTerms[wordTerms.length - 1], accepts, room, limit);
+    else if (query.words.length || query.phrases.length) return [];
+    else found = this.meeting(accepts, room);
+    const phrases = query.phrases.map((p) => this.tokenizer.fold(p.text));
+    const highlight = (entry: Entry): string[] => [...entry.ranked.terms, ...phrases];
+    return arrange(found, query, accepts, highlight, this.tokenizer.fold)
+      .slice(0, limit)
+      .map((entry) => this.result(entry, highlight(entry)));
+  }
+
+  /** The documents that match the terms and pass `accepts`, best first (see search). */
+  private matching(terms: string[], typing: boolean, accepts: (hit: Hit) => boolean, room: number, limit: number): Entry[] {
     // While typing, the last word may be unfinished: match it as a prefix, unless it is a whole
     // word of two or more characters that the corpus has (增长 then does not also scan 增长率,
     // 增长点 … — prefix expansion of common words is the slowest part of a search).
     const last = terms[terms.length - 1];
-    const unfinished = options.prefixLast === true && ([...last].length === 1 || !this.vocabulary.has(last));
+    const unfinished = typing && ([...last].length === 1 || !this.vocabulary.has(last));
     const prefix = (i: number): boolean => unfinished && i === terms.length - 1;
-    // Room for the statistics that share a sentence with a better one (dropped below).
-    const room = limit * 3;
-    const run = (combineWith: 'AND' | 'OR', parts: boolean): Ranked[] => {
+    const accept = (id: number): Hit | undefined => {
+      const hit = this.hit(id);
+      return hit && accepts(hit) ? hit : undefined;
+    };
+    const run = (combineWith: 'AND' | 'OR', parts: boolean): Entry[] => {
       const queries = terms.map((term, i) => this.termQuery(term, prefix(i), parts));
       const words = terms.filter((_, i) => !prefix(i)).map((term) => ({ term, parts: parts ? this.tokenizer.subWords(term) : [] }));
       const candidates = combineWith === 'AND' && terms.length > 1 ? this.candidates(words) : undefined;
-      return this.ranked({ combineWith, queries }, candidates, filter, room);
+      return this.ranked({ combineWith, queries }, candidates, accept, room);
     };
     let found = run('AND', false);
     // Parts are tried only when the words alone find next to nothing: they cost another pass over
     // the postings of common words (同比, 增长).
     if (found.length < Math.min(limit, FEW) && terms.some((t) => this.tokenizer.subWords(t).length)) found = run('AND', true);
     if (found.length === 0 && terms.length > 1) found = run('OR', true);
-    const results: SearchResult[] = [];
-    // Several figures of one sentence match alike; the best stands for them, so that one
-    // statistics-rich sentence does not fill the list.
-    const sentences = new Set<string>();
-    for (const r of found) {
-      if (results.length >= limit) break;
-      const hit = this.hit(r.id);
-      if (!hit) continue;
-      if (hit.statistic) {
-        const sentence = `${hit.file.path}:${hit.statistic.sentenceRange.start}`;
-        if (sentences.has(sentence)) continue;
-        sentences.add(sentence);
+    return found;
+  }
+
+  /** A query of conditions alone: the first documents that meet them, in reading order. */
+  private meeting(accepts: (hit: Hit) => boolean, room: number): Entry[] {
+    const found: Entry[] = [];
+    for (const ids of this.byFile.values()) {
+      const file = ids.length ? (this.docs.get(ids[0]) ?? this.restored.get(ids[0]))?.file : undefined;
+      if (!file) continue;
+      for (const hit of documentsOf(file)) {
+        if (!accepts(hit)) continue;
+        found.push({ hit, ranked: { id: -1, score: 0, terms: [] } });
+        if (found.length >= room) return found;
       }
-      results.push(this.result(r, hit));
     }
-    return results;
+    return found;
+  }
+
+  /**
+   * Whether a document is a result: in the scope of the options and meeting the query's
+   * conditions (its words the index has matched already).
+   */
+  private acceptor(query: ParsedQuery, options: SearchOptions): (hit: Hit) => boolean {
+    const { articleId, reportId } = options;
+    const statisticsOnly = options.statisticsOnly === true || asksForStatistics(query);
+    return (hit) => {
+      if ((statisticsOnly && hit.kind !== 'statistic') || (articleId && hit.article.id !== articleId) || (reportId && hit.report.id !== reportId)) return false;
+      const context: MatchContext = {
+        file: hit.file.path,
+        report: hit.report.title,
+        article: hit.article.title,
+        date: hit.article.metadata.date ?? hit.file.metadata.date,
+      };
+      if (hit.statistic) return matchesStatistic(hit.statistic, query, context, { words: false });
+      const { text } = hit.file;
+      return matchesPassage(query, context, () => hit.passage!.ranges.map((r) => text.slice(r.start, r.end)).join(''), { words: false });
+    };
   }
 
   /**
@@ -257,26 +304,28 @@ export class SearchIndex {
    * of thousands, so this takes MiniSearch's raw matches and keeps only the top k. Documents
    * outside the candidates (see candidates) or the filter are not scored at all.
    */
-  private ranked(query: Query, candidates: Set<number> | undefined, filter: ((id: number) => boolean) | undefined, k: number): Ranked[] {
+  private ranked(query: Query, candidates: Set<number> | undefined, accept: (id: number) => Hit | undefined, k: number): Entry[] {
     const internals = this.miniSearch as unknown as MiniSearchInternals;
     // boostDocument 0 makes MiniSearch skip a document before scoring it.
-    const boostDocument =
-      candidates || filter ? (id: number): number => ((!candidates || candidates.has(id)) && (!filter || filter(id)) ? 1 : 0) : undefined;
+    const boostDocument = candidates ? (id: number): number => (candidates.has(id) ? 1 : 0) : undefined;
     const raw = internals.executeQuery(query, { boostDocument });
     const shortIds = internals._documentIds;
-    // The top k in ascending score order: a candidate only enters when it beats the weakest.
-    const top: Array<{ id: number; score: number; match: Record<string, unknown> }> = [];
+    // The top k in ascending score order: a candidate only enters when it beats the weakest, and
+    // only then are the query's conditions checked (a common word matches tens of thousands).
+    const top: Array<{ id: number; hit: Hit; score: number; match: Record<string, unknown> }> = [];
     for (const [shortId, { score, terms, match }] of raw) {
       const id = shortIds.get(shortId);
       if (id === undefined) continue;
       // MiniSearch's own scoring: documents that match more query terms rank higher.
       const weighted = score * (terms.length || 1);
       if (top.length === k && weighted <= top[0].score) continue;
+      const hit = accept(id);
+      if (!hit) continue;
       let at = top.length === k ? (top.shift(), 0) : 0;
       while (at < top.length && top[at].score < weighted) at++;
-      top.splice(at, 0, { id, score: weighted, match });
+      top.splice(at, 0, { id, hit, score: weighted, match });
     }
-    return top.reverse().map(({ id, score, match }) => ({ id, score, terms: Object.keys(match) }));
+    return top.reverse().map(({ id, hit, score, match }) => ({ hit, ranked: { id, score, terms: Object.keys(match) } }));
   }
 
   /**
@@ -321,20 +370,6 @@ export class SearchIndex {
     return found;
   }
 
-  private filter(options: SearchOptions): ((id: number) => boolean) | undefined {
-    const { statisticsOnly, articleId, reportId } = options;
-    if (!statisticsOnly && !articleId && !reportId) return undefined;
-    return (id) => {
-      const hit = this.hit(id);
-      return (
-        hit !== undefined &&
-        (!statisticsOnly || hit.kind === 'statistic') &&
-        (!articleId || hit.article.id === articleId) &&
-        (!reportId || hit.report.id === reportId)
-      );
-    };
-  }
-
   /**
    * A document located in the model; a restored file's documents are all located on the first
    * asked for. Undefined for a document the model does not have (the file changed under the
@@ -359,24 +394,24 @@ export class SearchIndex {
     return hit ? [[id, hit.key]] : [];
   }
 
-  private result(r: Ranked, hit: Hit): SearchResult {
+  private result({ hit, ranked }: Entry, terms: string[]): SearchResult {
     const { file, statistic, passage } = hit;
     const ranges = statistic ? sentenceRanges(hit.section, statistic) : passage!.ranges;
-    const snippet: Snippet = makeSnippet(file.text, ranges, r.terms, this.tokenizer.fold);
-    const open: SourceRange = statistic ? statistic.range : passage!.ranges[0];
+    const snippet = makeSnippet(file.text, ranges, terms, this.tokenizer.fold);
+    const extent: SourceRange = statistic ? statistic.range : { start: ranges[0].start, end: ranges[ranges.length - 1].end };
     return {
       id: statistic ? statistic.id : passage!.id,
       kind: hit.kind,
       file: file.path,
-      start: open.start,
-      end: open.end,
-      ...(passage && snippet.match ? { match: snippet.match } : {}),
+      start: extent.start,
+      end: extent.end,
+      match: statistic ? statistic.range : (snippet.match ?? ranges[0]),
       article: hit.article.title,
       report: hit.report.title,
       section: hit.section === hit.report.intro ? '' : hit.section.title,
       snippet: snippet.text,
       highlights: snippet.highlights,
-      score: r.score,
+      score: ranked.score,
     };
   }
 }

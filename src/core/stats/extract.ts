@@ -508,7 +508,7 @@ function classify(text: string, token: Token, clauseStart: number, tokens: Token
 }
 
 /** The unit as a statistic carries it: 个月 → 月, 元人民币 → 元. */
-function unitName(unit: string): string {
+export function unitName(unit: string): string {
   if (unit === '人民币' || unit === '元人民币') return '元';
   return /^个(?:月|季度|小时|工作日)$/.test(unit) ? unit.slice(1) : unit;
 }

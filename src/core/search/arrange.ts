@@ -1,0 +1,117 @@
+/**
+ * Which ranked documents become results, in which order:
+ * - the figures of one sentence match a query alike (they share its words); the figures whose
+ *   metric the query names stand for the sentence, best named first, and the others are left out;
+ *   when the query names none of them, the best ranked one stands for it;
+ * - a passage whose every match lies in the sentences of its statistics among the results says
+ *   nothing more than they do: it is folded into them (they take its place when it ranked higher).
+ */
+import type { Statistic } from '../model';
+import type { Hit, Ranked } from './index';
+import { metricAffinity, NAMES_METRIC } from './query/metric';
+import type { Query } from './query/parse';
+import { termOccurrences } from './snippet';
+
+export interface Entry {
+  hit: Hit;
+  ranked: Ranked;
+}
+
+/**
+ * @param found ranked documents that passed the query's conditions, best first
+ * @param accepts whether a document passes the query's conditions (for a sentence's other figures)
+ * @param highlight the folded terms and phrases a snippet marks
+ */
+export function arrange(
+  found: Entry[],
+  query: Query,
+  accepts: (hit: Hit) => boolean,
+  highlight: (entry: Entry) => string[],
+  fold: (s: string) => string,
+): Entry[] {
+  const named = metricNames(query);
+  const out: Entry[] = [];
+  const sentences = new Set<string>();
+  for (const entry of found) {
+    const { hit } = entry;
+    if (!hit.statistic) {
+      out.push(entry);
+      continue;
+    }
+    const sentence = `${hit.file.path}:${hit.statistic.sentenceRange.start}`;
+    if (sentences.has(sentence)) continue;
+    sentences.add(sentence);
+    out.push(...standIns(entry, named, accepts));
+  }
+  return foldPassages(out, highlight, fold);
+}
+
+/** The figures that stand for the sentence of a ranked statistic. */
+function standIns(entry: Entry, named: string[], accepts: (hit: Hit) => boolean): Entry[] {
+  const { hit } = entry;
+  const statistic = hit.statistic!;
+  const neighbours = hit.section.statistics.filter((s) => s.passageId === statistic.passageId && s.sentenceRange.start === statistic.sentenceRange.start);
+  const graded = neighbours
+    .map((s) => ({ s, grade: grade(named, s) }))
+    .filter(({ grade }) => grade.names)
+    .sort((a, b) => b.grade.total - a.grade.total);
+  if (graded.length === 0) return [entry];
+  return graded
+    .map(({ s }): Entry => (s === statistic ? entry : { hit: { ...hit, key: '', statistic: s }, ranked: entry.ranked }))
+    .filter((e) => e === entry || accepts(e.hit));
+}
+
+/**
+ * The texts that may name a metric: each word, phrase and metric: value, and the words read
+ * together (矛盾纠纷 化解率 names 矛盾纠纷化解率).
+ */
+function metricNames(query: Query): string[] {
+  const words = query.words.map((w) => w.text);
+  const names = [...words, ...query.phrases.map((p) => p.text), ...query.fields.filter((f) => f.field === 'metric' && !f.negated).flatMap((f) => f.values)];
+  return words.length > 1 ? [...names, words.join('')] : names;
+}
+
+function grade(named: string[], statistic: Statistic): { total: number; names: boolean } {
+  let total = 0;
+  let names = false;
+  for (const text of named) {
+    const affinity = metricAffinity(text, statistic);
+    total += affinity;
+    names ||= affinity >= NAMES_METRIC;
+  }
+  return { total, names };
+}
+
+/** Results without the passages their statistics already show. */
+function foldPassages(entries: Entry[], highlight: (entry: Entry) => string[], fold: (s: string) => string): Entry[] {
+  const statistics = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const statistic = entry.hit.statistic;
+    if (statistic) statistics.set(statistic.passageId, [...(statistics.get(statistic.passageId) ?? []), entry]);
+  }
+  const moved = new Set<Entry>();
+  const out: Entry[] = [];
+  for (const entry of entries) {
+    if (moved.has(entry)) continue;
+    const passage = entry.hit.passage;
+    const own = passage && statistics.get(passage.id);
+    if (!passage || !own) {
+      out.push(entry);
+      continue;
+    }
+    const matches = termOccurrences(entry.hit.file.text, passage.ranges, highlight(entry), fold);
+    const inSentences = (m: { start: number; end: number }): boolean =>
+      own.some(({ hit }) => hit.statistic!.sentenceRange.start <= m.start && m.end <= hit.statistic!.sentenceRange.end);
+    if (matches.length === 0 || !matches.every(inSentences)) {
+      out.push(entry);
+      continue;
+    }
+    // Folded: its statistics take its place (those ranked before it are already out).
+    for (const stat of own) {
+      if (out.includes(stat) || moved.has(stat)) continue;
+      moved.add(stat);
+      out.push(stat);
+    }
+  }
+  return out;
+}
