@@ -2,14 +2,15 @@
  * Which ranked documents become results, in which order:
  * - the figures of one sentence match a query alike (they share its words); the figures whose
  *   metric the query names stand for the sentence, best named first, and the others are left out;
- *   when the query names none of them, the best ranked one stands for it;
+ *   when the query names none of them, those that meet its conditions on statistics (下降 >20%)
+ *   or, without such conditions, the best ranked one stands for it;
  * - a passage whose every match lies in the sentences of its statistics among the results says
  *   nothing more than they do: it is folded into them (they take its place when it ranked higher).
  */
 import type { Statistic } from '../model';
 import type { Hit, Ranked } from './index';
 import { metricAffinity, NAMES_METRIC } from './query/metric';
-import type { Query } from './query/parse';
+import { asksForStatistics, type Query } from './query/parse';
 import { termOccurrences } from './snippet';
 
 export interface Entry {
@@ -30,24 +31,25 @@ export function arrange(
   fold: (s: string) => string,
 ): Entry[] {
   const named = metricNames(query);
-  const out: Entry[] = [];
-  const sentences = new Set<string>();
+  const conditions = asksForStatistics(query);
+  const sentenceOf = ({ hit }: Entry): string => `${hit.file.path}:${hit.statistic!.sentenceRange.start}`;
+  const sentences = new Map<string, Entry[]>();
   for (const entry of found) {
-    const { hit } = entry;
-    if (!hit.statistic) {
-      out.push(entry);
-      continue;
-    }
-    const sentence = `${hit.file.path}:${hit.statistic.sentenceRange.start}`;
-    if (sentences.has(sentence)) continue;
-    sentences.add(sentence);
-    out.push(...standIns(entry, named, accepts));
+    if (entry.hit.statistic) sentences.set(sentenceOf(entry), [...(sentences.get(sentenceOf(entry)) ?? []), entry]);
+  }
+  const out: Entry[] = [];
+  for (const entry of found) {
+    if (!entry.hit.statistic) out.push(entry);
+    else if (sentences.get(sentenceOf(entry))![0] === entry) out.push(...standIns(entry, named, accepts, conditions ? sentences.get(sentenceOf(entry))! : [entry]));
   }
   return foldPassages(out, highlight, fold);
 }
 
-/** The figures that stand for the sentence of a ranked statistic. */
-function standIns(entry: Entry, named: string[], accepts: (hit: Hit) => boolean): Entry[] {
+/**
+ * The figures that stand for the sentence of a ranked statistic: those the query names, else
+ * `otherwise` (the sentence's ranked figures that meet the conditions, or the best alone).
+ */
+function standIns(entry: Entry, named: string[], accepts: (hit: Hit) => boolean, otherwise: Entry[]): Entry[] {
   const { hit } = entry;
   const statistic = hit.statistic!;
   const neighbours = hit.section.statistics.filter((s) => s.passageId === statistic.passageId && s.sentenceRange.start === statistic.sentenceRange.start);
@@ -55,7 +57,7 @@ function standIns(entry: Entry, named: string[], accepts: (hit: Hit) => boolean)
     .map((s) => ({ s, grade: grade(named, s) }))
     .filter(({ grade }) => grade.names)
     .sort((a, b) => b.grade.total - a.grade.total);
-  if (graded.length === 0) return [entry];
+  if (graded.length === 0) return otherwise;
   return graded
     .map(({ s }): Entry => (s === statistic ? entry : { hit: { ...hit, key: '', statistic: s }, ranked: entry.ranked }))
     .filter((e) => e === entry || accepts(e.hit));

@@ -127,15 +127,11 @@ export function isEmptyQuery(query: Query): boolean {
 class Parser {
   private at = 0;
   private readonly query: Query = { words: [], phrases: [], excluded: [], fields: [], dates: [], figures: [], endsWithWord: false };
-  /** Whether any part says what to find (not only what to exclude). */
-  private positive = false;
-
   constructor(private readonly text: string) {}
 
   parse(): Query {
     const { text } = this;
     let lastWasWord = false;
-    let onlyExcluding: Span | undefined;
     while (this.at < text.length) {
       if (isSpace(text[this.at])) {
         this.at++;
@@ -147,11 +143,6 @@ class Parser {
       // A lone minus is punctuation, not an exclusion.
       if (this.at >= text.length || isSpace(text[this.at])) continue;
       lastWasWord = this.part(start, negated);
-      if (negated) onlyExcluding ??= { start, end: this.at };
-      else this.positive = true;
-    }
-    if (!this.positive && onlyExcluding) {
-      fail(onlyExcluding, message('nothing to find: {0} only excludes; add a word, a field or a figure condition', text.slice(onlyExcluding.start, onlyExcluding.end)));
     }
     this.query.endsWithWord = lastWasWord;
     return this.query;
