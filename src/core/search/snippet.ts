@@ -65,19 +65,25 @@ function wholeTerm(term: string, terms: readonly string[]): string {
 const WINDOW = SNIPPET_LENGTH;
 
 /**
- * [start, end) of the window holding the most different terms within WINDOW characters, the
- * shortest of those, the first of those. `keys` names the term of each occurrence.
+ * [start, end) of the window holding the most different terms within WINDOW characters; of
+ * those, the one where they cover the most text (a phrase over a part of it), then the shortest,
+ * then the first. `keys` names the term of each occurrence.
  */
 function bestWindow(keys: string[], found: Array<[number, number]>): [number, number] | undefined {
-  let best: { distinct: number; length: number; at: [number, number] } | undefined;
+  let best: { distinct: number; covered: number; length: number; at: [number, number] } | undefined;
   for (let i = 0; i < found.length; i++) {
-    const seen = new Set<string>();
+    const longest = new Map<string, number>();
     for (let j = i; j < found.length && found[j][1] - found[i][0] <= WINDOW; j++) {
-      seen.add(keys[j]);
+      longest.set(keys[j], Math.max(longest.get(keys[j]) ?? 0, found[j][1] - found[j][0]));
+      const distinct = longest.size;
+      let covered = 0;
+      for (const n of longest.values()) covered += n;
       const length = found[j][1] - found[i][0];
-      if (!best || seen.size > best.distinct || (seen.size === best.distinct && length < best.length)) {
-        best = { distinct: seen.size, length, at: [found[i][0], found[j][1]] };
-      }
+      const better =
+        !best ||
+        distinct > best.distinct ||
+        (distinct === best.distinct && (covered > best.covered || (covered === best.covered && length < best.length)));
+      if (better) best = { distinct, covered, length, at: [found[i][0], found[j][1]] };
     }
   }
   return best?.at ?? found[0];

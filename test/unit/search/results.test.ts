@@ -40,6 +40,13 @@ describe('a result points at the matched words', () => {
     expect(text.slice(top.match.start, top.match.end)).toBe('信访源头治理');
   });
 
+  it('a phrase is the match, not a part of it found elsewhere in the passage', () => {
+    const results = index.search('"信访工作法治化"');
+    expect(results.length).toBeGreaterThanOrEqual(2);
+    // 北京's paragraph also says 信访法治化 later on.
+    for (const r of results) expect(text.slice(r.match.start, r.match.end).replace(/\s/g, ''), r.report).toBe('信访工作法治化');
+  });
+
   it('a statistic points at its figure', () => {
     const [top] = index.search('复吸率', { statisticsOnly: true });
     expect(text.slice(top.match.start, top.match.end)).toBe('6.8%');
