@@ -7,7 +7,8 @@ import { loadCorpus } from './corpus';
 
 export const summary = 'search passages and statistics: <query> --corpus <file|folder…> [--json] [--limit N] [--stats-only] [--user-dictionary F]';
 
-const USAGE = `usage: statcite search <query> --corpus <file|folder…> [--json] [--limit N] [--stats-only] [--user-dictionary <file>]`;
+const USAGE = `usage: statcite search <query> --corpus <file|folder…> [--json] [--limit N] [--stats-only] [--user-dictionary <file>]
+  query: words, "exact phrase", -excluded, metric: subject: period: report: file: kind: date:2025-01..2025-06, >98% >=100亿元 10..20万人`;
 
 interface Args {
   query: string;

@@ -7,9 +7,10 @@
  * - a passage whose every match lies in the sentences of its statistics among the results says
  *   nothing more than they do: it is folded into them (they take its place when it ranked higher).
  */
-import type { Statistic } from '../model';
-import type { Hit, Ranked } from './index';
-import { metricAffinity, NAMES_METRIC } from './query/metric';
+import type { Passage, Statistic } from '../model';
+import type { Ranked } from './best';
+import type { Hit } from './documents';
+import { metricAffinity, metricKeyOf, NAMES_METRIC } from './query/metric';
 import { asksForStatistics, type Query } from './query/parse';
 import { termOccurrences } from './snippet';
 
@@ -32,15 +33,24 @@ export function arrange(
 ): Entry[] {
   const named = metricNames(query);
   const conditions = asksForStatistics(query);
-  const sentenceOf = ({ hit }: Entry): string => `${hit.file.path}:${hit.statistic!.sentenceRange.start}`;
-  const sentences = new Map<string, Entry[]>();
-  for (const entry of found) {
-    if (entry.hit.statistic) sentences.set(sentenceOf(entry), [...(sentences.get(sentenceOf(entry)) ?? []), entry]);
-  }
+  // A sentence is known by its passage and where it starts.
+  const sentences = new Map<Passage['id'], Map<number, Entry[]>>();
+  const sentenceOf = ({ hit }: Entry): Entry[] => {
+    const { passageId, sentenceRange } = hit.statistic!;
+    let starts = sentences.get(passageId);
+    if (!starts) sentences.set(passageId, (starts = new Map()));
+    let entries = starts.get(sentenceRange.start);
+    if (!entries) starts.set(sentenceRange.start, (entries = []));
+    return entries;
+  };
+  for (const entry of found) if (entry.hit.statistic) sentenceOf(entry).push(entry);
   const out: Entry[] = [];
   for (const entry of found) {
     if (!entry.hit.statistic) out.push(entry);
-    else if (sentences.get(sentenceOf(entry))![0] === entry) out.push(...standIns(entry, named, accepts, conditions ? sentences.get(sentenceOf(entry))! : [entry]));
+    else {
+      const sentence = sentenceOf(entry);
+      if (sentence[0] === entry) out.push(...standIns(entry, named, accepts, conditions ? sentence : [entry]));
+    }
   }
   return foldPassages(out, highlight, fold);
 }
@@ -77,7 +87,7 @@ function grade(named: string[], statistic: Statistic): { total: number; names: b
   let total = 0;
   let names = false;
   for (const text of named) {
-    const affinity = metricAffinity(text, statistic);
+    const affinity = metricAffinity(text, metricKeyOf(statistic));
     total += affinity;
     names ||= affinity >= NAMES_METRIC;
   }

@@ -97,7 +97,7 @@ export function parseFigureCondition(text: string): Parsed<{ condition: Omit<Fig
 }
 
 /** Whether a statistic's figure meets the condition (before any negation). */
-export function figureMeets(condition: FigureCondition, statistic: Statistic): boolean {
+export function figureMeets(condition: FigureCondition, statistic: Pick<Statistic, 'value' | 'unit'>): boolean {
   if (condition.unit && statistic.unit !== condition.unit) return false;
   const { min, max } = condition;
   const value = statistic.value;

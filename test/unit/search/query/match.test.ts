@@ -129,19 +129,22 @@ describe('matchesPassage', () => {
 });
 
 describe('metricAffinity', () => {
-  it('grades how words name a metric', () => {
-    expect(metricAffinity('化解率', fujian)).toBe(3);
-    expect(metricAffinity('矛盾纠纷化解率', resolved)).toBe(2);
-    expect(metricAffinity('矛盾纠纷化解率', stat({ text: '134.6万', value: 1346000, unit: '件', metric: '矛盾纠纷', sentence: '' }))).toBe(1);
-    expect(metricAffinity('矛盾纠纷化解率', adsorption)).toBe(0);
-    expect(metricAffinity('ＧＤＰ', gdp)).toBe(3);
-    expect(metricAffinity('gdp', gdp)).toBeGreaterThanOrEqual(NAMES_METRIC);
+  it('grades how words name a metric key', () => {
+    expect(metricAffinity('化解率', '矛盾纠纷化解率')).toBe(3);
+    expect(metricAffinity('矛盾纠纷化解率', '化解率')).toBe(2);
+    expect(metricAffinity('矛盾纠纷化解率', '矛盾纠纷')).toBe(1);
+    expect(metricAffinity('矛盾纠纷化解率', '县以下矛盾纠纷吸附率')).toBe(0);
+    expect(metricAffinity('ＧＤＰ', 'ＧＤＰ')).toBe(3);
+    expect(metricAffinity('gdp', 'ＧＤＰ')).toBeGreaterThanOrEqual(NAMES_METRIC);
+    // A one-character key names nothing.
+    expect(metricAffinity('化解率', '率')).toBe(0);
   });
 
-  it('reads the metric key where the statistic has one', () => {
+  it('a statistic is named by its metric key where it has one, else by its metric', () => {
     const keyed = { ...resolved, metricKey: '矛盾纠纷化解率' };
     expect(metricKeyOf(keyed)).toBe('矛盾纠纷化解率');
     expect(metricKeyOf(resolved)).toBe('化解率');
-    expect(metricAffinity('矛盾纠纷化解率', keyed)).toBe(3);
+    expect(matchesStatistic(keyed, q('metric:矛盾纠纷'), HUBEI)).toBe(true);
+    expect(matchesStatistic(resolved, q('metric:矛盾纠纷'), HUBEI)).toBe(false);
   });
 });
