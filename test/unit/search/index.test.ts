@@ -163,6 +163,10 @@ describe('SearchIndex', () => {
     const files = new Map([hubei, news].map((f) => [f.path, f]));
     const restored = SearchIndex.load(saved, tokenizer, files);
     expect(restored.search('未成年人犯罪 下降')).toEqual(index.search('未成年人犯罪 下降'));
+    // Conditions read what the restored index learns of its documents as it locates them.
+    for (const q of ['下降 >21%', 'kind:percent', '未成年人 report:检察长', '下降 -kind:percent', '未成年人', '未成年人 -report:检察长']) {
+      expect(SearchIndex.load(saved, tokenizer, files).search(q), q).toEqual(index.search(q));
+    }
     restored.remove('/c/news.txt');
     expect(restored.search('检察长').length).toBe(0);
     // Changed after a restore, saved and restored again.

@@ -84,3 +84,22 @@ describe('a statistic and its passage', () => {
     expect(results.some((r) => r.kind === 'passage' && r.start <= stat!.start && stat!.end <= r.end)).toBe(true);
   });
 });
+
+describe('long queries', () => {
+  const passages = file.articles.flatMap((a) => a.reports).flatMap((r) => [r.intro, ...r.sections]).flatMap((s) => s.passages);
+  const textOf = (i: number): string => passages[i].ranges.map((r) => text.slice(r.start, r.end)).join('');
+
+  it('a pasted paragraph finds where it comes from', () => {
+    const longest = passages.map((_, i) => i).reduce((a, b) => (textOf(b).length > textOf(a).length ? b : a));
+    const pasted = textOf(longest).replace(/["“”「」]/g, '');
+    expect(pasted.length).toBeGreaterThan(300);
+    const [top] = index.search(pasted, { prefixLast: true });
+    expect(top.id).toBe(passages[longest].id);
+  });
+
+  it('200 words that no paragraph holds together still find the paragraphs with the rarest of them', () => {
+    const words = Array.from({ length: 200 }, (_, i) => textOf(i % passages.length).slice(3, 7)).join(' ');
+    const results = index.search(words);
+    expect(results.length).toBeGreaterThan(0);
+  });
+});

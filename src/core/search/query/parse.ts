@@ -153,7 +153,7 @@ class Parser {
     const { text, query } = this;
     if (isQuote(text[this.at])) {
       const phrase = this.quoted();
-      if (phrase.text.trim()) (negated ? query.excluded : query.phrases).push({ ...phrase, start });
+      if (phrase?.text.trim()) (negated ? query.excluded : query.phrases).push({ ...phrase, start });
       return false;
     }
     const bareStart = this.at;
@@ -183,13 +183,21 @@ class Parser {
     return this.text.slice(from, this.at);
   }
 
-  /** A quoted text from the opening quote at the cursor; its text without the quotes. */
-  private quoted(): QueryText {
+  /**
+   * A quoted text from the opening quote at the cursor; its text without the quotes. A Chinese
+   * quote left open (pasted text cut in the middle of a quotation) is punctuation, passed over;
+   * an ASCII one is a phrase not closed yet.
+   */
+  private quoted(): QueryText | undefined {
     const start = this.at;
     const open = this.text[start];
     const closers = QUOTES[syntax(open)];
     let end = start + 1;
     while (end < this.text.length && !closers.includes(syntax(this.text[end]))) end++;
+    if (end >= this.text.length && syntax(open) !== '"') {
+      this.at = start + 1;
+      return undefined;
+    }
     if (end >= this.text.length) fail({ start, end: this.text.length }, message('close the phrase: {0} has no closing {1}', open, closers[0]));
     this.at = end + 1;
     return { text: this.text.slice(start + 1, end), start, end: this.at };
@@ -199,7 +207,8 @@ class Parser {
   private field(name: string, start: number, negated: boolean): void {
     const values: string[] = [];
     for (;;) {
-      if (isQuote(this.text[this.at])) values.push(this.quoted().text.trim());
+      const quoted = isQuote(this.text[this.at]) ? this.quoted() : undefined;
+      if (quoted) values.push(quoted.text.trim());
       else {
         const from = this.at;
         while (this.at < this.text.length && !isSpace(this.text[this.at]) && !isQuote(this.text[this.at]) && !SEPARATORS.has(syntax(this.text[this.at]))) this.at++;

@@ -55,6 +55,13 @@ describe('parseQuery: words, phrases, exclusions', () => {
     expect([e.start, e.end]).toEqual([4, 12]);
   });
 
+  it('a Chinese quote left open is punctuation (pasted text cut in a quotation)', () => {
+    const q = ok('他说：“我们要 化解率');
+    expect(q.phrases).toEqual([]);
+    expect(q.words.map((w) => w.text)).toEqual(['他说：', '我们要', '化解率']);
+    expect(ok('metric:「化解率').fields[0].values).toEqual(['化解率']);
+  });
+
   it('a query may only exclude (what is left is listed)', () => {
     expect(ok('-北京 -kind:rank').excluded.map((e) => e.text)).toEqual(['北京']);
   });
