@@ -33,3 +33,15 @@ export async function corpusPaths(args) {
   const { expandPaths } = await loadCore("export { expandPaths } from './src/cli/corpus';");
   return expandPaths(args.length ? args : [path.resolve(root, '../shared/bench/xwlb/news')]);
 }
+
+/**
+ * Bundles a benchmark written in TypeScript (bench/NAME.ts → out/bench/NAME.js, nodejieba
+ * external) and runs it with these arguments; exits with its code.
+ */
+export async function runBundled(name, args) {
+  const { spawnSync } = await import('node:child_process');
+  const outfile = `out/bench/${name}.js`;
+  await esbuild.build({ entryPoints: [`bench/${name}.ts`], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['nodejieba'], logLevel: 'warning' });
+  const { status } = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
+  process.exit(status ?? 1);
+}

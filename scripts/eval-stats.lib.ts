@@ -2,11 +2,15 @@
  * Scoring of statistic extraction against a gold annotation, as STATISTICS.md defines it:
  * precision over everything extracted (a figure overlapping an optional entry, or the `from`
  * figure of a change, is neither right nor wrong), recall over the required entries, and for the
- * matches: value + unit accuracy and metric accuracy (same phrase, or one contains the other).
+ * matches: value + unit accuracy, metric accuracy (same phrase, or one contains the other), and
+ * where the gold states them, subject, period and metric key (equal; an empty gold value means
+ * "the text gives none").
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { SIDECAR_NAME, parseSidecar, sidecarMetadata } from '../src/core/corpus/metadata';
 import { sectionsOf } from '../src/core/corpus/walk';
+import { loadCorpusFile } from '../src/core/load';
 import type { CorpusFile, Statistic } from '../src/core/model';
 
 export interface GoldEntry {
@@ -21,7 +25,14 @@ export interface GoldEntry {
   metric: string;
   change?: 'up' | 'down';
   optional?: boolean;
+  /** Who or what the figure is about; '' when the text names nobody. */
+  subject?: string;
+  /** The period as the extractor states it (2024年, 2025年1—11月, 去年 when undated); '' for none. */
+  period?: string;
+  metricKey?: string;
 }
+
+type Match = { gold: GoldEntry; stat: Statistic };
 
 export interface Score {
   extracted: number;
@@ -31,11 +42,17 @@ export interface Score {
   valueAccuracy: number;
   metricAccuracy: number;
   kindAccuracy: number;
-  matches: Array<{ gold: GoldEntry; stat: Statistic }>;
+  subjectAccuracy: number;
+  periodAccuracy: number;
+  metricKeyAccuracy: number;
+  matches: Match[];
   misses: GoldEntry[];
   falsePositives: Statistic[];
-  wrongValues: Array<{ gold: GoldEntry; stat: Statistic }>;
-  wrongMetrics: Array<{ gold: GoldEntry; stat: Statistic }>;
+  wrongValues: Match[];
+  wrongMetrics: Match[];
+  wrongSubjects: Match[];
+  wrongPeriods: Match[];
+  wrongKeys: Match[];
 }
 
 export function parseGold(jsonl: string): GoldEntry[] {
@@ -76,6 +93,12 @@ export function score(stats: Statistic[], gold: GoldEntry[]): Score {
   const wrongValues = matches.filter(({ gold: g, stat }) => Math.abs(g.value - stat.value) > 1e-9 * Math.max(1, Math.abs(g.value)) || g.unit !== stat.unit);
   const wrongMetrics = matches.filter(({ gold: g, stat }) => !metricMatches(stat.metric, g.metric));
   const kindRight = matches.filter(({ gold: g, stat }) => g.kind === stat.kind && (g.change ?? null) === (stat.change ?? null)).length;
+  const annotated = (field: 'subject' | 'period' | 'metricKey'): Match[] => matches.filter(({ gold: g }) => g[field] !== undefined);
+  const wrong = (field: 'subject' | 'period' | 'metricKey'): Match[] =>
+    annotated(field).filter(({ gold: g, stat }) => differs(g[field] ?? '', stat[field] ?? ''));
+  const wrongSubjects = wrong('subject');
+  const wrongPeriods = wrong('period');
+  const wrongKeys = wrong('metricKey');
   const ratio = (n: number, d: number): number => (d === 0 ? 1 : n / d);
   return {
     extracted: stats.length,
@@ -85,12 +108,24 @@ export function score(stats: Statistic[], gold: GoldEntry[]): Score {
     valueAccuracy: ratio(matches.length - wrongValues.length, matches.length),
     metricAccuracy: ratio(matches.length - wrongMetrics.length, matches.length),
     kindAccuracy: ratio(kindRight, matches.length),
+    subjectAccuracy: ratio(annotated('subject').length - wrongSubjects.length, annotated('subject').length),
+    periodAccuracy: ratio(annotated('period').length - wrongPeriods.length, annotated('period').length),
+    metricKeyAccuracy: ratio(annotated('metricKey').length - wrongKeys.length, annotated('metricKey').length),
     matches,
     misses: required.filter((g) => !usedGold.has(g)),
     falsePositives,
     wrongValues,
     wrongMetrics,
+    wrongSubjects,
+    wrongPeriods,
+    wrongKeys,
   };
+}
+
+/** True when the two differ once dash variants (1-11月, 1—11月) are made one. */
+function differs(gold: string, extracted: string): boolean {
+  const norm = (s: string): string => s.replace(/[-–~～至]/g, '—').trim();
+  return norm(gold) !== norm(extracted);
 }
 
 /** Every statistic of a file, in section order. */
@@ -99,26 +134,38 @@ export function statisticsOf(file: CorpusFile): Statistic[] {
 }
 
 /**
- * The sample text and its gold file: ../shared/corpus/seed next to the repository (a checkout
- * and CI both have it), else the copies in test/fixtures.
+ * The sample text (the test workspace's copy of ../shared/corpus/seed) and the copy of its gold
+ * file kept with the fixtures, which adds subject, period and metric keys to the shared one.
  */
-export function sampleSeed(root: string): { text: string; gold: string } | undefined {
-  const candidates = [
-    { text: path.join(root, '../shared/corpus/seed/000_fadfd726848b77a0.txt'), gold: path.join(root, '../shared/corpus/seed/stats.gold.jsonl') },
-    { text: path.join(root, 'test/fixtures/workspace/corpus/000_fadfd726848b77a0.txt'), gold: path.join(root, 'test/fixtures/stats/stats.gold.jsonl') },
-  ];
-  return candidates.find((c) => fs.existsSync(c.text) && fs.existsSync(c.gold));
+export function sampleSeed(root: string): { name: string; text: string; gold: string } {
+  return { name: 'sample', text: path.join(root, 'test/fixtures/workspace/corpus/000_fadfd726848b77a0.txt'), gold: path.join(root, 'test/fixtures/stats/stats.gold.jsonl') };
 }
 
 /**
- * Hand-annotated report texts written for the tests (test/fixtures/stats/NAME.txt with
+ * Hand-annotated texts written for the tests (test/fixtures/stats/NAME.txt or NAME.md with
  * NAME.gold.jsonl): the rules are scored on them as on the sample, since they never saw them.
  */
 export function fixtureGolds(root: string): Array<{ name: string; text: string; gold: string }> {
   const dir = path.join(root, 'test/fixtures/stats');
   return fs.readdirSync(dir).filter((f) => f.endsWith('.gold.jsonl')).sort()
-    .map((f) => ({ name: f.slice(0, -'.gold.jsonl'.length), text: path.join(dir, f.replace(/\.gold\.jsonl$/, '.txt')), gold: path.join(dir, f) }))
-    .filter((c) => fs.existsSync(c.text));
+    .map((f) => {
+      const name = f.slice(0, -'.gold.jsonl'.length);
+      const text = ['.txt', '.md'].map((ext) => path.join(dir, name + ext)).find((p) => fs.existsSync(p));
+      return { name, text: text ?? '', gold: path.join(dir, f) };
+    })
+    .filter((c) => c.text !== '' && c.name !== 'stats');
+}
+
+/** A corpus file read as the extension reads it, with the metadata of the sidecar in its folder. */
+export function loadFixture(textPath: string): CorpusFile {
+  const sidecarPath = path.join(path.dirname(textPath), SIDECAR_NAME);
+  const metadata = fs.existsSync(sidecarPath) ? sidecarMetadata(parseSidecar(fs.readFileSync(sidecarPath, 'utf8'), sidecarPath).sidecar, textPath) : undefined;
+  return loadCorpusFile(fs.readFileSync(textPath), textPath, metadata);
+}
+
+/** Every scored text: the sample first, then the fixtures. */
+export function evaluationSets(root: string): Array<{ name: string; text: string; gold: string }> {
+  return [sampleSeed(root), ...fixtureGolds(root)];
 }
 
 /** The repository root: the nearest folder up from `from` holding package.json (bundled or not). */

@@ -11,6 +11,7 @@ interface Command {
 const commands: Record<string, () => Promise<Command>> = {
   check: () => import('./cli/check'),
   cite: () => import('./cli/cite'),
+  compare: () => import('./cli/compare'),
   outline: () => import('./cli/outline'),
   search: () => import('./cli/search'),
   stats: () => import('./cli/stats'),

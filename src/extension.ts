@@ -5,6 +5,8 @@ import * as outline from './vscode/outline';
 import * as search from './vscode/search';
 import * as cite from './vscode/cite';
 import * as statistics from './vscode/statistics';
+import * as statisticsView from './vscode/statisticsView';
+import * as textView from './vscode/textView';
 
 interface Feature {
   register(context: vscode.ExtensionContext, services: Services): void;
@@ -17,6 +19,8 @@ const features: Feature[] = [
   search,
   cite,
   statistics,
+  statisticsView,
+  textView,
 ];
 
 /** What activate returns: the services, for integration tests and other extensions. */

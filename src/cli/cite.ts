@@ -82,7 +82,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(
       JSON.stringify(
         {
-          statistic: { id: location.statistic.id, text: location.statistic.text, metric: location.statistic.metric, sentence: location.statistic.sentence },
+          statistic: { id: location.statistic.id, text: location.statistic.text, ...(location.statistic.page === undefined ? {} : { page: location.statistic.page }), metric: location.statistic.metric, sentence: location.statistic.sentence },
           style: style.id,
           format: args.format,
           text,

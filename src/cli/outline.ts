@@ -1,11 +1,13 @@
 /**
  * statcite outline <file|folder…> [--json]: the outline of corpus files, as the sidebar shows it.
- * Folders are read recursively for .md/.markdown/.txt files. Offsets (start/end) are JavaScript
- * string indices into the decoded text.
+ * Folders are read recursively for corpus files (text, Markdown, HTML, PDF, Word). Offsets
+ * (start/end) are JavaScript string indices into the decoded or extracted text; a section's page
+ * is where it begins in a PDF (left out elsewhere).
  */
 import * as nodePath from 'node:path';
+import { pageAt } from '../core/corpus/formats/sourceMap';
 import type { CorpusFile, Section } from '../core/model';
-import { loadCorpus } from './corpus';
+import { loadCorpus, NO_CORPUS_FILES } from './corpus';
 
 export const summary = 'outline of corpus files: articles, reports, sections  (<file|folder…> [--json])';
 
@@ -19,7 +21,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const files = await loadCorpus(paths);
   if (!files.length) {
-    console.error('statcite outline: no .md or .txt files found');
+    console.error(`statcite outline: ${NO_CORPUS_FILES}`);
     return 1;
   }
   console.log(json ? JSON.stringify(outlineJson(files), null, 2) : outlineTree(files));
@@ -32,9 +34,10 @@ function shown(path: string): string {
   return rel && !rel.startsWith('..') && !nodePath.isAbsolute(rel) ? rel : path;
 }
 
-const sectionJson = (s: Section) => ({
+const sectionJson = (f: CorpusFile, s: Section) => ({
   id: s.id,
   title: s.title,
+  ...(f.source?.pages ? { page: pageAt(f.source.pages, s.range.start) } : {}),
   start: s.range.start,
   end: s.range.end,
   passages: s.passages.length,
@@ -62,8 +65,8 @@ export function outlineJson(files: CorpusFile[]) {
           author: r.author,
           start: r.range.start,
           end: r.range.end,
-          intro: sectionJson(r.intro),
-          sections: r.sections.map(sectionJson),
+          intro: sectionJson(f, r.intro),
+          sections: r.sections.map((s) => sectionJson(f, s)),
         })),
       })),
     })),

@@ -64,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
   const files = await loadCorpus(args.corpus, index);
   const results = index.search(args.query, { limit: args.limit, statisticsOnly: args.statisticsOnly });
   if (args.json) {
-    const out = results.map(({ id, kind, file, start, end, match, report, section, snippet, score }) => ({ id, kind, file, start, end, match, report, section, snippet, score }));
+    const out = results.map(({ id, kind, file, page, start, end, match, report, section, snippet, score }) => ({ id, kind, file, ...(page === undefined ? {} : { page }), start, end, match, report, section, snippet, score }));
     console.log(JSON.stringify(out, null, 2));
     return 0;
   }
@@ -79,7 +79,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(`${i + 1}. ${r.kind === 'statistic' ? 'statistic' : 'passage'}  ${where}`);
     // Where the result points, as an editor or terminal links it: the matched words or the figure.
     const { line, column } = lineColumn(texts.get(r.file) ?? '', r.match.start);
-    console.log(`   ${r.file}:${line}:${column}  score ${r.score.toFixed(2)}`);
+    console.log(`   ${r.file}:${line}:${column}${r.page === undefined ? '' : `  p.${r.page}`}  score ${r.score.toFixed(2)}`);
     console.log(`   ${marked(r, mark)}`);
   });
   return 0;

@@ -1,36 +1,123 @@
 /**
- * statcite stats <file|folder…> [--json|--csv]: every statistic of the corpus files. start/end are
- * the figure's offsets (JavaScript string indices) in the decoded text.
+ * statcite stats <file|folder…> [--json | --csv | --xlsx <file>] [filters]: the Statistics view's
+ * table on the command line — the same rows, columns, filters and sorting (src/core/table). start/end
+ * are the figure's offsets (JavaScript string indices) in the decoded text (the extracted text for
+ * HTML, PDF and Word), and page its 1-based page in a PDF; metricKey is the canonical name of what
+ * it measures, subject who or what it is about, issuer who issued the report.
  */
+import { promises as fs } from 'node:fs';
 import * as nodePath from 'node:path';
-import { sectionsOf } from '../core/corpus/walk';
+import { COLUMNS, isColumnId, shownColumns } from '../core/table/columns';
+import { sheetOf } from '../core/table/export';
 import { toCsv } from '../core/export/csv';
-import type { CorpusFile, Statistic } from '../core/model';
-import { loadCorpus } from './corpus';
+import { StatTable, type TableQuery } from '../core/table/query';
+import { fileRows, type StatRow } from '../core/table/row';
+import { toXlsx } from '../core/table/xlsx';
+import type { StatisticKind } from '../core/model';
+import { loadMetricKeys } from '../core/stats/metricKeyFile';
+import { cliLog, loadCorpus, NO_CORPUS_FILES } from './corpus';
+import { alignRows } from './table';
 
-export const summary = 'statistics of corpus files  (<file|folder…> [--json|--csv])';
+export const summary = 'statistics of corpus files  (<file|folder…> [--json|--csv|--xlsx F] [--metric W] [--subject S] [--period P] [--kind K] … [--metric-aliases F])';
 
-const FIELDS = ['id', 'file', 'start', 'end', 'text', 'value', 'unit', 'kind', 'approx', 'change', 'basis', 'from', 'metric', 'subject', 'period', 'sentence'] as const;
-type From = { value: number; unit: string; text: string; start: number; end: number };
-type Row = Record<Exclude<(typeof FIELDS)[number], 'from'>, string | number | boolean | null> & { from: From | null };
+const USAGE = `usage: statcite stats <file|folder…> [--json | --csv | --xlsx <file>]
+  filters: --metric <words> --subject <text> --period <text> --kind <kind[,kind…]> --report <text>
+           --file <text> --from <date> --to <date> --min <number> --max <number>
+  order:   --sort <column>[:desc] --group
+  --metric-aliases <file>: your metric alias table (as the setting statcite.stats.metricAliases)`;
+
+const KINDS = ['count', 'amount', 'percent', 'change', 'streak', 'rank', 'duration'];
+const VALUE_OPTIONS = ['--metric-aliases', '--xlsx', '--metric', '--subject', '--period', '--kind', '--report', '--file', '--from', '--to', '--min', '--max', '--sort'];
+
+interface Args {
+  paths: string[];
+  format: 'json' | 'csv' | 'xlsx' | 'table';
+  xlsx?: string;
+  metricAliases?: string;
+  query: TableQuery;
+}
+
+/** The arguments, or the reason they are wrong. */
+export function parseArgs(args: string[]): Args | { error: string } {
+  const values = new Map<string, string>();
+  const flags = new Set<string>();
+  const paths: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (VALUE_OPTIONS.includes(a)) {
+      const value = args[++i];
+      if (value === undefined || value.startsWith('--')) return { error: `${a} needs a value` };
+      values.set(a, value);
+    } else if (a === '--json' || a === '--csv' || a === '--group') flags.add(a);
+    else if (a.startsWith('--')) return { error: `unknown option ${a}` };
+    else paths.push(a);
+  }
+  if (!paths.length) return { error: 'no corpus file or folder given' };
+  const formats = [flags.has('--json') && 'json', flags.has('--csv') && 'csv', values.has('--xlsx') && 'xlsx'].filter(Boolean) as Args['format'][];
+  if (formats.length > 1) return { error: 'choose one of --json, --csv and --xlsx' };
+  const query: TableQuery = { groupByMetric: flags.has('--group') };
+  for (const [flag, key] of [['--metric', 'metric'], ['--subject', 'subject'], ['--period', 'period'], ['--report', 'report'], ['--file', 'file']] as const) {
+    if (values.has(flag)) query[key] = values.get(flag);
+  }
+  if (values.has('--kind')) {
+    const kinds = values.get('--kind')!.split(',').map((k) => k.trim()).filter(Boolean);
+    const wrong = kinds.find((k) => !KINDS.includes(k));
+    if (wrong) return { error: `--kind ${wrong}: not one of ${KINDS.join(', ')}` };
+    query.kinds = kinds as StatisticKind[];
+  }
+  for (const [flag, key] of [['--from', 'dateFrom'], ['--to', 'dateTo']] as const) {
+    const date = values.get(flag);
+    if (date === undefined) continue;
+    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date)) return { error: `${flag} ${date}: a date is written YYYY, YYYY-MM or YYYY-MM-DD` };
+    query[key] = date;
+  }
+  for (const [flag, key] of [['--min', 'valueMin'], ['--max', 'valueMax']] as const) {
+    const text = values.get(flag);
+    if (text === undefined) continue;
+    const n = Number(text);
+    if (!text.trim() || !Number.isFinite(n)) return { error: `${flag} ${text}: not a number` };
+    query[key] = n;
+  }
+  const sort = values.get('--sort');
+  if (sort !== undefined) {
+    const [id, dir] = sort.split(':');
+    if (!isColumnId(id) || (dir !== undefined && dir !== 'asc' && dir !== 'desc')) return { error: `--sort ${sort}: a column (${COLUMNS.map((c) => c.id).join(', ')}), optionally :asc or :desc` };
+    query.sort = { column: id, descending: dir === 'desc' };
+  }
+  return { paths, format: formats[0] ?? 'table', xlsx: values.get('--xlsx'), metricAliases: values.get('--metric-aliases'), query };
+}
 
 export async function run(args: string[]): Promise<number> {
-  const format = args.includes('--json') ? 'json' : args.includes('--csv') ? 'csv' : 'table';
-  const paths = args.filter((a) => a !== '--json' && a !== '--csv');
-  const unknown = paths.find((a) => a.startsWith('--'));
-  if (!paths.length || unknown || (args.includes('--json') && args.includes('--csv'))) {
-    console.error(`${unknown ? `statcite stats: unknown option ${unknown}\n` : ''}usage: statcite stats <file|folder…> [--json|--csv]`);
+  const parsed = parseArgs(args);
+  if ('error' in parsed) {
+    console.error(`statcite stats: ${parsed.error}\n${USAGE}`);
     return 2;
   }
-  const files = await loadCorpus(paths);
+  const metricKeys = loadMetricKeys(parsed.metricAliases, cliLog);
+  const files = await loadCorpus(parsed.paths, undefined, { metricKeys });
   if (!files.length) {
-    console.error('statcite stats: no .md or .txt files found');
+    console.error(`statcite stats: ${NO_CORPUS_FILES}`);
     return 1;
   }
-  const rows = files.flatMap(statisticRows);
-  if (format === 'json') console.log(JSON.stringify(rows, null, 2));
-  else if (format === 'csv') console.log(csv(rows));
-  else console.log(toTable(rows));
+  const table = new StatTable(files.flatMap((f) => fileRows(f, shown(f.path))), undefined, metricKeys);
+  const result = table.query(parsed.query);
+  if (parsed.query.metric && !result.metric?.keys.length) console.error(`statcite stats: no statistic measures “${parsed.query.metric}”`);
+  else if (parsed.query.metric && !result.metric?.exact) console.error(`statcite stats: no metric key is “${parsed.query.metric}”; showing the keys that contain it: ${result.metric!.keys.join('、')}`);
+  const rows = result.rows.map((i) => table.rows[i]);
+  if (parsed.format === 'json') console.log(JSON.stringify(rows, null, 2));
+  else if (parsed.format === 'csv') {
+    const sheet = sheetOf(rows, shownColumns(rows, false));
+    console.log(toCsv(sheet.header, sheet.rows));
+  } else if (parsed.format === 'xlsx') {
+    const target = parsed.xlsx!;
+    try {
+      await fs.writeFile(target, toXlsx(sheetOf(rows, shownColumns(rows, false))));
+    } catch (err) {
+      console.error(`statcite stats: cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
+    console.error(`statcite stats: ${rows.length} statistics written to ${target}`);
+  } else console.log(toTable(rows));
   return 0;
 }
 
@@ -40,55 +127,17 @@ function shown(path: string): string {
   return rel && !rel.startsWith('..') && !nodePath.isAbsolute(rel) ? rel : path;
 }
 
-function statisticRows(file: CorpusFile): Row[] {
-  return [...sectionsOf(file)].flatMap(({ section }) => section.statistics.map((s) => row(file, s)));
-}
-
-function row(file: CorpusFile, s: Statistic): Row {
-  return {
-    id: s.id,
-    file: shown(file.path),
-    start: s.range.start,
-    end: s.range.end,
-    text: s.text,
-    value: s.value,
-    unit: s.unit,
-    kind: s.kind,
-    approx: s.approx,
-    change: s.change ?? null,
-    basis: s.basis ?? null,
-    from: s.from ? { value: s.from.value, unit: s.from.unit, text: s.from.text, start: s.from.range.start, end: s.from.range.end } : null,
-    metric: s.metric,
-    subject: s.subject ?? null,
-    period: s.period ?? null,
-    sentence: s.sentence,
-  };
-}
-
-function csv(rows: Row[]): string {
-  return toCsv(FIELDS, rows.map((r) => FIELDS.map((f) => (f === 'from' ? r.from?.text : r[f]))));
-}
-
 /** One line a statistic: where, figure, value and unit, kind (with direction), metric, subject, period. */
-function toTable(rows: Row[]): string {
+function toTable(rows: StatRow[]): string {
   if (!rows.length) return 'no statistics found';
-  const arrow = (r: Row): string => (r.change === 'up' ? '↑' : r.change === 'down' ? '↓' : '');
+  const arrow = (r: StatRow): string => (r.change === 'up' ? '↑' : r.change === 'down' ? '↓' : '');
   const lines = rows.map((r) => [
-    `${r.file}:${r.start}`,
-    `${r.approx ? '≈' : ''}${r.text}`,
+    `${r.file}${r.page === undefined ? '' : ` p.${r.page}`}:${r.start}`,
+    `${r.approx ? '≈' : ''}${r.figure}`,
     `${r.value} ${r.unit}`,
-    `${r.kind}${arrow(r)}${r.basis ? ` ${r.basis}` : ''}${r.from ? ` from ${r.from.text}` : ''}`,
-    String(r.metric),
-    [r.subject, r.period].filter((x) => x !== null).join(' · '),
+    `${r.kind}${arrow(r)}${r.basis ? ` ${r.basis}` : ''}`,
+    r.metricKey === r.metric ? r.metric : `${r.metric} (${r.metricKey})`,
+    [r.subject, r.period].filter(Boolean).join(' · '),
   ]);
-  const widths = lines[0].map((_, c) => Math.min(40, Math.max(...lines.map((l) => displayWidth(l[c])))));
-  const pad = (text: string, width: number): string => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-  return [...lines.map((l) => l.map((cellText, c) => pad(cellText, widths[c])).join('  ').trimEnd()), `${rows.length} statistics`].join('\n');
-}
-
-/** Terminal columns: CJK and full-width characters take two. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return width;
+  return [...alignRows(lines), `${rows.length} statistics`].join('\n');
 }

@@ -72,11 +72,16 @@ export interface Statistic {
   from?: { value: number; unit: string; text: string; range: SourceRange };
   /** What the figure measures, e.g. 刑事发案, 矛盾纠纷化解率. */
   metric: string;
-  /** The canonical name of what it measures, shared across wordings (issue 10); read it through metricKeyOf. */
-  metricKey?: string;
-  /** Who reports it: the report's issuing body or a place the sentence names. */
+  /**
+   * The canonical name of what it measures (src/core/stats/metricKey.ts): the same quantity in
+   * different wordings has one key (纠纷化解率 → 矛盾纠纷化解率), different quantities never share one.
+   */
+  metricKey: string;
+  /** Who or what the figure is about: a place (湖北省), a body or group the sentence names (全省综治中心). */
   subject?: string;
-  /** 2025年, 去年 (resolved to a year when the article date is known). */
+  /** Who issued the report: its issuing body (湖北省委政法委), or a news item's publication. */
+  issuer?: string;
+  /** 2025年, 2022年1—11月, 去年 (relative periods resolved when the article date is known). */
   period?: string;
   /** The sentence holding the figure, as text, and its range. */
   sentence: string;
@@ -133,6 +138,21 @@ export interface Problem {
   range?: SourceRange;
 }
 
+/**
+ * How the text of a file that is not text (HTML, PDF, Word) was extracted: the text is the
+ * reader's, so ranges point into it, and this maps it back onto the original.
+ */
+export interface SourceMap {
+  format: 'html' | 'pdf' | 'docx';
+  /** PDF: the text offset where each page begins (pages[0] is page 1). */
+  pages?: number[];
+  /**
+   * HTML: [text offset, offset in the decoded page] of each block of text, in text order: where
+   * in the original a span of the text was read.
+   */
+  anchors?: Array<[number, number]>;
+}
+
 /** One corpus file, read and outlined. */
 export interface CorpusFile {
   /** The file's path as the host names it (absolute path or URI string). */
@@ -140,6 +160,8 @@ export interface CorpusFile {
   encoding: string;
   /** The decoded text; every range above points into it. */
   text: string;
+  /** Set when the text was extracted from HTML, PDF or Word rather than read as it is. */
+  source?: SourceMap;
   metadata: Metadata;
   articles: Article[];
   problems: Problem[];

@@ -36,9 +36,9 @@ export function flowHooks(flow, options, onOpen) {
 /**
  * A clean code-server with only the .vsix installed, a fresh copy of the fixture workspace (or,
  * with `emptyWorkspace`, a folder with no corpus) open in headless Chromium, and the StatCite
- * activity-bar entry ready.
+ * activity-bar entry ready. `settings` are added to the user settings.
  */
-export async function openWorkbench(flow, { vsix = process.env.STATCITE_VSIX, emptyWorkspace = false } = {}) {
+export async function openWorkbench(flow, { vsix = process.env.STATCITE_VSIX, emptyWorkspace = false, settings = {} } = {}) {
   if (!vsix || !fs.existsSync(vsix)) throw new Error(`No .vsix at ${vsix}: run the e2e tests with npm run test:e2e`);
   const dir = makeTempDir(`statcite-e2e-${flow}-`);
   const workspace = path.join(dir, 'workspace');
@@ -48,7 +48,7 @@ export async function openWorkbench(flow, { vsix = process.env.STATCITE_VSIX, em
   installVsix(vsix, extensionsDir, path.join(dir, 'data'));
 
   // Wrapped lines keep the selected figure in view in the screenshots.
-  const server = await startCodeServer(dir, { extensionsDir, settings: { 'editor.wordWrap': 'on' } });
+  const server = await startCodeServer(dir, { extensionsDir, settings: { 'editor.wordWrap': 'on', ...settings } });
   const browser = await launchChromium();
   const viewport = { width: 1440, height: 900 };
   const page = await browser.newPage({ viewport });

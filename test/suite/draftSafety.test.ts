@@ -44,11 +44,11 @@ suite('Draft safety', () => {
       const [a, b, ...rest] = text.split('\n\n');
       return [b, a, ...rest].join('\n\n');
     });
-    assert.ok(swapped.startsWith('乙段江苏省委政法委为群众讨回欠款60.67亿元[^2]。\n\n甲段'), swapped);
+    assert.ok(swapped.startsWith('乙段江苏省为群众讨回欠款60.67亿元[^2]。\n\n甲段'), swapped);
 
     assert.ok(await vscode.commands.executeCommand('statcite.updateReferences'));
     const updated = editor.document.getText();
-    assert.ok(updated.startsWith('乙段江苏省委政法委为群众讨回欠款60.67亿元[^1]。\n\n甲段湖北省去年刑事发案同比下降21.5%[^2]。\n\n'), updated);
+    assert.ok(updated.startsWith('乙段江苏省为群众讨回欠款60.67亿元[^1]。\n\n甲段湖北省去年刑事发案同比下降21.5%[^2]。\n\n'), updated);
     assert.ok(updated.includes(`\n\n${user}`), updated);
     // A second update changes nothing.
     assert.ok(await vscode.commands.executeCommand('statcite.updateReferences'));
@@ -112,12 +112,12 @@ suite('Draft safety', () => {
       putCursor(editor, '后记：');
       assert.ok(await cite(editor, money), name);
       const text = editor.document.getText();
-      assert.ok(text.endsWith(`\n后记：江苏省委政法委为群众讨回欠款60.67亿元${marker}`), text);
+      assert.ok(text.endsWith(`\n后记：江苏省为群众讨回欠款60.67亿元${marker}`), text);
       // The list stays where it was and gains the new entry after its last one.
       const [list, after] = text.split('\n\n后记：');
       const [oldList] = before.split('\n\n后记：');
       assert.ok(list.startsWith(`${oldList}\n${marker}${name.endsWith('.md') ? ':' : ''} 江苏省委政法委.`), list);
-      assert.strictEqual(after, `江苏省委政法委为群众讨回欠款60.67亿元${marker}`);
+      assert.strictEqual(after, `江苏省为群众讨回欠款60.67亿元${marker}`);
       assert.strictEqual(editor.selection.active.character, editor.document.lineAt(editor.selection.active.line).text.length, 'the cursor follows the new marker');
       await undo(editor);
       assert.strictEqual(editor.document.getText(), before);

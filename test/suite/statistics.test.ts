@@ -1,12 +1,35 @@
 /// <reference types="mocha" />
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { OutlineProvider } from '../../src/vscode/outline/provider';
+import type { OutlineNode } from '../../src/vscode/outline/nodes';
 import { DECORATED_RANGES_COMMAND, ENABLED, SECTION } from '../../src/vscode/statistics/settings';
 import { SAMPLE, statcite, until, workspaceFile } from './util';
 
 /** The figure ranges the statistics feature last set on the editor of `uri`. */
 async function decorated(uri: vscode.Uri): Promise<Array<[number, number]>> {
   return (await vscode.commands.executeCommand<Array<[number, number]>>(DECORATED_RANGES_COMMAND, uri.toString())) ?? [];
+}
+
+/** The card over the first occurrence of `figure` (after `context` when given), as plain text. */
+async function cardAt(document: vscode.TextDocument, figure: string, context = ''): Promise<string> {
+  const offset = document.getText().indexOf(context + figure) + context.length;
+  assert.ok(offset >= context.length, `${context}${figure} is not in the sample`);
+  const parts = await hoverTexts(document.uri, document.positionAt(offset + 1));
+  const card = parts.find((p) => !p.value.includes('command:'));
+  assert.ok(card, `no card over ${figure}`);
+  return card.value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+}
+
+/** Every statistic row of the outline under the 湖北 report, as the tree labels it. */
+async function hubeiLabels(): Promise<string[]> {
+  const { services } = await statcite();
+  const provider = new OutlineProvider(services.corpus);
+  const walk = async (nodes: OutlineNode[]): Promise<OutlineNode[]> => (await Promise.all(nodes.map(async (n) => [n, ...(await walk(await provider.getChildren(n)))]))).flat();
+  const all = await walk(await provider.getChildren());
+  const report = all.find((n) => n.kind === 'report' && n.report.author === '湖北省委政法委');
+  assert.ok(report, 'no 湖北 report in the outline');
+  return all.filter((n) => n.kind === 'statistic' && (n.parent === report || n.parent.parent === report)).map((n) => String(provider.getTreeItem(n).label));
 }
 
 /** The hover cards' Markdown at a position, one string per card part. */
@@ -71,5 +94,31 @@ suite('Statistics in corpus files', () => {
     const offset = document.getText().indexOf('两个确立');
     const parts = await hoverTexts(document.uri, document.positionAt(offset + 1));
     assert.ok(!parts.some((p) => p.value.includes('command:statcite.citeStatistic')), 'a card over “两个确立”');
+  });
+
+  test('a card leads with the figure as written and its unit, the normalised value second, its own words in one language', async () => {
+    const card = await cardAt(document, '60.67亿');
+    assert.ok(card.startsWith('**60.67亿元** · '), `the card does not lead with 60.67亿元: ${card.slice(0, 40)}`);
+    assert.ok(/6,067,000,000 (?:yuan|元)/.test(card), `the normalised value is missing:\n${card}`);
+    assert.ok(card.indexOf('60.67亿元') < card.indexOf('6,067,000,000'), 'the normalised value comes first');
+    // The kind line is the card's own words: all English or all Chinese, never 「change · down · 同比」.
+    const kindLine = (await cardAt(document, '21.5%')).split('\n')[0].replace(/^\*\*21\.5%\*\* · /, '');
+    assert.ok(/^[a-z ·]+$/.test(kindLine) || /^[\u4e00-\u9fff ·]+$/.test(kindLine), `the kind line mixes languages: ${kindLine}`);
+    assert.ok(/year on year|同比/.test(kindLine), `the basis is missing from ${kindLine}`);
+  });
+
+  test('the card of 5.9% tells its period, its subject and, apart, the issuing body', async () => {
+    const card = await cardAt(document, '5.9%');
+    for (const expected of ['四级登记信访', '湖北省', '去年', '湖北省委政法委']) assert.ok(card.includes(expected), `card lacks ${expected}:\n${card}`);
+    assert.ok(/(?:Issuer|发布机关): 湖北省委政法委/.test(card), `the issuer is not shown as such:\n${card}`);
+    assert.ok(/(?:Subject|主体): 湖北省/.test(card), `the subject is not the province:\n${card}`);
+    assert.ok(/(?:Period|时间): 去年/.test(card), `5.9% is not dated 去年:\n${card}`);
+  });
+
+  test('outline labels show the figure as written and tell 50.2% from 5.9%', async () => {
+    const labels = await hubeiLabels();
+    for (const expected of ['50.2% 四级登记信访在2024年压降', '5.9% 四级登记信访再降 · 去年', '1377个 四级综治中心', '98.6% 县以下矛盾纠纷化解率', '1年 清剿毒品集中攻坚']) {
+      assert.ok(labels.includes(expected), `no outline row ${expected}; rows: ${labels.join(' | ')}`);
+    }
   });
 });

@@ -23,6 +23,10 @@
  *   (…吗？) is allowed where the next line proves a title (issuing body, lead, byline).
  * - Anything before the first report or news item becomes an implicit report titled like its
  *   article; a file without any of these cues is one article with one report.
+ *
+ * Text extracted from HTML, PDF or Word comes with hints from its format: lines its markup makes
+ * headings are sections like 一、 lines, and the title its properties state names an article
+ * that has no title line.
  */
 import type { Metadata, Problem, SourceRange } from '../model';
 import { buildArticles, draftSection, type DraftArticle, type DraftReport, type DraftSection, type Outline } from './build';
@@ -53,8 +57,17 @@ interface Open {
   note?: DraftArticle;
 }
 
-export function readPlainText(text: string, path: string, metadata: Metadata): Outline {
+/** What a format's markup says about its extracted text. */
+export interface LayoutHints {
+  /** Start offsets of the lines that are section headings. */
+  headings?: ReadonlySet<number>;
+  /** The title the document's properties state. */
+  title?: string;
+}
+
+export function readPlainText(text: string, path: string, metadata: Metadata, hints: LayoutHints = {}): Outline {
   const lines = splitLines(text).filter((l) => l.content !== '');
+  const isHeading = (line: Line): boolean => isSection(line.content) || !!hints.headings?.has(line.start);
   const titleLike = lines.map((l) => isTitleLike(l.content));
   const credits = lines.map((l): [Credits | undefined, 'lead' | 'byline'] => {
     const lead = leadCredits(l.content);
@@ -86,7 +99,7 @@ export function readPlainText(text: string, path: string, metadata: Metadata): O
 
   const newArticle = (line: Line | undefined): DraftArticle => {
     const a: DraftArticle = {
-      title: line?.content ?? baseName(path),
+      title: line?.content ?? hints.title ?? baseName(path),
       titleRange: line ? range(line) : { start: 0, end: 0 },
       reports: [],
       metadata: {},
@@ -105,7 +118,7 @@ export function readPlainText(text: string, path: string, metadata: Metadata): O
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const block = blockAt(i);
-    if (open && !block && isPlainText(line.content, credits[i][0])) {
+    if (open && !block && !isHeading(line) && isPlainText(line.content, credits[i][0])) {
       continueParagraph(open, line);
       if (!mayContinue(line.content)) open = undefined;
       continue;
@@ -159,9 +172,10 @@ export function readPlainText(text: string, path: string, metadata: Metadata): O
     } else if (isNote(line.content) && article && !article.reports.length && !article.note) {
       article.note = range(line);
       if (mayContinue(line.content)) open = { ranges: [], note: article };
-    } else if (isSection(line.content)) {
+    } else if (isHeading(line)) {
       ensureReport();
-      const s = startSection(line, runOnHeadings);
+      // A heading by markup is its whole line.
+      const s = isSection(line.content) ? startSection(line, runOnHeadings) : { section: draftSection(line.content, [range(line)]) };
       report!.sections.push(s.section);
       section = s.section;
       open = s.open;

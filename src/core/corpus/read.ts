@@ -2,8 +2,10 @@
  * One corpus file: bytes → text → outline. Never throws: whatever goes wrong becomes a Problem
  * naming the reason, and the file still appears (with no articles when nothing could be read).
  */
-import type { CorpusFile, Metadata } from '../model';
+import type { Outline } from './build';
+import type { CorpusFile, Metadata, Problem } from '../model';
 import { decode } from './encoding';
+import { FORMAT_EXTENSIONS } from './formats/kinds';
 import { readMarkdown } from './markdown';
 import { readPlainText } from './plaintext';
 
@@ -11,22 +13,21 @@ import { readPlainText } from './plaintext';
 export const MAX_BYTES = 64 * 1024 * 1024;
 
 const MARKDOWN = /\.(md|markdown)$/i;
-/** File names a corpus folder's reader takes: Markdown and plain text. */
-export const CORPUS_FILE = /\.(md|markdown|txt)$/i;
+/** File extensions a corpus folder's reader takes: text, Markdown, and the formats text is extracted from. */
+export const CORPUS_EXTENSIONS: readonly string[] = ['md', 'markdown', 'txt', ...FORMAT_EXTENSIONS];
+export const CORPUS_FILE = new RegExp(`\\.(${CORPUS_EXTENSIONS.join('|')})$`, 'i');
+/** The same as a glob (for file watchers and folder searches). */
+export const CORPUS_GLOB = `**/*.{${CORPUS_EXTENSIONS.join(',')}}`;
 
 /**
  * Reads a file's bytes into the corpus model. `metadata` is what the host knows from a sidecar
  * (see metadata.ts); front matter and the text itself add to it.
  */
 export function readCorpusFile(bytes: Uint8Array, path: string, metadata: Metadata = {}): CorpusFile {
-  const file: CorpusFile = { path, encoding: 'unknown', text: '', metadata, articles: [], problems: [] };
-  if (bytes.length === 0) {
-    file.problems.push({ severity: 'warning', message: 'empty file: nothing to outline' });
-    return file;
-  }
-  if (bytes.length > MAX_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    file.problems.push({ severity: 'error', message: `too large to read: ${mb} MB (the limit is ${MAX_BYTES / 1024 / 1024} MB)` });
+  const file = emptyFile(path, metadata);
+  const size = sizeProblem(bytes);
+  if (size) {
+    file.problems.push(size);
     return file;
   }
   const decoded = decode(bytes);
@@ -41,8 +42,27 @@ export function readCorpusFile(bytes: Uint8Array, path: string, metadata: Metada
     file.problems.push({ severity: 'warning', message: 'empty file (white space only): nothing to outline' });
     return file;
   }
+  outlineText(file, () => (MARKDOWN.test(path) ? readMarkdown(decoded.text, path, metadata) : readPlainText(decoded.text, path, metadata)));
+  return file;
+}
+
+/** A file with nothing read yet. */
+export function emptyFile(path: string, metadata: Metadata): CorpusFile {
+  return { path, encoding: 'unknown', text: '', metadata, articles: [], problems: [] };
+}
+
+/** Why bytes are not read at all (empty, too large), or undefined. */
+export function sizeProblem(bytes: Uint8Array): Problem | undefined {
+  if (bytes.length === 0) return { severity: 'warning', message: 'empty file: nothing to outline' };
+  if (bytes.length <= MAX_BYTES) return undefined;
+  const mb = (bytes.length / 1024 / 1024).toFixed(1);
+  return { severity: 'error', message: `too large to read: ${mb} MB (the limit is ${MAX_BYTES / 1024 / 1024} MB)` };
+}
+
+/** Fills the file's outline from a reader of its text. */
+export function outlineText(file: CorpusFile, read: () => Outline): void {
   try {
-    const outline = MARKDOWN.test(path) ? readMarkdown(decoded.text, path, metadata) : readPlainText(decoded.text, path, metadata);
+    const outline = read();
     file.metadata = outline.metadata;
     file.articles = outline.articles;
     file.problems.push(...outline.problems);
@@ -51,5 +71,4 @@ export function readCorpusFile(bytes: Uint8Array, path: string, metadata: Metada
     file.articles = [];
     file.problems.push({ severity: 'error', message: `could not be outlined: ${err instanceof Error ? err.message : String(err)}` });
   }
-  return file;
 }

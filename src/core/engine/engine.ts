@@ -1,5 +1,6 @@
 import type { CorpusFile, Logger, Metadata } from '../model';
-import { loadCorpusFile } from '../load';
+import { loadAnyFile } from '../load';
+import type { AnnotateOptions } from '../stats/annotate';
 import { contentHash, metadataHash, type CachedFile } from '../search/cache';
 import type { SearchOptions, SearchResult } from '../search/types';
 
@@ -84,6 +85,7 @@ export class CorpusEngine {
     private readonly log: Logger,
     private readonly listener: EngineListener,
     private readonly index?: FileIndex,
+    private readonly options: AnnotateOptions = {},
   ) {}
 
   /** Makes the corpus exactly these files: drops the others, reads the new and the changed. */
@@ -249,7 +251,7 @@ export class CorpusEngine {
         return true;
       }
       started = Date.now();
-      file = loadCorpusFile(bytes, path, metadata);
+      file = await loadAnyFile(bytes, path, metadata, this.options);
       this.tally.outlineMs += Date.now() - started;
     } catch (err) {
       file = unreadable(path, err);

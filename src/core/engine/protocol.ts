@@ -2,12 +2,15 @@
 import type { CorpusFile } from '../model';
 import type { EnginePhase } from './engine';
 import type { SearchOptions, SearchResult } from '../search/types';
+import type { SectionSlice } from './transfer';
 
 export interface WorkerOptions {
   /** Folder for the on-disk cache; undefined disables caching. */
   cacheDir?: string;
   /** The user's own jieba dictionary, merged with the shipped one. */
   userDictionary?: string;
+  /** The user's metric alias file, merged with the shipped aliases (statcite.stats.metricAliases). */
+  metricAliases?: string;
 }
 
 export type Request =
@@ -15,7 +18,7 @@ export type Request =
   | { id: number; type: 'update'; paths: string[] }
   | { id: number; type: 'search'; query: string; options?: SearchOptions };
 
-/** The host has taken the files up to the one that asked for this (see Event 'file'). */
+/** The host has taken the files up to the one that asked for this (see Events 'file' and 'slices'). */
 export interface Ack {
   type: 'ack';
   seq: number;
@@ -26,8 +29,12 @@ export type Reply =
   | { id: number; type: 'failed'; message: string };
 
 export type Event =
-  /** With `ack`, the worker waits for an 'ack' with that seq before it sends more. */
-  | { type: 'file'; file: CorpusFile; ack?: number }
+  /**
+   * With `ack`, the worker waits for an 'ack' with that seq before it sends more. With `transfer`,
+   * the file's sections' contents came ahead in 'slices' of that transfer (transfer.ts).
+   */
+  | { type: 'file'; file: CorpusFile; ack?: number; transfer?: number }
+  | { type: 'slices'; transfer: number; slices: SectionSlice[]; ack: number }
   | { type: 'removed'; path: string }
   | { type: 'progress'; done: number; total: number }
   | { type: 'phase'; phase: EnginePhase }

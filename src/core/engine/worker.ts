@@ -4,14 +4,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Logger } from '../model';
+import type { CorpusFile, Logger } from '../model';
 import { contentHash } from '../search/cache';
 import { nodeCacheHost } from '../search/nodeCacheHost';
 import { SearchStore } from '../search/store';
 import { loadTokenizer } from '../search/tokenizer';
+import { loadMetricKeys } from '../stats/metricKeyFile';
 import { CorpusEngine } from './engine';
 import { nodeHost } from './nodeHost';
 import type { Ack, Event, Message, Request, WorkerOptions } from './protocol';
+import { splitFile, type SectionSlice } from './transfer';
 
 /** Files sent between acknowledgements: small enough that the host never blocks long. */
 const FILES_PER_ACK = 16;
@@ -25,34 +27,47 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
     error: (message) => emit({ type: 'log', level: 'error', message }),
   };
   const tokenizer = loadTokenizer({ userDictionary: options.userDictionary || undefined, log });
+  const metricKeys = loadMetricKeys(options.metricAliases || undefined, log);
   const store = new SearchStore({
     tokenizer,
     cache: options.cacheDir ? nodeCacheHost(options.cacheDir) : undefined,
-    // This very bundle holds the reader and the extractor: a cache from any other build is stale.
-    modelVersion: contentHash(readFileSync(__filename)),
+    // This very bundle holds the reader and the extractor, pdf.js (external) the PDF reader, and the
+    // aliases decide the metric keys: a cache from any other build, pdf.js or aliases is stale.
+    modelVersion: contentHash(
+      Buffer.concat([readFileSync(__filename), readFileSync(require.resolve('pdfjs-dist/package.json')), Buffer.from(metricKeys.signature)]),
+    ),
     log,
   });
   // The host takes all queued messages in one go, about a millisecond per file: asking for an
-  // acknowledgement every few files keeps each of its turns short.
+  // acknowledgement every few files, and after each slice of a large file, keeps its turns short.
   let sent = 0;
+  let asked = 0;
+  let transfers = 0;
   const waiting = new Map<number, () => void>();
+  type Acked = { type: 'file'; file: CorpusFile; transfer?: number } | { type: 'slices'; transfer: number; slices: SectionSlice[] };
+  const acked = (event: Acked): Promise<void> =>
+    new Promise<void>((resolve) => {
+      const seq = ++asked;
+      waiting.set(seq, resolve);
+      emit({ ...event, ack: seq });
+    });
   const engine = new CorpusEngine(
     nodeHost(log),
     log,
     {
-      file: (file) => {
-        if (++sent % FILES_PER_ACK) return emit({ type: 'file', file });
-        const seq = sent;
-        return new Promise<void>((resolve) => {
-          waiting.set(seq, resolve);
-          emit({ type: 'file', file, ack: seq });
-        });
+      file: async (file) => {
+        const { slices, shell } = splitFile(file);
+        if (!slices.length) return ++sent % FILES_PER_ACK ? emit({ type: 'file', file }) : acked({ type: 'file', file });
+        const transfer = ++transfers;
+        for (const part of slices) await acked({ type: 'slices', transfer, slices: part });
+        return acked({ type: 'file', file: shell, transfer });
       },
       removed: (path) => emit({ type: 'removed', path }),
       progress: (done, total) => emit({ type: 'progress', done, total }),
       phase: (phase) => emit({ type: 'phase', phase }),
     },
     store,
+    { metricKeys },
   );
 
   // Requests run one at a time in arrival order, except searches, which answer at once from

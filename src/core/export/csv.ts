@@ -18,9 +18,9 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** A header line and one line per row. */
-export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>): string {
+/** A header line and one line per row (RFC 4180 says CRLF; spreadsheets read either). */
+export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>, eol = '\n'): string {
   const lines = [header.map(csvCell).join(',')];
   for (const row of rows) lines.push(row.map(csvCell).join(','));
-  return lines.join('\n');
+  return lines.join(eol);
 }

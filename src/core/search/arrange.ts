@@ -10,7 +10,7 @@
 import type { Passage, Statistic } from '../model';
 import type { Ranked } from './best';
 import type { Hit } from './documents';
-import { metricAffinity, metricKeyOf, NAMES_METRIC } from './query/metric';
+import { metricAffinity, NAMES_METRIC } from './query/metric';
 import { asksForStatistics, type Query } from './query/parse';
 import { termOccurrences } from './snippet';
 
@@ -87,7 +87,7 @@ function grade(named: string[], statistic: Statistic): { total: number; names: b
   let total = 0;
   let names = false;
   for (const text of named) {
-    const affinity = metricAffinity(text, metricKeyOf(statistic));
+    const affinity = metricAffinity(text, statistic.metricKey);
     total += affinity;
     names ||= affinity >= NAMES_METRIC;
   }

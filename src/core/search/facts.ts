@@ -7,7 +7,6 @@
  */
 import type { Article, CorpusFile, Report, Statistic, StatisticKind } from '../model';
 import type { Facts, MatchContext, StatisticFacts } from './query/match';
-import { metricKeyOf } from './query/metric';
 
 /** Where documents stand: the place conditions read, and the scope a search may keep to. */
 interface Place {
@@ -51,7 +50,7 @@ export class FactsTable {
     this.value[slot] = statistic.value;
     this.kind[slot] = this.code(statistic.kind);
     this.unit[slot] = this.code(statistic.unit);
-    this.metric[slot] = this.code(metricKeyOf(statistic));
+    this.metric[slot] = this.code(statistic.metricKey);
     this.subject[slot] = statistic.subject === undefined ? NONE : this.code(statistic.subject);
     this.period[slot] = statistic.period === undefined ? NONE : this.code(statistic.period);
   }

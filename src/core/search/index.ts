@@ -435,12 +435,14 @@ export class SearchIndex {
     const ranges = statistic ? sentenceRanges(hit.section, statistic) : passage!.ranges;
     const snippet = makeSnippet(file.text, ranges, terms, this.tokenizer.fold);
     const extent: SourceRange = statistic ? statistic.range : { start: ranges[0].start, end: ranges[ranges.length - 1].end };
+    const page = (statistic ?? passage)!.page;
     return {
       id: statistic ? statistic.id : passage!.id,
       kind: hit.kind,
       file: file.path,
       start: extent.start,
       end: extent.end,
+      ...(page === undefined ? {} : { page }),
       match: statistic ? statistic.range : (snippet.match ?? ranges[0]),
       article: hit.article.title,
       report: hit.report.title,

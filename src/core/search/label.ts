@@ -3,7 +3,7 @@
  * one page share its title, so a passage leads with its report › section (the page title comes
  * last, when it differs) and a statistic with its figure and metric, then who and when.
  */
-import { figureText } from '../cite/sentence';
+import { figureText } from '../stats/label';
 import type { Statistic } from '../model';
 import type { SearchResult } from './types';
 

@@ -20,6 +20,8 @@ export interface SearchResult {
   /** The passage (from its first range to its last: a page break may split it) or the statistic's figure. */
   start: number;
   end: number;
+  /** The 1-based page of the figure or the passage's start, in paged sources (PDF). */
+  page?: number;
   /**
    * Where the result points, what opening it selects and the CLI prints: a passage's best match
    * (where most of the matched words stand together, maybe after a page break; its first range

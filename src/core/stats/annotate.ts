@@ -1,41 +1,100 @@
-import { OccurrenceCounter, stableId } from '../ids';
-import type { CorpusFile, Report, Section } from '../model';
+import { isoText, nameDate } from '../corpus/dates';
+import { baseName } from '../corpus/text';
 import { passageText } from '../corpus/walk';
-import { extractStatistics, findOrganisation } from './extract';
+import { OccurrenceCounter, stableId } from '../ids';
+import type { Article, CorpusFile, Report, Section, SourceRange, Statistic } from '../model';
+import { extractStatistics, type ExtractedStatistic, type Topic } from './extract';
+import { SHIPPED_METRIC_KEYS, type MetricKeys } from './metricKey';
+import { timesIn } from './period';
+import { reportSubject, type ReportSubject } from './subject';
+
+export interface AnnotateOptions {
+  /** Metric keys with the user's aliases; the shipped table when not given. */
+  metricKeys?: MetricKeys;
+}
 
 /**
- * Fills the `statistics` of every section (and of each report's intro) from its passages. Ids hash
- * the section id, the figure, the metric and the occurrence among equal ones in the section —
+ * Fills the `statistics` of every section (and of each report's intro) from its passages and from
+ * the headings above them (a headline such as …吞吐量超600万标箱 is a statistic of its report). Ids
+ * hash the section id, the figure, the metric and the occurrence among equal ones in the section —
  * never offsets — so they survive re-reading and edits elsewhere in the file.
  */
-export function annotateStatistics(file: CorpusFile): void {
+export function annotateStatistics(file: CorpusFile, options: AnnotateOptions = {}): void {
+  const keys = options.metricKeys ?? SHIPPED_METRIC_KEYS;
   for (const article of file.articles) {
-    const date = article.metadata.date ?? file.metadata.date;
+    // The date resolves 去年 and 1—11月份; a date in the file name does when nothing states one.
+    const named = nameDate(baseName(file.path));
+    const date = article.metadata.date ?? file.metadata.date ?? (named && isoText(named));
     for (const report of article.reports) {
-      const subject = subjectOf(file, report);
-      for (const section of [report.intro, ...report.sections]) annotateSection(file.text, section, subject, date);
+      const issuer = issuerOf(article, report);
+      // Found when a statistic first needs it: most news items of a transcript have none.
+      let found: ReportSubject | undefined;
+      const subject = (): ReportSubject => {
+        const lead = [report.intro, ...report.sections].flatMap((s) => s.passages).slice(0, 2).map((p) => passageText(file, p).slice(0, 400)).join('\n');
+        return (found ??= reportSubject(report.kind === 'report' ? issuer : undefined, lead));
+      };
+      const about: ReportSubject = { get place() { return subject().place; }, get subject() { return subject().subject; } };
+      // The headline's time (2024年…统计公报, 前两个月…) dates what its sections do not date themselves.
+      const period = timesIn(report.title, date, []).find((t) => t.partOf === undefined)?.period;
+      const context: SectionContext = { text: file.text, report: about, date, issuer, keys, period };
+      annotateSection(context, report.intro, { id: report.id, ranges: [report.titleRange], headline: true });
+      for (const section of report.sections) annotateSection(context, section, { id: section.id, ranges: section.titleRanges, headline: false });
     }
   }
 }
 
 /**
- * Who reports a report's figures: its issuing body; for a news item (whose author is its reporters)
- * the organ its lead names, such as 东至县检察院, or nobody.
+ * Who issued a report: its issuing body (the line under its title, else the one corporate author
+ * the metadata states); for a news item, the publication it appeared in.
  */
-function subjectOf(file: CorpusFile, report: Report): string | undefined {
-  if (report.kind === 'report') return report.author;
-  const lead = report.intro.passages[0] ?? report.sections[0]?.passages[0];
-  return lead ? findOrganisation(passageText(file, lead)) : undefined;
+function issuerOf(article: Article, report: Report): string | undefined {
+  if (report.kind === 'news') return article.metadata.publication;
+  const authors = article.metadata.authors;
+  return report.author ?? (authors?.length === 1 ? authors[0] : undefined);
 }
 
-function annotateSection(text: string, section: Section, subject: string | undefined, date: string | undefined): void {
+interface SectionContext {
+  text: string;
+  report: ReportSubject;
+  date?: string;
+  issuer?: string;
+  keys: MetricKeys;
+  /** The time of the report's headline, in force until a section sets its own. */
+  period?: string;
+}
+
+/** Digits, or Chinese numerals as figures use them (三成, 两倍, 四分之三, 六百万): the rest of a heading holds none. */
+const MAY_HOLD_FIGURE = /[0-9０-９]|[一二两三四五六七八九十][成倍]|分之|[一二两三四五六七八九十百千][万亿]|百分之|第一|首位/;
+
+/** The heading above a section's passages: a report's headline, or a section's heading. */
+interface Heading {
+  id: string;
+  ranges: SourceRange[];
+  headline: boolean;
+}
+
+function annotateSection(context: SectionContext, section: Section, heading: Heading): void {
   const counter = new OccurrenceCounter();
+  const topic: Topic = { period: context.period };
   section.statistics = [];
+  const add = (stats: ExtractedStatistic[]): void => {
+    for (const stat of stats) {
+      const key = `${stat.text}\u0000${stat.metric}`;
+      const full: Statistic = { id: stableId('stat', section.id, stat.text, stat.metric, counter.next(key)), ...stat };
+      if (context.issuer) full.issuer = context.issuer;
+      section.statistics.push(full);
+    }
+  };
+  // A heading's time dates its section (一、2024年工作回顾); a report's headline dates nothing after it.
+  // A heading written into its first paragraph (一、…。body) is read with the paragraph.
+  const ranges = heading.ranges.filter((r) => r.end > r.start && !section.passages.some((p) => p.ranges.some((q) => q.start < r.end && r.start < q.end)));
+  // Most headings hold no figure at all: leave them unread.
+  if (ranges.length && ranges.some((r) => MAY_HOLD_FIGURE.test(context.text.slice(r.start, r.end)))) {
+    const passageId = `${heading.id}#heading`;
+    add(extractStatistics(context.text, { passageId, ranges, report: context.report, date: context.date, topic: heading.headline ? {} : topic, keys: context.keys }));
+  }
   for (const passage of section.passages) {
     if (passage.ranges.length === 0) continue;
-    for (const stat of extractStatistics(text, { passageId: passage.id, ranges: passage.ranges, subject, date })) {
-      const key = `${stat.text}\u0000${stat.metric}`;
-      section.statistics.push({ id: stableId('stat', section.id, stat.text, stat.metric, counter.next(key)), ...stat });
-    }
+    add(extractStatistics(context.text, { passageId: passage.id, ranges: passage.ranges, report: context.report, date: context.date, topic, keys: context.keys }));
   }
 }

@@ -10,11 +10,11 @@ const NUM = '[0-9０-９〇一二两三四五六七八九十]';
 /** Time expressions that set a period, not a metric. */
 const TIME_EXPR =
   `(?:[0-9]{4}|[〇一二三四五六七八九]{4})年度?(?:上半年|下半年|前三季度|一季度|全年|年底|年末|底|末|初)?` +
-  `|去年|今年|上年|前年|本年|明年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度` +
+  `|今年以来|去年|今年|上年|前年|本年|明年|上半年|下半年|前三季度|一季度|二季度|三季度|四季度|前${NUM}+个月` +
   `|${NUM}+(?:[—\\-–至到~]${NUM}+)?月份?|近年来|近${NUM}+年来?|过去${NUM}+年|${NUM}+年来|每年|全年|年内|当年|目前|截至目前`;
 
 const LEADING = new RegExp(
-  `^(?:${TIME_EXPR}|截至[^，。]{1,12}?(?:年底|年末|月底|月末|底|末)` +
+  `^(?:${TIME_EXPR}|截至[^，。]{1,12}?(?:年底|年末|月底|月末|底|末)|这里的|当地的` +
   `|全省|全市|全区|全县|全州|全院|全系统|我省|我市|我区|我县|我国|本市|本省|本区|该院|该市|该省` +
   `|(?:${PLACES.replace('全国|', '')})(?:省|市|自治区)?(?=[\\u4e00-\\u9fa5“0-9])` +
   `|其中|同时|此外|另外|并且|和|及(?!时)|与(?!会)|以及|已经|已|先后|共计|累计|通过|助推|推动|带动` +
@@ -31,7 +31,7 @@ const TRAILING = new RegExp(
   // 占比 is the metric's own word, not a comparison (税收占比提高到…).
   `|(?<!占)(?:比|较)(?:“[^”]{1,10}”|[^，。“”比较]{0,8}?)(?:末期|末|期间|同期|时期|年|月|水平|以前|之前)` +
   `|(?<!占)(?:比|较)[^，。比较]{1,10}(?:高|低|快|慢|多|少)` +
-  `|(?:在)?(?:${TIME_EXPR})|全国|全省|全市|全区|全球|世界|西部|东部|中部|\\s)$`,
+  `|(?:在)?(?:${TIME_EXPR})|(?<!占)(?:全国|全省|全市|全区|全球|世界)|西部|东部|中部|\\s)$`,
 );
 
 const LEADING_VERB = new RegExp(`^(?:(?:${OBJECT_VERBS})了?)+`);
@@ -40,7 +40,8 @@ const ONLY_VERBS = new RegExp(`^(?:(?:${OBJECT_VERBS})了?)+$`);
 
 /** Strips time words, places and connectives before, and verbs, bases and markers after. */
 export function cleanPhrase(phrase: string): string {
-  let text = phrase;
+  // 占到了全国的: the share's base stays (占全国), the verb's endings go.
+  let text = phrase.replace(/占(?:到了?|了)/g, '占');
   for (let changed = true; changed && text; ) {
     changed = false;
     const lead = LEADING.exec(text);
@@ -54,7 +55,11 @@ export function cleanPhrase(phrase: string): string {
       changed = true;
     }
   }
-  return unwrapQuotes(text);
+  // A reporting clause in front names who speaks, not what is measured (…委员会20日宣布将联邦基金利率…).
+  const reported = /^.*?(?:(?:宣布|表示|称)(?:将|把)|宣布)/.exec(text);
+  if (reported && text.length - reported[0].length >= 2) text = text.slice(reported[0].length);
+  // 合计进出口, 共计投入: an adverb of summing inside the phrase is no part of the name.
+  return unwrapQuotes(text).replace(/(?<=[\u4e00-\u9fff”])(?:合计|共计|总计)(?=[\u4e00-\u9fff])/g, '');
 }
 
 /** “全国百城法治政府建设评估” → 全国百城法治政府建设评估; inner quotes stay (基层“两院”增核员额). */
@@ -71,8 +76,95 @@ export function isEmptyPhrase(text: string): boolean {
   return text === '' || /^(?:的|基础上|之后|以后|以来|同时|其中|高于|低于|高出|快于|慢于|比|较)/.test(text) || /^[、，和及与]+$/.test(text) || RANK_SCOPE.test(text);
 }
 
-/** What follows a streak when it only says what the run did (连续两年上升, 连续3个月处于…). */
-export const PREDICATE_START = new RegExp(`^(?:${UP_VERBS}|${DOWN_VERBS}|处于|保持|实现|位居|稳居|居|低于|高于|超过|成为|获得|获评)`);
+/**
+ * What follows a streak when it only says how its metric moved or stood (连续两年上升, 连续3个月处于…,
+ * 连续10年位居全球第一); a run of its own (连续5年获评…省份) names its metric after it.
+ */
+export const MOVEMENT_START = new RegExp(`^(?:${UP_VERBS}|${DOWN_VERBS}|处于|保持|稳定|维持|控制|位居|稳居|居|低于|高于|超过|快于|慢于)`);
+/** Verbs of two characters or more: a single 降 or 增 inside a noun (强降水) is no verb. */
+const longVerbs = (verbs: string): string => verbs.split('|').filter((v) => v.length >= 2).join('|');
+
+/**
+ * Words that start what a clause says of the noun counted before them: 5位科学家|增选为两院院士,
+ * 8000个项目|参展, 近四成受访者|每月至少参加…
+ */
+const PREDICATE_HEAD = new RegExp(
+  `(?:已经|已|均|都|将|正在|每[年月周天日]|至少|全部|全面|被|表示|认为|愿意|希望|入选|当选|增选为|增选|成为|获评|荣获|获得|评为|认定为|入围|` +
+    `进入|跻身|参展|参加|参与|参赛|受益|享受|出现|达到|通过|开通|开板|高于|低于|快于|慢于|位居|纳入|列入|保持|落户|上榜|` +
+    `使用|用上|用到|采用|选择|购买|拥有|持有|加入|接受|享有|实现|完成|${longVerbs(UP_VERBS)}|${longVerbs(DOWN_VERBS)})`,
+);
+const APPROX_TAIL = new RegExp(`(?:${APPROX_BEFORE})$`);
+/** A time or a manner adverbial also opens the predicate (10万名公务员当地时间15日举行罢工). */
+const ADVERBIAL = /当地时间|今天|昨天|当天|当日|日前|近日|[0-9]{1,2}日|乘[^，。]{1,3}抵达/;
+
+/**
+ * The noun a count measures, from the words after its unit to the clause end or, when
+ * `cutByFigure`, the next figure: the noun alone, or — when the clause goes on to say something of
+ * it — that as a noun phrase (5位科学家增选为两院院士 → 增选为两院院士的科学家; 57个县（市）地区生产总值
+ * 增速高于全省平均水平 → 地区生产总值增速高于全省平均水平的县（市）). Before another figure the words
+ * that belong to it are left out (50多个国家和地区近3000家 → 国家和地区; 7轮强降水和“桦加沙”等3个台风 → 强降水).
+ */
+export function objectPhrase(words: string, cutByFigure: boolean): string {
+  let text = words;
+  if (cutByFigure) {
+    text = text.replace(APPROX_TAIL, '');
+    if (/等$/.test(text)) text = text.replace(/(?:和|及|与|以及|、)[^和及与、]*等$/, '').replace(/等$/, '');
+  }
+  let noun = text;
+  let rest = '';
+  const paren = /^([^（(]+[（(][^（）()]{1,8}[）)])/.exec(text);
+  if (paren) {
+    noun = paren[1];
+    rest = text.slice(paren[1].length);
+  } else {
+    const verb = PREDICATE_HEAD.exec(text);
+    const adverbial = ADVERBIAL.exec(text);
+    const predicate = verb && (!adverbial || verb.index <= adverbial.index) ? verb : adverbial;
+    if (predicate && predicate.index > 0) {
+      // 受访者对国内消费环境总体表示满意: a preposition before the verb opens the predicate.
+      const preposition = /[对在向为]/.exec(text.slice(2, predicate.index));
+      const at = preposition ? preposition.index + 2 : predicate.index;
+      noun = text.slice(0, at);
+      rest = text.slice(at);
+    }
+  }
+  noun = cleanObject(noun);
+  rest = rest.replace(/(?:的|了|和|等|\s)+$/, '');
+  // Only a short predicate reads well in front of its noun; a long one is another statement.
+  return noun && rest && rest.length <= 18 && !/[0-9]/.test(rest) ? `${rest}的${noun}` : noun;
+}
+
+/**
+ * The topic of the clause before a figure's clause: its noun phrase before its verb
+ * (2022年粮食产量再创新高 → 粮食产量), for a run that names no metric of its own.
+ */
+export function clauseTopic(before: string): string {
+  const clauses = before.split(/[，,；;、\s]+/).filter((c) => c !== '');
+  const last = cleanPhrase(clauses[clauses.length - 1] ?? '');
+  const verb = new RegExp(`(?:再创|创|再次|首次|实现|${PREDICATE_HEAD.source})`).exec(last);
+  const topic = verb ? last.slice(0, verb.index) : last;
+  return topic.length >= 2 && topic.length <= 16 ? topic : '';
+}
+
+/** Verbs whose rate names no object of its own: 化解率, 吸附率, 办结率 (失业率, 出生率 do). */
+const OBJECT_RATE = /^(化解|吸附|办结|结案|执结|调解|受理|查处|处置|回复|答复|整改|破案|侦破|审结)率$/;
+
+/**
+ * A rate that names no object takes the object of the figure before it in the sentence:
+ * 矛盾纠纷134.6万件、化解率99.8% → 矛盾纠纷化解率; 矛盾纠纷吸附率99.8%、化解率98.6% → 矛盾纠纷化解率.
+ */
+export function completeRate(metric: string, previous: string | undefined): string {
+  if (!previous || !OBJECT_RATE.test(metric)) return metric;
+  const sibling = /^(.*?)(?:化解|吸附|办结|结案|执结|调解|受理|查处|处置|回复|答复|整改|破案|侦破|审结)率$/.exec(previous);
+  const base = sibling ? sibling[1] : previous;
+  // 基层排查矛盾纠纷 → 矛盾纠纷: the object is what the last verb governs.
+  let object = base;
+  for (const m of base.matchAll(INNER_VERB)) {
+    const rest = base.slice(m.index + m[0].length);
+    if (rest.length >= 2) object = rest;
+  }
+  return object.length >= 2 && !/[0-9%]/.test(object) ? object + metric : metric;
+}
 
 /** The phrase after a figure's unit, as far as the clause goes: 9部展现检察履职的短视频 → 展现检察履职的短视频. */
 const THRESHOLD_START = new RegExp(`^(?:${THRESHOLD_NOUNS})`);

@@ -104,5 +104,5 @@ export function parseNumber(text: string): number | undefined {
 
 /** Round away binary noise from scaling (60.67 × 1e8 → 6067000000, not 6066999999.999999). */
 export function cleanFloat(value: number): number {
-  return Number.isFinite(value) ? Number(value.toPrecision(12)) : value;
+  return Number.isInteger(value) || !Number.isFinite(value) ? value : Number(value.toPrecision(12));
 }

@@ -1,14 +1,14 @@
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { revealSource } from '../reveal';
+import { corpusPathOf } from '../textView/uri';
 import { citationAt, resolveCitations } from '../../core/cite/citations';
-import { insertCitation } from '../../core/cite/draft/edit';
 import { parseDraft } from '../../core/cite/draft/parse';
-import { joinList } from '../../core/cite/list';
+import { insertCitations } from '../../core/cite/many';
 import { prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
 import { passageAt, referenceFor, statisticAt, type StatisticLocation } from '../../core/cite/reference';
 import { planUpdate } from '../../core/cite/update';
-import { figureText } from '../../core/cite/sentence';
+import { figureText } from '../../core/stats/label';
 import { applyToDraft, planBibliography, readText, writeBibliography, type BibliographyPlan } from './apply';
 import type { BibliographySync } from './bibsync';
 import type { CiteContext } from './context';
@@ -16,11 +16,22 @@ import {
   CITE_SELECTION_COMMAND,
   CITE_STATISTIC_COMMAND,
   COPY_COMMAND,
+  ENTRIES_COMMAND,
   FILL_COMMAND,
   INSERT_COMMAND,
   OPEN_SOURCE_COMMAND,
   UPDATE_COMMAND,
 } from './settings';
+
+/** The statistics a command argument names: one (see statisticIdOf) or a list (the Statistics view's selection). */
+function statisticIdsOf(arg: unknown): string[] | undefined {
+  if (Array.isArray(arg)) {
+    const ids = arg.map(statisticIdOf);
+    return ids.length && ids.every((id): id is string => id !== undefined) ? ids : undefined;
+  }
+  const id = statisticIdOf(arg);
+  return id === undefined ? undefined : [id];
+}
 
 /** A statistic id from a command argument: the id itself, an outline node or a search result. */
 function statisticIdOf(arg: unknown): string | undefined {
@@ -46,8 +57,8 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
     return location;
   }
 
-  /** Puts a prepared citation at the cursor of the draft: one undo step, bibliography file after. */
-  async function citeInto(prepare: (options: CiteOptions) => PreparedCitation): Promise<boolean> {
+  /** Puts prepared citations at the cursor of the draft: one undo step, bibliography file after. */
+  async function citeInto(prepare: (options: CiteOptions) => PreparedCitation[]): Promise<boolean> {
     const editor = ctx.draftEditor();
     if (!editor) {
       noDraft();
@@ -60,16 +71,14 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
     // The bibliography file is checked first: a broken .bib stops the insertion before anything changes.
     const bibliography =
       options.format === 'latex' || options.format === 'pandoc'
-        ? await planBibliography(ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl'), options.format, [prepared.reference])
+        ? await planBibliography(ctx.bibliography(document, options.format === 'latex' ? 'bibtex' : 'csl'), options.format, prepared.map((p) => p.reference))
         : undefined;
     if (bibliography && 'error' in bibliography) {
       void vscode.window.showErrorMessage(t('Citation not inserted: {0}. Fix the file and try again.', bibliography.error));
       return false;
     }
     const at = document.offsetAt(editor.selection.active);
-    // Formatted with the list it joins: another work of the same author and year makes it 2026b.
-    const joined = joinList(parseDraft(document.getText(), options.format), prepared, ctx.lookup(), options.style);
-    const result = insertCitation(joined.draft, at, joined.request);
+    const result = insertCitations(document.getText(), options.format, at, prepared, ctx.lookup(), options.style);
     if ('error' in result) {
       void vscode.window.showWarningMessage(t('Citation not inserted into {0}: {1}', name, t(result.template, ...result.args)));
       return false;
@@ -80,11 +89,11 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
     }
     if (bibliography) {
       await write(bibliography);
-      bibSync.remember(document, options.format === 'latex' ? 'latex' : 'pandoc', bibliography.uri, [prepared.reference], bibliography.added);
+      bibSync.remember(document, options.format === 'latex' ? 'latex' : 'pandoc', bibliography.uri, prepared.map((p) => p.reference), bibliography.added);
     }
     placeCursor(editor, result.cursor);
-    services.log.info(`cite: ${prepared.request.id} → ${name} (${options.format}, ${options.style.id})`);
-    warnMissing(prepared);
+    services.log.info(`cite: ${prepared.map((p) => p.request.id).join(' ')} → ${name} (${options.format}, ${options.style.id})`);
+    for (const p of prepared) warnMissing(p);
     return true;
   }
 
@@ -166,15 +175,21 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
 
   async function citeStatistic(arg?: unknown): Promise<boolean> {
     if (noDraft()) return false;
-    const id = statisticIdOf(arg) ?? (await pickStatistic());
-    if (!id) return false;
-    const location = await statistic(id);
-    return location ? citeInto((options) => prepareStatistic(location, options)) : false;
+    const picked = statisticIdsOf(arg) ?? (await pickStatistic());
+    if (!picked) return false;
+    const locations: StatisticLocation[] = [];
+    for (const id of typeof picked === 'string' ? [picked] : picked) {
+      const location = await statistic(id);
+      if (!location) return false;
+      locations.push(location);
+    }
+    return citeInto((options) => locations.map((location) => prepareStatistic(location, options)));
   }
 
   async function citeSelection(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
-    const file = editor && services.corpus.file(editor.document.uri.fsPath);
+    const path = editor && corpusPathOf(editor.document.uri);
+    const file = path ? services.corpus.file(path) : undefined;
     if (!editor || !file || editor.selection.isEmpty) {
       void vscode.window.showWarningMessage(t('Select a passage in a corpus file to quote it.'));
       return false;
@@ -185,7 +200,7 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
       return false;
     }
     const quote = editor.document.getText(editor.selection).replace(/\s*\r?\n\s*/g, '');
-    const done = await citeInto((options) => prepareQuotation(location, quote, options));
+    const done = await citeInto((options) => [prepareQuotation(location, quote, options)]);
     const draft = ctx.draftEditor();
     if (done && draft) await vscode.window.showTextDocument(draft.document, draft.viewColumn);
     return done;
@@ -217,6 +232,16 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
     return true;
   }
 
+  /** The entries of these statistics' works in the style of the last draft (undefined for ids the corpus lacks). */
+  async function entries(ids: string[]): Promise<Array<string | undefined>> {
+    const style = await ctx.style(ctx.draftEditor()?.document);
+    const lookup = ctx.lookup();
+    return ids.map((id) => {
+      const location = lookup.statistic(id);
+      return location && style.entry(referenceFor(location), 'plain').text;
+    });
+  }
+
   /** Copies the reference entry of a statistic (argument, citation under the cursor, or picked). */
   async function copy(arg?: unknown): Promise<string | undefined> {
     const lookup = ctx.lookup();
@@ -225,7 +250,8 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
     let key: string | undefined;
     if (!id && editor) {
       const offset = editor.document.offsetAt(editor.selection.active);
-      const file = services.corpus.file(editor.document.uri.fsPath);
+      const path = corpusPathOf(editor.document.uri);
+      const file = path ? services.corpus.file(path) : undefined;
       if (file) id = statisticAt(file, offset)?.statistic.id;
       else if (ctx.isDraft(editor.document)) {
         const found = citationAt(resolveCitations(parseDraft(editor.document.getText(), ctx.format(editor.document)), lookup), offset);
@@ -261,5 +287,6 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
     vscode.commands.registerCommand(UPDATE_COMMAND, update),
     vscode.commands.registerCommand(COPY_COMMAND, copy),
     vscode.commands.registerCommand(OPEN_SOURCE_COMMAND, openSource),
+    vscode.commands.registerCommand(ENTRIES_COMMAND, entries),
   ];
 }

@@ -5,6 +5,7 @@ import { corpusLookup, type CiteLookup, type ReportLocation } from '../../core/c
 import { DEFAULT_TEMPLATE } from '../../core/cite/sentence';
 import { DEFAULT_STYLE, isStyleId, styleFor, styleFromCsl, type CitationStyle } from '../../core/cite/styles';
 import type { Services } from '../services';
+import { corpusPathOf } from '../textView/uri';
 import { BIBTEX_FILE, CSL_FILE, DRAFT_LANGUAGES, MARKDOWN_MODE, SECTION, STYLE, TEMPLATE } from './settings';
 
 /**
@@ -38,7 +39,8 @@ export class CiteContext implements vscode.Disposable {
 
   /** A draft is a Markdown, LaTeX or text document that is not itself part of the corpus. */
   isDraft(document: vscode.TextDocument): boolean {
-    return DRAFT_LANGUAGES.includes(document.languageId) && document.uri.scheme !== 'output' && !this.services.corpus.file(document.uri.fsPath);
+    const corpusPath = corpusPathOf(document.uri);
+    return DRAFT_LANGUAGES.includes(document.languageId) && document.uri.scheme !== 'output' && !(corpusPath && this.services.corpus.file(corpusPath));
   }
 
   /** The editor a citation goes into: the active one if it is a draft, else the last draft used. */

@@ -16,6 +16,8 @@ export const EXPORT_CSL_COMMAND = 'statcite.exportCslJson';
 export const EXPORT_BIBTEX_COMMAND = 'statcite.exportBibTeX';
 /** Internal: opens a statistic's source (hover links, quick fixes); not in the palette. */
 export const OPEN_SOURCE_COMMAND = 'statcite.cite.openSource';
+/** Internal: the reference entries of statistics in the configured style (the Statistics view's copy). */
+export const ENTRIES_COMMAND = 'statcite.cite.entries';
 
 /** Languages a draft may be written in. */
 export const DRAFT_LANGUAGES = ['markdown', 'latex', 'tex', 'plaintext'];

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { CORPUS_GLOB } from '../../core/corpus/read';
 import { findFiles, nodeFolderHost, type CorpusRoot } from '../../core/corpus/find';
 import { compileGlobs } from '../../core/glob';
 import { EXCLUDE, FOLDERS, INCLUDE, SAMPLE_STATE, SECTION } from './settings';
@@ -48,7 +49,7 @@ export function watchCorpus(
   const include = vscode.workspace.getConfiguration(SECTION).get<string[]>(INCLUDE, []);
   const patterns: vscode.GlobPattern[] = [
     ...include,
-    ...extraFolders(context).map((f) => new vscode.RelativePattern(f, '**/*.{md,markdown,txt}')),
+    ...extraFolders(context).map((f) => new vscode.RelativePattern(f, CORPUS_GLOB)),
   ];
   const watchers = patterns.map((p) => vscode.workspace.createFileSystemWatcher(p));
   const sidecars = vscode.workspace.createFileSystemWatcher('**/statcite.meta.json');

@@ -3,21 +3,15 @@ import * as vscode from 'vscode';
 import type { CorpusFile } from '../../core/model';
 import type { EnginePhase } from '../../core/engine/engine';
 import type { Event } from '../../core/engine/protocol';
+import { joinFile, type SectionSlice } from '../../core/engine/transfer';
 import type { SearchOptions, SearchResult } from '../../core/search/types';
 import type { CorpusService, StatisticLocation } from '../services';
 import { findCorpusFiles, watchCorpus } from './discovery';
 import { CorpusProgress } from './progress';
-import { SECTION, STATE_CONTEXT } from './settings';
+import { SECTION, STATE_CONTEXT, settingPath } from './settings';
 import { WorkerClient } from './workerClient';
 import { SECTION as SEARCH_SECTION, USER_DICTIONARY } from '../search/settings';
-
-/** The user's jieba dictionary; a relative path is taken from the first workspace folder. */
-function userDictionary(): string | undefined {
-  const setting = vscode.workspace.getConfiguration(SEARCH_SECTION).get<string>(USER_DICTIONARY, '').trim();
-  if (!setting) return undefined;
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  return folder ? nodePath.resolve(folder, setting) : setting;
-}
+import { METRIC_ALIASES, STATS_SECTION } from '../statistics/settings';
 
 /**
  * The corpus on the extension-host side: a mirror of what the worker has read, filled by small
@@ -27,6 +21,8 @@ export class WorkerCorpusService implements CorpusService {
   private readonly changed = new vscode.EventEmitter<string[]>();
   readonly onDidChange = this.changed.event;
   private readonly byPath = new Map<string, CorpusFile>();
+  /** Slices of large files on their way, by transfer (see core/engine/transfer.ts). */
+  private readonly slices = new Map<number, SectionSlice[]>();
   private readonly statistics = new Map<string, StatisticLocation>();
   private readonly statisticIds = new Map<string, string[]>();
   private readonly pendingPaths = new Set<string>();
@@ -40,6 +36,7 @@ export class WorkerCorpusService implements CorpusService {
   private finding = false;
   /** What the worker's progress counts: files read, then files indexed. */
   private phase: EnginePhase = 'reading';
+  private aliasWatcher?: vscode.Disposable;
   private flushTimer?: NodeJS.Timeout;
   private watchTimer?: NodeJS.Timeout;
   private readonly disposables: vscode.Disposable[] = [this.changed, this.progress];
@@ -83,6 +80,7 @@ export class WorkerCorpusService implements CorpusService {
     clearTimeout(this.flushTimer);
     clearTimeout(this.watchTimer);
     this.watcher?.dispose();
+    this.aliasWatcher?.dispose();
     this.client?.dispose();
     vscode.Disposable.from(...this.disposables).dispose();
   }
@@ -96,7 +94,7 @@ export class WorkerCorpusService implements CorpusService {
     this.startWorker();
     this.disposables.push(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${SEARCH_SECTION}.${USER_DICTIONARY}`)) void this.restartWorker();
+        if (e.affectsConfiguration(`${SEARCH_SECTION}.${USER_DICTIONARY}`) || e.affectsConfiguration(`${STATS_SECTION}.${METRIC_ALIASES}`)) void this.restartWorker();
         else if (e.affectsConfiguration(SECTION)) void this.refresh();
       }),
     );
@@ -108,13 +106,30 @@ export class WorkerCorpusService implements CorpusService {
     const storage = this.context.storageUri ?? this.context.globalStorageUri;
     this.client = new WorkerClient(
       nodePath.join(this.context.extensionPath, 'dist', 'worker.js'),
-      { cacheDir: nodePath.join(storage.fsPath, 'cache'), userDictionary: userDictionary() },
+      { cacheDir: nodePath.join(storage.fsPath, 'cache'), userDictionary: settingPath(SEARCH_SECTION, USER_DICTIONARY), metricAliases: this.watchAliases() },
       (event) => this.onEvent(event),
       (message) => {
         this.log.error(message);
         void vscode.window.showErrorMessage(vscode.l10n.t('StatCite stopped reading the corpus: {0}', message));
       },
     );
+  }
+
+  /**
+   * The metric alias file, watched: its groups decide the metric keys of every statistic, so an
+   * edit to it re-reads the corpus in a new worker.
+   */
+  private watchAliases(): string | undefined {
+    this.aliasWatcher?.dispose();
+    const file = settingPath(STATS_SECTION, METRIC_ALIASES);
+    if (!file) return undefined;
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(nodePath.dirname(file)), nodePath.basename(file)));
+    const restart = (): void => void this.restartWorker();
+    watcher.onDidChange(restart);
+    watcher.onDidCreate(restart);
+    watcher.onDidDelete(restart);
+    this.aliasWatcher = watcher;
+    return file;
   }
 
   /** jieba takes its dictionary once per thread: a new dictionary needs a new worker. */
@@ -170,15 +185,22 @@ export class WorkerCorpusService implements CorpusService {
 
   private onEvent(event: Event): void {
     switch (event.type) {
-      case 'file':
-        this.forget(event.file.path);
-        this.byPath.set(event.file.path, event.file);
-        this.index(event.file);
-        this.pendingPaths.add(event.file.path);
+      case 'slices':
+        this.slices.set(event.transfer, (this.slices.get(event.transfer) ?? []).concat(event.slices));
+        setImmediate((seq) => this.client?.ack(seq), event.ack);
+        break;
+      case 'file': {
+        const file = event.transfer ? joinFile(event.file, this.slices.get(event.transfer) ?? []) : event.file;
+        if (event.transfer) this.slices.delete(event.transfer);
+        this.forget(file.path);
+        this.byPath.set(file.path, file);
+        this.index(file);
+        this.pendingPaths.add(file.path);
         this.scheduleFlush();
         // Answer after this turn, so other work on the host runs between batches.
         if (event.ack) setImmediate((seq) => this.client?.ack(seq), event.ack);
         break;
+      }
       case 'removed':
         this.forget(event.path);
         this.byPath.delete(event.path);

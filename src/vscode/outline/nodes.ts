@@ -71,9 +71,3 @@ export function articleStatistics(article: Article): number {
 export function fileStatistics(file: CorpusFile): number {
   return file.articles.reduce((n, a) => n + articleStatistics(a), 0);
 }
-
-/** 「21.5% 刑事发案同比下降」: the figure, then what it measures and how it moved. */
-export function statisticLabel(s: Statistic): string {
-  const direction = s.change === 'up' ? '增长' : s.change === 'down' ? '下降' : '';
-  return `${s.text} ${s.metric}${s.change ? `${s.basis ?? ''}${direction}` : ''}`.trim();
-}

@@ -1,12 +1,15 @@
 import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
+import { pageAt } from '../../core/corpus/formats/sourceMap';
 import type { CorpusFile, SourceRange } from '../../core/model';
 import { filterFiles } from '../../core/outline/filter';
 import { groupFiles, type GroupBy, type OutlineEntry } from '../../core/outline/group';
 import type { CorpusService } from '../services';
+import { pageLabel } from '../textView/uri';
 import { childrenOf } from './children';
+import { statisticLabel } from '../../core/stats/label';
 import { countsText } from './counts';
-import { articleStatistics, fileStatistics, reportStatistics, statisticLabel, type OutlineNode } from './nodes';
+import { articleStatistics, fileStatistics, reportStatistics, type OutlineNode } from './nodes';
 import { GROUP_BY, SECTION } from './settings';
 
 export const REVEAL_COMMAND = 'statcite.revealRange';
@@ -156,7 +159,8 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
       case 'section': {
         const { section } = node;
         const item = new vscode.TreeItem(section.title, section.statistics.length ? Collapsed : None);
-        item.description = countsText(['statistic', section.statistics.length]);
+        const page = pageAt(node.file.source?.pages, section.range.start);
+        item.description = [page === undefined ? '' : pageLabel(page), countsText(['statistic', section.statistics.length])].filter(Boolean).join(' · ') || undefined;
         item.iconPath = new vscode.ThemeIcon('symbol-namespace');
         item.command = revealCommand(node.file.path, section.range, t('Open'));
         item.contextValue = 'section';
@@ -165,6 +169,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
       case 'statistic': {
         const { statistic } = node;
         const item = new vscode.TreeItem(statisticLabel(statistic), None);
+        item.description = [statistic.subject, statistic.page === undefined ? undefined : pageLabel(statistic.page)].filter(Boolean).join(' · ') || undefined;
         item.iconPath = new vscode.ThemeIcon('graph');
         item.tooltip = new vscode.MarkdownString().appendText(statistic.sentence);
         item.command = revealCommand(node.file.path, statistic.range, t('Open'), statistic.sentenceRange);

@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import type { SourceRange } from '../../core/model';
 import type { Services } from '../services';
-import { statisticLabel } from './nodes';
+import { statisticLabel } from '../../core/stats/label';
+import { TEXT_SCHEME, corpusPathOf } from '../textView/uri';
 
 /** VS Code's own Outline view and breadcrumbs show the same structure as the sidebar. */
 export function registerSymbols(context: vscode.ExtensionContext, services: Services): void {
   const provider: vscode.DocumentSymbolProvider = {
     async provideDocumentSymbols(document) {
       await services.corpus.ready;
-      const file = services.corpus.file(document.uri.fsPath);
+      const path = corpusPathOf(document.uri);
+      const file = path && services.corpus.file(path);
       if (!file) return [];
       const range = (r: SourceRange): vscode.Range => new vscode.Range(document.positionAt(r.start), document.positionAt(r.end));
       const symbol = (name: string, detail: string, kind: vscode.SymbolKind, full: SourceRange, selection: SourceRange): vscode.DocumentSymbol =>
@@ -38,6 +40,7 @@ export function registerSymbols(context: vscode.ExtensionContext, services: Serv
       [
         { scheme: 'file', language: 'markdown' },
         { scheme: 'file', language: 'plaintext' },
+        { scheme: TEXT_SCHEME },
       ],
       provider,
       { label: 'StatCite' },

@@ -4,6 +4,7 @@ import { resultHeading } from '../../core/search/label';
 import { isEmptyQuery, parseQuery, type QueryError } from '../../core/search/query/parse';
 import type { SearchResult } from '../../core/search/types';
 import type { Services } from '../services';
+import { pageLabel } from '../textView/uri';
 import { CITE_STATISTIC_COMMAND, OPEN_RESULT_COMMAND, SEARCH_VISIBLE_CONTEXT } from './settings';
 
 /** Wait after the last keystroke before searching: fast typists send one request, not five. */
@@ -177,7 +178,7 @@ export class QuickSearch implements vscode.Disposable {
     const { label, description } = resultHeading(result, statistic);
     return {
       label: `${statistic ? '$(graph)' : '$(file-text)'} ${label}`,
-      description,
+      description: [description, result.page === undefined ? '' : pageLabel(result.page)].filter(Boolean).join(' · '),
       detail: result.snippet,
       alwaysShow: true,
       buttons: result.kind === 'statistic' ? [this.citeButton, this.copyButton] : [this.copyButton],

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { corpusPathOf } from '../textView/uri';
 import type { StatisticLookup } from './lookup';
 import { ENABLED, SECTION, UNDERLINE_COLOR } from './settings';
 
@@ -34,7 +35,8 @@ export class StatisticDecorations implements vscode.Disposable {
 
   decorate(editor: vscode.TextEditor): void {
     const document = editor.document;
-    const file = document.uri.scheme === 'file' && this.enabled() && !document.isDirty ? this.services.corpus.file(document.uri.fsPath) : undefined;
+    const path = corpusPathOf(document.uri);
+    const file = path && this.enabled() && !document.isDirty ? this.services.corpus.file(path) : undefined;
     const placed = file ? this.lookup.all(file) : [];
     const ranges = placed.map(({ statistic }) => new vscode.Range(document.positionAt(statistic.range.start), document.positionAt(statistic.range.end)));
     editor.setDecorations(this.type, ranges);

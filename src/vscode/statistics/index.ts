@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { TEXT_SCHEME } from '../textView/uri';
 import { StatisticDecorations } from './decorations';
 import { StatisticHoverProvider } from './hover';
 import { StatisticLookup } from './lookup';
@@ -13,7 +14,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(
     decorations,
     refreshSoon,
-    vscode.languages.registerHoverProvider({ scheme: 'file' }, new StatisticHoverProvider(services, lookup)),
+    vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: TEXT_SCHEME }], new StatisticHoverProvider(services, lookup)),
     services.corpus.onDidChange(() => refreshSoon.run()),
     vscode.window.onDidChangeVisibleTextEditors(() => refreshSoon.run()),
     vscode.workspace.onDidChangeTextDocument((e) => {

@@ -1,5 +1,8 @@
 /** Setting keys, colour ids and command ids of the statistics feature (decorations and hover). */
 export const SECTION = 'statcite.decorations';
+/** statcite.stats.metricAliases: the user's alias file, merged with the shipped metric aliases. */
+export const STATS_SECTION = 'statcite.stats';
+export const METRIC_ALIASES = 'metricAliases';
 /** statcite.decorations.enabled: underline the figures of statistics in open corpus files. */
 export const ENABLED = 'enabled';
 /** Theme colour of the dotted underline (contributed in package.json `colors`). */

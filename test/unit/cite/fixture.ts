@@ -14,6 +14,7 @@ function stat(id: string, sentence: string, text: string, extra: Partial<Statist
     kind: text.endsWith('%') ? 'change' : 'count',
     approx: false,
     metric: '',
+    metricKey: extra.metric ?? '',
     sentence,
     sentenceRange: { start: 1000, end: 1000 + sentence.length },
     passageId: 'par-1',

@@ -38,7 +38,7 @@ const META: Metadata = {
 const file = readCorpusFile(new TextEncoder().encode(SOURCE), '/corpus/hostile.md', META);
 annotateStatistics(file);
 const lookup = corpusLookup([file]);
-const location = lookup.reports().flatMap((r) => r.report.sections.flatMap((section) => section.statistics.map((statistic) => ({ ...r, section, statistic }))))[0] as StatisticLocation;
+const location = lookup.reports().flatMap((r) => r.report.sections.flatMap((section) => section.statistics.map((statistic) => ({ ...r, section, statistic })))).find((l) => l.statistic.text === '15%') as StatisticLocation;
 const sentence = location.statistic.sentence;
 
 function cite(draft: string, format: DraftFormat, request: CiteRequest, at = draft.indexOf('。')): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { changeText, figureText, statisticSentence } from '../../../src/core/cite/sentence';
+import { statisticSentence } from '../../../src/core/cite/sentence';
+import { changeText, figureText } from '../../../src/core/stats/label';
 import type { Statistic } from '../../../src/core/model';
 import { centres, crime } from './fixture';
 

@@ -20,7 +20,7 @@ describe('finding corpus files on disk', () => {
       'corpus/.git/x.md',
       'other/b.md',
       'archive/deep/er/c.markdown',
-      'archive/skip.docx',
+      'archive/skip.xlsx',
     ];
     for (const f of files) {
       mkdirSync(path.dirname(path.join(root, f)), { recursive: true });

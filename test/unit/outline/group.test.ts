@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fileDate, nameDate } from '../../../src/core/outline/dates';
+import { nameDate } from '../../../src/core/corpus/dates';
+import { fileDate } from '../../../src/core/outline/dates';
 import { FLAT_LIMIT, groupFiles, type GroupEntry, type OutlineEntry } from '../../../src/core/outline/group';
 import { article, daily, file } from './fixture';
 

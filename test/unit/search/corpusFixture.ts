@@ -1,5 +1,6 @@
 /** Builds small CorpusFile objects for the search tests, with ranges that point into their text. */
 import type { CorpusFile, Passage, Report, Section, Statistic } from '../../../src/core/model';
+import { SHIPPED_METRIC_KEYS } from '../../../src/core/stats/metricKey';
 
 export interface ReportSpec {
   title: string;
@@ -42,6 +43,7 @@ export function buildFile(path: string, articleTitle: string, reports: ReportSpe
             kind: stat.figure.endsWith('%') ? 'percent' : 'count',
             approx: false,
             metric: stat.metric,
+            metricKey: SHIPPED_METRIC_KEYS.keyOf(stat.metric),
             subject: spec.author,
             sentence: p.slice(sentenceStart, sentenceEnd),
             sentenceRange: { start: range.start + sentenceStart, end: range.start + sentenceEnd },

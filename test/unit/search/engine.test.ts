@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusEngine, type EngineHost } from '../../../src/core/engine/engine';
-import type { Metadata } from '../../../src/core/model';
+import type { CorpusFile, Metadata } from '../../../src/core/model';
+import { METRIC_ALIASES } from '../../../src/core/stats/metricAliases';
+import { MetricKeys } from '../../../src/core/stats/metricKey';
 import { nodeCacheHost } from '../../../src/core/search/nodeCacheHost';
 import { SearchStore } from '../../../src/core/search/store';
 import { loadTokenizer } from '../../../src/core/search/tokenizer';
@@ -95,5 +97,15 @@ describe('engine with the search store', () => {
     expect(host.reads).toEqual([A]);
     expect(next.engine.get(A)?.metadata.publication).toBe('法治日报');
     expect(await next.engine.search('复吸率')).toEqual([]);
+  });
+
+  it('keys the statistics with the metric aliases it is given', async () => {
+    const host = memoryHost();
+    host.files.set(A, { text: '综治中心建设\n\n全年排查矛盾纠纷12.6万件，纠纷化解率98.1%。\n', mtime: 1 });
+    const files: CorpusFile[] = [];
+    const keys = new MetricKeys([...METRIC_ALIASES, ['纠纷排查量', '矛盾纠纷']]);
+    await new CorpusEngine(host, log, { file: (f) => void files.push(f), removed: () => {}, progress: () => {} }, undefined, { metricKeys: keys }).sync([A]);
+    const stats = files[0].articles.flatMap((a) => a.reports).flatMap((r) => [r.intro, ...r.sections]).flatMap((s) => s.statistics);
+    expect(stats.map((s) => s.metricKey)).toEqual(['纠纷排查量', '矛盾纠纷化解率']);
   });
 });

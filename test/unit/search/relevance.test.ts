@@ -44,13 +44,13 @@ const EXPECTATIONS: Array<{ query: string; wants: string; options?: SearchOption
   { query: '综治中', wants: '综治中心', options: { prefixLast: true } },
 ];
 
-/** The whole passage or sentence behind a result, not just its snippet. */
+/** The whole passage behind a result, or a statistic's metric and sentence, not just its snippet. */
 function textOf(id: string): string {
   for (const article of file.articles)
     for (const report of article.reports)
       for (const section of [report.intro, ...report.sections]) {
         const statistic = section.statistics.find((s) => s.id === id);
-        if (statistic) return statistic.sentence;
+        if (statistic) return `${statistic.metric}\n${statistic.sentence}`;
         const passage = section.passages.find((p) => p.id === id);
         if (passage) return passage.ranges.map((r) => file.text.slice(r.start, r.end)).join('');
       }

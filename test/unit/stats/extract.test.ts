@@ -133,9 +133,9 @@ describe('extractStatistics: the usual constructions of work reports', () => {
     expect(figure('去年全省粮食产量增长2.1%。', '2.1%').period).toBe('去年');
   });
 
-  it('subject: a place the sentence names, else the issuing body', () => {
+  it('subject: a place the sentence names, else what the report is about', () => {
     expect(figure('江苏省地区生产总值增长5.8%。', '5.8%').subject).toBe('江苏省');
-    expect(figure('地区生产总值增长5.8%。', '5.8%').subject).toBe('某省人民政府');
+    expect(figure('地区生产总值增长5.8%。', '5.8%').subject).toBe('某省');
   });
 
   it('keeps the figure and sentence ranges exact', () => {
@@ -264,7 +264,7 @@ describe('extractStatistics: bad input', () => {
     const text = '<p class="x" data-count="45个" style="width:100%">详见https://www.gov.cn/2024/5678个.html和<a href="/a/12%">链接</a></p>&#12345;';
     expect(extract(text)).toEqual([]);
     const withText = '<p><strong>央视网消息</strong>：全国粮食产量增长1.3%。</p>';
-    expect(extract(withText).map((s) => [s.text, s.metric])).toEqual([['1.3%', '全国粮食产量']]);
+    expect(extract(withText).map((s) => [s.text, s.metric, s.subject])).toEqual([['1.3%', '粮食产量', '全国']]);
   });
 });
 
@@ -276,7 +276,7 @@ describe('extractStatistics: news wording', () => {
   });
 
   it('a noun right after the measure word is what is counted', () => {
-    expect(figure('河北崇礼8个滑雪场全面开板。', '8').metric).toBe('滑雪场全面开板');
+    expect(figure('河北崇礼8个滑雪场全面开板。', '8').metric).toBe('全面开板的滑雪场');
     const added = figure('这一年，社区乡村新增了1.1万个助餐点。', '1.1万');
     expect(added).toMatchObject({ kind: 'count', metric: '助餐点' });
   });

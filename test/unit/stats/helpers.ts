@@ -2,7 +2,7 @@ import { extractStatistics, type ExtractedStatistic } from '../../../src/core/st
 
 /** Extracts from one sentence standing alone as a passage. */
 export function extract(text: string, date?: string): ExtractedStatistic[] {
-  return extractStatistics(text, { passageId: 'p1', ranges: [{ start: 0, end: text.length }], subject: '某省人民政府', date });
+  return extractStatistics(text, { passageId: 'p1', ranges: [{ start: 0, end: text.length }], report: { subject: '某省', place: '某省' }, date });
 }
 
 /** The one statistic whose figure text is `figure`. */

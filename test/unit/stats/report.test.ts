@@ -44,7 +44,7 @@ const expected: Array<[text: string, value: number, unit: string, kind: string, 
 describe('a work report the rules were not written on', () => {
   const stats = passages.flatMap((passage, i) => {
     const start = text.indexOf(passage);
-    return extractStatistics(text, { passageId: `p${i}`, ranges: [{ start, end: start + passage.length }], subject: '某省人民政府', date: '2025-01-15' });
+    return extractStatistics(text, { passageId: `p${i}`, ranges: [{ start, end: start + passage.length }], report: { subject: '某省', place: '某省' }, date: '2025-01-15' });
   });
 
   it('finds exactly the statistics a reader would quote, with value, unit, kind and direction', () => {

@@ -250,7 +250,7 @@ function trailingBreaks(text: string): number {
 }
 
 /** The smallest single replacement turning `old` (at `base`) into `next`. */
-function minimalEdit(old: string, next: string, base: number): TextEdit | undefined {
+export function minimalEdit(old: string, next: string, base: number): TextEdit | undefined {
   if (old === next) return undefined;
   let p = 0;
   while (p < old.length && p < next.length && old[p] === next[p]) p++;

@@ -6,7 +6,7 @@
  */
 import { message, type Message } from '../../cite/message';
 import type { Statistic } from '../../model';
-import { unitName } from '../../stats/extract';
+import { unitName } from '../../stats/classify';
 import { COUNT_UNITS, MONEY_UNITS, PERCENT_UNITS, TIME_UNITS } from '../../stats/lexicon';
 import { ARABIC_NUMBER, CHINESE_NUMERAL, SCALE_WORD, cleanFloat, parseNumber, scaleValue } from '../../stats/numbers';
 

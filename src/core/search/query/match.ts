@@ -16,7 +16,7 @@ import type { Statistic, StatisticKind } from '../../model';
 import { fold, foldName } from '../fold';
 import { dateInRange } from './date';
 import { figureMeets } from './figure';
-import { metricAffinity, metricKeyOf, NAMES_METRIC } from './metric';
+import { metricAffinity, NAMES_METRIC } from './metric';
 import type { FieldCondition, Query } from './parse';
 
 /** Where a statistic or passage stands. */
@@ -93,8 +93,8 @@ export function queryMatcher(query: Query, options: MatchOptions = {}): Matcher 
 }
 
 export function statisticFacts(statistic: Statistic): StatisticFacts {
-  const { value, unit, kind, subject, period } = statistic;
-  return { value, unit, kind, metricKey: metricKeyOf(statistic), subject, period };
+  const { value, unit, kind, metricKey, subject, period } = statistic;
+  return { value, unit, kind, metricKey, subject, period };
 }
 
 /** Whether a field holds for a document (before any negation). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Statistic } from '../../../../src/core/model';
 import { matchesPassage, matchesStatistic, type MatchContext } from '../../../../src/core/search/query/match';
-import { metricAffinity, metricKeyOf, NAMES_METRIC } from '../../../../src/core/search/query/metric';
+import { metricAffinity, NAMES_METRIC } from '../../../../src/core/search/query/metric';
 import { parseQuery, type Query } from '../../../../src/core/search/query/parse';
 
 function q(text: string): Query {
@@ -12,6 +12,7 @@ function q(text: string): Query {
 
 function stat(fields: Partial<Statistic> & Pick<Statistic, 'text' | 'value' | 'unit' | 'metric' | 'sentence'>): Statistic {
   return {
+    metricKey: fields.metric,
     id: `s-${fields.text}`,
     range: { start: 0, end: fields.text.length },
     kind: fields.unit === '%' ? 'percent' : fields.unit === '元' ? 'amount' : 'count',
@@ -140,11 +141,14 @@ describe('metricAffinity', () => {
     expect(metricAffinity('化解率', '率')).toBe(0);
   });
 
-  it('a statistic is named by its metric key where it has one, else by its metric', () => {
+  it('a statistic is named by its metric key, which may say more than its metric', () => {
     const keyed = { ...resolved, metricKey: '矛盾纠纷化解率' };
-    expect(metricKeyOf(keyed)).toBe('矛盾纠纷化解率');
-    expect(metricKeyOf(resolved)).toBe('化解率');
     expect(matchesStatistic(keyed, q('metric:矛盾纠纷'), HUBEI)).toBe(true);
     expect(matchesStatistic(resolved, q('metric:矛盾纠纷'), HUBEI)).toBe(false);
+  });
+
+  it('words are keyed by the alias table: another wording of the same quantity names it', () => {
+    expect(metricAffinity('刑事案件发案数', '刑事发案')).toBe(3);
+    expect(metricAffinity('刑事案件发案数', '现发命案')).toBe(0);
   });
 });

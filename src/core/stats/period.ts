@@ -1,0 +1,224 @@
+/**
+ * The period of a figure: the time its sentence gives it, else the time the section set at the
+ * head of an earlier clause (过去一年，… / 1—11月份，… / a heading such as 一、2024年工作回顾).
+ *
+ * A time is not the figure's period when it is a base of comparison (比上年, 较1月份, 与上月), a
+ * starting point (由2020年的…), a base the figure builds on (在2024年压降50.2%的基础上再降5.9%:
+ * 2024年 is the 50.2%'s period, not the 5.9%'s), or the date of an event (3月17日电).
+ *
+ * Relative times are resolved against the article date when it is known (去年 in a 2026 page →
+ * 2025年; 1—11月份 on 2022-11-15 → 2022年1—11月; 前两个月 → 1—2月) and left as written otherwise.
+ */
+import { isMasked } from './mask';
+import { parseChineseNumeral } from './numbers';
+
+const CN = '[0-9]{1,2}|[一二三四五六七八九十]{1,3}';
+const YEAR = '(?:(?<year>(?:19|20)[0-9]{2})|(?<yearCn>[〇零一二三四五六七八九]{4}))年度?|(?<rel>去年|上年|今年|本年|前年|明年)(?:度)?';
+const part = (afterYear: boolean): string =>
+  `(?<named>上半年|下半年|前三季度|第?[一二三四1-4]季度|全年|年底|年末|年初${afterYear ? '|底|末|初' : ''})` +
+  `|前(?<first>${CN}|两)个月` +
+  `|(?<from>${CN})(?:[—–\\-~～至到](?<to>${CN}))?月份?(?<edge>底|末|初)?(?:(?<day>${CN})日(?:[—–\\-~～至到](?<toDay>${CN})日)?)?`;
+/** A year with the part of it the text names (2024年1—11月, 去年底), a part alone (1—11月份), or a span (过去五年). */
+const TIMES = [
+  new RegExp(`(?:${YEAR})(?:${part(true)})?`, 'g'),
+  new RegExp(`(?<![0-9一二三四五六七八九十年上去本今前明])(?:${part(false)})`, 'g'),
+  new RegExp(`(?:过去|近)(?<span>${CN}|两)年(?:来|间)?|(?<![0-9])(?<since>${CN}|两)年(?:来|间)`, 'g'),
+];
+/** Words right before a time that make it a base, a starting point or a target of comparison. */
+const NOT_PERIOD_BEFORE = /(?:比|较|与|同|跟|相比|由|从|自|于|对比)$/;
+/** Words right after: 日电 (a dateline), 的水平 (a level compared with). */
+const NOT_PERIOD_AFTER = /^(?:日?电|日讯|的水平|版)/;
+const HEAD_BEFORE = /(?:^|[，,。；;：:！!？?\n\s])(?:其中|同时|此外|另外|截至|截止|到|至|在)?$/;
+
+export interface TimeFound {
+  start: number;
+  end: number;
+  period: string;
+  /** 全年, 年末: a part of whatever year is in force ('' for the whole year, 末, 初). */
+  partOf?: string;
+  /** Stands at the head of its clause (过去一年，… / 1—11月份，…), so it dates what follows. */
+  head: boolean;
+}
+
+/** The article date as year and month, when known (YYYY-MM-DD or YYYY-MM). */
+interface Today {
+  year: number;
+  month?: number;
+}
+
+function today(date: string | undefined): Today | undefined {
+  const m = date ? /^([0-9]{4})(?:-([0-9]{2}))?/.exec(date) : null;
+  return m ? { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined } : undefined;
+}
+
+const num = (text: string): number => (/^[0-9]+$/.test(text) ? Number(text) : text === '两' ? 2 : parseChineseNumeral(text) ?? NaN);
+
+/**
+ * Every time in `text` that can date a figure, in order; where two overlap, the first found. Times
+ * inside `masked` spans (《…2025年版》, short quotations) are names, not times. With `headsOnly`,
+ * only the times at clause heads (what a paragraph without figures leaves in force), found faster.
+ */
+export function timesIn(text: string, date: string | undefined, masked: Array<[number, number]>, headsOnly = false): TimeFound[] {
+  const found: TimeFound[] = [];
+  if (!/[年月季]/.test(text)) return found;
+  const now = today(date);
+  const take = (m: RegExpExecArray, offset = 0): void => {
+    const start = m.index + offset;
+    const end = start + m[0].length;
+    if (isMasked(masked, start) || found.some((t) => t.start < end && start < t.end)) return;
+    const before = text.slice(Math.max(0, start - 4), start);
+    const after = text.slice(end, end + 3);
+    if (NOT_PERIOD_BEFORE.test(before) || NOT_PERIOD_AFTER.test(after)) return;
+    const g = m.groups ?? {};
+    // 2012年以来 runs from then; 今年以来 is this year so far.
+    if (after.startsWith('以来') && g.rel !== '今年') return;
+    const head = HEAD_BEFORE.test(before);
+    // A full date (记者3月17日从…) is an event's day, unless it heads its clause (6月7日至10日，…)
+    // or ends a running total (截至3月16日).
+    if (g.day && !head && !/(?:截至|截止|到)$/.test(before)) return;
+    const bare = /^(?:全年|年末|年底|年初)$/.test(m[0]) ? partOf(g) : undefined;
+    const period = bare === undefined ? resolve(g, m[0], now) : m[0];
+    if (period) found.push({ start, end, period, head, ...(bare === undefined ? {} : { partOf: bare }) });
+  };
+  if (headsOnly) {
+    for (const clause of text.matchAll(CLAUSE_START)) {
+      for (const re of HEAD_TIMES) {
+        re.lastIndex = clause.index + clause[0].length;
+        const m = re.exec(text);
+        if (m) take(m);
+      }
+    }
+  } else {
+    // A time holds 年, 月 or 季 within a few characters: only the stretches around them are read.
+    for (const [from, to] of windows(text)) {
+      const stretch = text.slice(from, to);
+      // Each kind of time needs its own characters: a year 年, a part of one 月 or 季 or 半年…, a span 年来 or 过去.
+      const year = stretch.includes('年');
+      const kinds = [year, /[月季]|[半全]年|年[底末初]/.test(stretch), year && /年[来间]|过去|近/.test(stretch)];
+      TIMES.forEach((re, k) => {
+        if (!kinds[k]) return;
+        re.lastIndex = 0;
+        for (let m = re.exec(stretch); m; m = re.exec(stretch)) take(m, from);
+      });
+    }
+  }
+  return found.sort((x, y) => x.start - y.start);
+}
+
+/**
+ * Stretches of `text` around each 年, 月 and 季 that can end a time (after a numeral, 去/今/上…, 半, 个),
+ * not 青年 or 岁月; a time holds one within 12 characters. Stretches that meet are merged.
+ */
+function windows(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/(?<=[0-9０-９〇零一二两三四五六七八九十去今上本前明全半个])[年月季]|年[底末初]/g)) {
+    const from = Math.max(0, m.index - 12);
+    const to = m.index + 14;
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = to;
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/** Where a clause starts, with the words a head time may follow (其中，截至…). */
+const CLAUSE_START = /(?:^|[，,。；;：:！!？?\n\s])(?:其中|同时|此外|另外|截至|截止|到|至|在)?/g;
+const HEAD_TIMES = TIMES.map((re) => new RegExp(re.source, 'y'));
+
+type Groups = Record<string, string | undefined>;
+
+/** The written time in canonical form: years resolved when the date is known, 份 and 第 dropped. */
+function resolve(g: Groups, written: string, now: Today | undefined): string | undefined {
+  const span = g.span ?? g.since;
+  if (span) {
+    // 过去五年 / 近两年 / 五年来: the years before the article's year.
+    const n = num(span);
+    if (!now || !Number.isFinite(n)) return written;
+    return n === 1 ? `${now.year - 1}年` : `${now.year - n}—${now.year - 1}年`;
+  }
+  let year: string | undefined;
+  if (g.year) year = `${g.year}年`;
+  else if (g.yearCn) year = `${parseChineseNumeral(g.yearCn)}年`;
+  else if (g.rel) {
+    const shift: Record<string, number> = { 去年: -1, 上年: -1, 前年: -2, 今年: 0, 本年: 0, 明年: 1 };
+    year = now ? `${now.year + shift[g.rel]}年` : g.rel;
+  }
+  const part = partOf(g);
+  if (part === undefined) return year;
+  if (year !== undefined) return year + part;
+  // 全年 and 年底 alone belong to the year in force, not to the article's.
+  if (g.named && /^(?:全年|年底|年末|年初)$/.test(g.named)) return undefined;
+  if (!now) return part;
+  // A month or a part of the year alone: the latest such up to the article date.
+  const lastMonth = g.to ?? g.from ?? g.first;
+  const month = lastMonth ? num(lastMonth) : undefined;
+  const y = month !== undefined && now.month !== undefined && month > now.month ? now.year - 1 : now.year;
+  return `${y}年${part}`;
+}
+
+function partOf(g: Groups): string | undefined {
+  if (g.named) {
+    if (g.named === '全年') return '';
+    if (/^(?:年底|年末|底|末)$/.test(g.named)) return '末';
+    if (/^(?:年初|初)$/.test(g.named)) return '初';
+    const quarter = /^第?([一二三四1-4])季度$/.exec(g.named);
+    return quarter ? `${'一二三四'[num(quarter[1]) - 1] ?? quarter[1]}季度` : g.named;
+  }
+  if (g.first) return `1—${num(g.first)}月`;
+  if (g.from) {
+    const months = g.to ? `${num(g.from)}—${num(g.to)}月` : `${num(g.from)}月`;
+    if (g.day) return `${months}${num(g.day)}日${g.toDay ? `—${num(g.toDay)}日` : ''}`;
+    return months + (g.edge === '初' ? '初' : g.edge ? '末' : '');
+  }
+  return undefined;
+}
+
+/** A new source of data (一项调查显示，…): what it finds is not dated by what came before. */
+const NEW_SOURCE = /(?:调查|研究|报告|问卷|抽样|测算|评估)[^，。；]{0,6}(?:显示|表明|发现)/;
+
+/**
+ * The period of the figure at `at` in `text` (its passage). `stated` is the last time before it in
+ * its sentence (from `sentenceStart`) that is no base the figure builds on; else `inherited` is
+ * the last time earlier in the passage, else `carried` (set at a clause head earlier in the
+ * section) — unless the sentence opens a new statement from a source of its own.
+ */
+export function periodAt(times: TimeFound[], text: string, sentenceStart: number, at: number, carried?: string): { stated?: string; inherited?: string } {
+  // The last time that ends before the figure (times are in order: a binary search keeps long
+  // passages linear), then back through the sentence.
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  // 在2024年压降50.2%的基础上再降5.9%: the times from 在 to 基础上 are the base's, not the figure's.
+  const sentence = text.slice(sentenceStart, at);
+  const base = sentence.lastIndexOf('基础上');
+  const baseStart = base >= 0 ? sentenceStart + sentence.lastIndexOf('在', base) : -1;
+  let k = lo - 1;
+  let part: string | undefined;
+  for (; k >= 0 && times[k].start >= sentenceStart; k--) {
+    const time = times[k];
+    if (base >= 0 && time.start >= baseStart && time.start < sentenceStart + base) continue;
+    if (time.partOf === undefined) return { stated: time.period };
+    part ??= time.partOf;
+  }
+  // 年末全市常住人口…。其中，…: an earlier 年末 of the paragraph is still the part in force.
+  const earlierPart = k >= 0 ? times[k].partOf : undefined;
+  while (k >= 0 && times[k].partOf !== undefined) k--;
+  const inForce = k >= 0 ? times[k].period : carried;
+  const inherited = NEW_SOURCE.test(sentence) ? undefined : inForce;
+  // 年末全市常住人口…, 全年…: the part of the year in force.
+  const wanted = part ?? (inherited === undefined ? undefined : earlierPart);
+  const year = wanted === undefined ? undefined : /^(?:[0-9]{4}年|去年|今年|上年)/.exec(inForce ?? '')?.[0];
+  return year !== undefined ? { [part === undefined ? 'inherited' : 'stated']: year + wanted } : { inherited };
+}
+
+/**
+ * The time a passage leaves in force for the passages after it: the first time at a clause head,
+ * which frames the paragraph (1—2月份，… before a later 截至2月底，… of one stock figure).
+ */
+export function framingPeriod(times: TimeFound[]): string | undefined {
+  return times.find((t) => t.head && t.partOf === undefined)?.period;
+}
