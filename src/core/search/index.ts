@@ -204,8 +204,17 @@ export class SearchIndex {
     const otherTerms = this.tokenizer.queryTerms([...query.phrases.map((p) => p.text), ...named.map((f) => f.values[0])].join(' '));
     const terms = [...new Set([...otherTerms, ...wordTerms])].slice(0, MAX_QUERY_TERMS);
     const typing = query.endsWithWord && options.prefixLast === true && terms[terms.length - 1] === wordTerms[wordTerms.length - 1];
+    // A phrase is checked in the text; of its words, the rarest ranks it (a phrase of common
+    // words, 高质量发展, would otherwise walk the postings of 发展).
+    const unranked = new Set(
+      query.phrases.flatMap((p) => {
+        const own = this.tokenizer.queryTerms(p.text);
+        const rarest = this.rarest(own, 1);
+        return own.filter((t) => !rarest.includes(t) && !wordTerms.includes(t));
+      }),
+    );
     let found: Ranked[];
-    if (terms.length > 0) found = this.matching(terms, typing, { accepts, narrows }, limit);
+    if (terms.length > 0) found = this.matching(terms, typing, { accepts, narrows }, limit, unranked);
     else if (query.words.length || query.phrases.length) return [];
     else found = this.meeting({ accepts, narrows }, limit * ROOM);
     const phrases = query.phrases.map((p) => this.tokenizer.fold(p.text));
@@ -230,7 +239,7 @@ export class SearchIndex {
    * fail `narrows` (cheap, and what refuses most) are not even scored; `accepts` is asked of the
    * best until enough pass.
    */
-  private matching(terms: string[], typing: boolean, { accepts, narrows }: Conditions, limit: number): Ranked[] {
+  private matching(terms: string[], typing: boolean, { accepts, narrows }: Conditions, limit: number, unranked: Set<string>): Ranked[] {
     // While typing, the last word may be unfinished: match it as a prefix, unless it is a whole
     // word of two or more characters that the corpus has (增长 then does not also scan 增长率,
     // 增长点 … — prefix expansion of common words is the slowest part of a search).
@@ -254,7 +263,7 @@ export class SearchIndex {
       if (candidates?.size === 0) return [];
       // The documents that hold every word are scored by the rarest of them: the postings of a
       // pasted paragraph's common words would be most of the work.
-      const queries = fewest(asked).map((term) => this.termQuery(term, prefix(term), parts));
+      const queries = fewest(asked.filter((term) => !unranked.has(term))).map((term) => this.termQuery(term, prefix(term), parts));
       const keep = candidates ? (id: number): boolean => candidates.has(id) && (!narrows || narrows(id)) : narrows;
       return this.ranked({ combineWith, queries }, keep, accept, limit * ROOM);
     };
