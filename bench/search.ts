@@ -48,7 +48,7 @@ async function buildMode(size: number, cacheDir: string): Promise<Record<string,
   const entries: CachedFile[] = paths.map((p) => {
     const bytes = readFileSync(p);
     const s = statSync(p);
-    return { path: p, size: s.size, mtime: s.mtimeMs, hash: contentHash(bytes), sidecar: '', file: loadCorpusFile(bytes, p) };
+    return { path: p, size: s.size, mtime: s.mtimeMs, ctime: s.ctimeMs, hash: contentHash(bytes), sidecar: '', file: loadCorpusFile(bytes, p) };
   });
   const readMs = ms(t);
 

@@ -1,4 +1,4 @@
-import { lineColumn } from '../core/position';
+import { lineColumns, type LineColumn } from '../core/position';
 import { SearchIndex } from '../core/search/index';
 import { parseQuery } from '../core/search/query/parse';
 import { loadTokenizer } from '../core/search/tokenizer';
@@ -63,8 +63,13 @@ export async function run(argv: string[]): Promise<number> {
   const index = SearchIndex.create(loadTokenizer({ userDictionary: args.userDictionary, log }));
   const files = await loadCorpus(args.corpus, index);
   const results = index.search(args.query, { limit: args.limit, statisticsOnly: args.statisticsOnly });
+  const place = placesIn(files);
   if (args.json) {
-    const out = results.map(({ id, kind, file, page, start, end, match, report, section, snippet, score }) => ({ id, kind, file, ...(page === undefined ? {} : { page }), start, end, match, report, section, snippet, score }));
+    const out = results.map(({ id, kind, file, page, start, end, match, report, section, snippet, score }) => {
+      // line and column of where the result points, as the text form prints them.
+      const { line, column } = place(file, match.start);
+      return { id, kind, file, ...(page === undefined ? {} : { page }), start, end, match, line, column, report, section, snippet, score };
+    });
     console.log(JSON.stringify(out, null, 2));
     return 0;
   }
@@ -72,13 +77,12 @@ export async function run(argv: string[]): Promise<number> {
     console.log(`no results for "${args.query}" in ${files.length} file(s); try fewer or shorter words`);
     return 0;
   }
-  const texts = new Map(files.map((f) => [f.path, f.text]));
   const mark = process.stdout.isTTY ? (s: string): string => `\x1b[1;33m${s}\x1b[0m` : (s: string): string => `[${s}]`;
   results.forEach((r, i) => {
     const where = [r.report, r.section].filter(Boolean).join(' › ');
     console.log(`${i + 1}. ${r.kind === 'statistic' ? 'statistic' : 'passage'}  ${where}`);
     // Where the result points, as an editor or terminal links it: the matched words or the figure.
-    const { line, column } = lineColumn(texts.get(r.file) ?? '', r.match.start);
+    const { line, column } = place(r.file, r.match.start);
     console.log(`   ${r.file}:${line}:${column}${r.page === undefined ? '' : `  p.${r.page}`}  score ${r.score.toFixed(2)}`);
     console.log(`   ${marked(r, mark)}`);
   });
@@ -93,4 +97,15 @@ function marked(r: SearchResult, mark: (s: string) => string): string {
     at = e;
   }
   return out + r.snippet.slice(at);
+}
+
+/** Line and column of an offset in a file's text, as editors and terminals link them; line starts found once per file. */
+function placesIn(files: Array<{ path: string; text: string }>): (file: string, offset: number) => LineColumn {
+  const texts = new Map(files.map((f) => [f.path, f.text]));
+  const found = new Map<string, (offset: number) => LineColumn>();
+  return (file, offset) => {
+    let of = found.get(file);
+    if (!of) found.set(file, (of = lineColumns(texts.get(file) ?? '')));
+    return of(offset);
+  };
 }

@@ -120,6 +120,11 @@ export class SearchIndex {
   static load(saved: SerializedIndex, tokenizer: Tokenizer, files: ReadonlyMap<string, CorpusFile>): SearchIndex {
     if (saved.format !== INDEX_FORMAT) throw new Error(`search: index format ${saved.format}, expected ${INDEX_FORMAT}`);
     if (saved.tokenizer !== tokenizer.version) throw new Error('search: index built by another tokenizer');
+    const docsOk = (docs: unknown): boolean =>
+      Array.isArray(docs) && docs.every((d) => Array.isArray(d) && Number.isInteger(d[0]) && typeof d[1] === 'string');
+    if (!Number.isInteger(saved.nextId) || !Array.isArray(saved.files) || !saved.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && docsOk(f[1]))) {
+      throw new Error('search: the saved index is not one');
+    }
     const index = new SearchIndex(tokenizer, saved.miniSearch, saved.nextId);
     for (const [path, docs] of saved.files) {
       const file = files.get(path);

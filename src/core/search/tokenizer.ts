@@ -167,7 +167,8 @@ const DICT_LINE = /^(\S+)(?:\s+(\d+))?(?:\s+([a-z]+))?$/;
 
 function dictionaryLines(text: string, name: string, log?: Logger): string[] {
   const lines: string[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  // Lines as lineColumn counts them (\r\n, \n or a lone \r), so that the numbers in messages match.
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = raw.replace(/^\uFEFF/, '').trim();
     if (!line || line.startsWith('#')) return;
     const m = DICT_LINE.exec(line);

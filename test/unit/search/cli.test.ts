@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../../src/cli/search';
 import { capture } from '../console';
@@ -15,7 +16,7 @@ describe('statcite search', () => {
     const results = JSON.parse(out.join('\n'));
     // The one paragraph that says 复吸率 says it in the statistic's sentence: folded into it.
     expect(results).toHaveLength(1);
-    expect(Object.keys(results[0]).sort()).toEqual(['end', 'file', 'id', 'kind', 'match', 'report', 'score', 'section', 'snippet', 'start'].sort());
+    expect(Object.keys(results[0]).sort()).toEqual(['column', 'end', 'file', 'id', 'kind', 'line', 'match', 'report', 'score', 'section', 'snippet', 'start'].sort());
     expect(results[0].snippet).toContain('复吸率下降6.8%');
   });
 
@@ -60,5 +61,24 @@ describe('statcite search', () => {
     expect(await run(['x', '--corpus', CORPUS, '--limit', 'many'])).toBe(2);
     expect(await run(['x'])).toBe(2);
     expect(err.join('\n')).toMatch(/no query given[\s\S]*--limit needs a positive whole number[\s\S]*no corpus given/);
+  });
+});
+
+describe('statcite search positions', () => {
+  it('counts a lone \\r as a line break in file:line:column', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'statcite-cr-'));
+    try {
+      const lines = ['标题', '', '第一段。', '', '第二段。', '', '今年全市刑事发案同比下降21.5%。'];
+      await fs.writeFile(path.join(dir, 'cr.txt'), lines.join('\r'));
+      const { out } = capture();
+      expect(await run(['刑事发案', '--corpus', dir])).toBe(0);
+      // The statistic's figure 21.5% is the line's 13th character; the paragraph, when it is not
+      // folded into its statistic, points at 刑事发案, its 5th.
+      const places = out.flatMap((l) => [.../cr\.txt:(\d+:\d+)/.exec(l)?.slice(1) ?? []]);
+      expect(places).toContain('7:13');
+      for (const place of places) expect(['7:5', '7:13']).toContain(place);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
