@@ -1,10 +1,12 @@
 import { lineColumns, type LineColumn } from '../core/position';
+import { parseQuery } from '../core/search/query/parse';
 import type { SearchResult } from '../core/search/types';
 import { openCorpus } from './corpus';
 
 export const summary = 'search passages and statistics: <query> --corpus <file|folder…> [--json] [--limit N] [--stats-only] [--user-dictionary F]';
 
-const USAGE = `usage: statcite search <query> --corpus <file|folder…> [--json] [--limit N] [--stats-only] [--user-dictionary <file>]`;
+const USAGE = `usage: statcite search <query> --corpus <file|folder…> [--json] [--limit N] [--stats-only] [--user-dictionary <file>]
+  query: words, "exact phrase", -excluded, metric: subject: period: report: file: kind: date:2025-01..2025-06, >98% >=100亿元 10..20万人`;
 
 interface Args {
   query: string;
@@ -48,13 +50,21 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`statcite search: ${args}\n${USAGE}`);
     return 2;
   }
+  const parsed = parseQuery(args.query);
+  if (!parsed.ok) {
+    const { start, end, message } = parsed.error;
+    const q = args.query;
+    console.error(`statcite search: ${message}\n  in the query: ${q.slice(0, start)}«${q.slice(start, end)}»${q.slice(end)}`);
+    return 2;
+  }
   const { files, search } = await openCorpus(args.corpus, { userDictionary: args.userDictionary });
   const results = await search(args.query, { limit: args.limit, statisticsOnly: args.statisticsOnly });
   const place = placesIn(files);
   if (args.json) {
-    const out = results.map(({ id, kind, file, page, start, end, report, section, snippet, score }) => {
-      const { line, column } = place(file, start);
-      return { id, kind, file, ...(page === undefined ? {} : { page }), start, end, line, column, report, section, snippet, score };
+    const out = results.map(({ id, kind, file, page, start, end, match, report, section, snippet, score }) => {
+      // line and column of where the result points, as the text form prints them.
+      const { line, column } = place(file, match.start);
+      return { id, kind, file, ...(page === undefined ? {} : { page }), start, end, match, line, column, report, section, snippet, score };
     });
     console.log(JSON.stringify(out, null, 2));
     return 0;
@@ -67,7 +77,8 @@ export async function run(argv: string[]): Promise<number> {
   results.forEach((r, i) => {
     const where = [r.report, r.section].filter(Boolean).join(' › ');
     console.log(`${i + 1}. ${r.kind === 'statistic' ? 'statistic' : 'passage'}  ${where}`);
-    const { line, column } = place(r.file, r.start);
+    // Where the result points, as an editor or terminal links it: the matched words or the figure.
+    const { line, column } = place(r.file, r.match.start);
     console.log(`   ${r.file}:${line}:${column}${r.page === undefined ? '' : `  p.${r.page}`}  score ${r.score.toFixed(2)}`);
     console.log(`   ${marked(r, mark)}`);
   });

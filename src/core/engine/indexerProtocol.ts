@@ -1,5 +1,5 @@
 /** Messages between the worker and its indexer thread (indexer.ts). */
-import type { Fields } from '../search/index';
+import type { Fields } from '../search/documents';
 import type { Segment } from '../search/segment';
 
 export interface IndexerOptions {

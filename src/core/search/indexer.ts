@@ -4,7 +4,8 @@
  * so that reading and outlining go on meanwhile on the other core; tests and small tools do it
  * here.
  */
-import { termIndexOptions, type Fields } from './index';
+import type { Fields } from './documents';
+import { termIndexOptions } from './index';
 import { SegmentBuilder, type Segment } from './segment';
 import type { Tokenizer } from './tokenizer';
 

@@ -8,7 +8,8 @@
  */
 import type { Logger } from '../model';
 import { CorpusCache, type CacheHost, type CachedFile } from './cache';
-import { countDocuments, SearchIndex } from './index';
+import { countDocuments } from './documents';
+import { SearchIndex } from './index';
 import { localIndexer, type Indexer } from './indexer';
 import type { Segment } from './segment';
 import type { Tokenizer } from './tokenizer';

@@ -43,7 +43,7 @@ function bm25(termFreq: number, matching: number, total: number, fieldLength: nu
 }
 
 /** A term's postings in one field across segments, as the map MiniSearch gave (see candidates in index.ts). */
-class PostingsView {
+export class PostingsView {
   constructor(private readonly parts: Array<{ segment: Segment; data: Int32Array; at: number; n: number }>) {}
 
   get size(): number {

@@ -98,11 +98,14 @@ function wordWeight(word: string, counts: TermCounts, total: number): number | u
 
 /**
  * The two-character words inside a Chinese query word that the index holds (电信诈骗 → 电信, 诈骗),
- * for matching text where jieba cut the word otherwise; empty when there are fewer than two.
+ * for matching text where jieba cut the word otherwise; empty when there are fewer than two. A
+ * word of two characters has its characters as parts: the cut takes the longest words the index
+ * holds, and the text it came from may have been cut into single characters (建强 in 建|强综治中心).
  */
 export function subWordsByVocabulary(term: string, counts: TermCounts): string[] {
-  if (!/^\p{Script=Han}{3,}$/u.test(term)) return [];
+  if (!/^\p{Script=Han}{2,}$/u.test(term)) return [];
   const chars = [...term];
+  if (chars.length === 2) return chars.every((c) => !STOP_WORDS.has(c) && counts.countOf(c) > 0) ? chars : [];
   const parts = new Set<string>();
   for (let i = 0; i + 2 <= chars.length; i++) {
     const part = chars[i] + chars[i + 1];
