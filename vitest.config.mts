@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +8,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts'],
     testTimeout: 60_000,
+    // The CLI keeps its cache in the user's cache folder by default: not the tests'.
+    env: { XDG_CACHE_HOME: join(tmpdir(), 'statcite-unit-tests-cache') },
   },
 });
