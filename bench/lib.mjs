@@ -40,8 +40,13 @@ export async function corpusPaths(args) {
  */
 export async function runBundled(name, args) {
   const { spawnSync } = await import('node:child_process');
-  const outfile = `out/bench/${name}.js`;
-  await esbuild.build({ entryPoints: [`bench/${name}.ts`], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['nodejieba'], logLevel: 'warning' });
-  const { status } = spawnSync(process.execPath, [outfile, ...args], { stdio: 'inherit' });
+  const { status } = spawnSync(process.execPath, [await bundle(name), ...args], { stdio: 'inherit' });
   process.exit(status ?? 1);
+}
+
+/** Bundles bench/NAME.ts (nodejieba external) and returns the script's path. */
+export async function bundle(name) {
+  const outfile = path.join(root, `out/bench/${name}.js`);
+  await esbuild.build({ entryPoints: [path.join(root, `bench/${name}.ts`)], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['nodejieba'], logLevel: 'warning' });
+  return outfile;
 }

@@ -18,12 +18,14 @@ import { loadCorpusFile } from '../src/core/load';
 import type { CorpusFile } from '../src/core/model';
 import { CorpusEngine } from '../src/core/engine/engine';
 import { threadIndexer } from '../src/core/engine/indexerClient';
+import { modelVersion } from '../src/core/engine/modelVersion';
 import { nodeHost } from '../src/core/engine/nodeHost';
 import { loadCache } from '../src/core/search/cache';
 import { nodeCacheHost } from '../src/core/search/nodeCacheHost';
 import { SearchStore } from '../src/core/search/store';
 import { loadTokenizer } from '../src/core/search/tokenizer';
 import type { SearchResult } from '../src/core/search/types';
+import { loadMetricKeys } from '../src/core/stats/metricKeyFile';
 import { LANGUAGE_QUERIES, QUERIES, WORD_QUERIES } from './search.queries';
 
 const CORPUS = process.env.STATCITE_BENCH_CORPUS ?? path.resolve('../shared/bench/xwlb/news');
@@ -161,12 +163,16 @@ function ripgrep(paths: string[], whole: boolean): { rgP50: number; rgP95: numbe
   return { rgP50: percentile(times, 50), rgP95: percentile(times, 95) };
 }
 
-/** Warm start in a fresh process: load the cache and stat every file to see what changed. */
-async function reloadMode(size: number, cacheDir: string): Promise<Record<string, number>> {
+/**
+ * Warm start in a fresh process: load the cache and stat every file to see what changed. `writer`
+ * 'worker': the cache the real worker wrote (eventloop mode), else the build mode's.
+ */
+async function reloadMode(size: number, cacheDir: string, writer?: string): Promise<Record<string, number>> {
   const paths = corpusPaths(size);
   const started = process.hrtime.bigint();
   const tokenizer = loadTokenizer();
-  const loaded = await loadCache(nodeCacheHost(cacheDir), { model: MODEL_VERSION, tokenizer });
+  const model = writer === 'worker' ? modelVersion(path.resolve('dist/worker.js'), loadMetricKeys(undefined)) : MODEL_VERSION;
+  const loaded = await loadCache(nodeCacheHost(cacheDir), { model, tokenizer });
   if (!loaded.ok) throw new Error(`bench: cache not usable: ${loaded.reason}`);
   let changed = 0;
   for (const p of paths) {
@@ -263,11 +269,12 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
   // The worker saves its cache after the sync; let it finish before ending it (the warm run needs
   // it). The event loop is still probed meanwhile.
   while (!idle) await new Promise((resolve) => setTimeout(resolve, 100));
+  const settledMs = performance.now() - started;
   histogram.disable();
   clearInterval(probe);
   gcs.disconnect();
   await worker.terminate();
-  return { syncMs, files, peakRss: process.resourceUsage().maxRSS * 1024, idleGap, idleBlocks, blocks, longestGc, longestGap, longestBusy, maxDelay: histogram.max / 1e6, p99Delay: histogram.percentile(99) / 1e6, longestMessage, searchMs };
+  return { syncMs, settledMs, files, peakRss: process.resourceUsage().maxRSS * 1024, idleGap, idleBlocks, blocks, longestGc, longestGap, longestBusy, maxDelay: histogram.max / 1e6, p99Delay: histogram.percentile(99) / 1e6, longestMessage, searchMs };
 }
 
 function child(args: string[]): Record<string, number> {
@@ -317,6 +324,6 @@ function main(): void {
 const [mode, size, dir] = process.argv.slice(2);
 if (mode === 'tokenizer') void tokenizerMode(Number(size)).then((r) => console.log(JSON.stringify(r)));
 else if (mode === 'build') void buildMode(Number(size), dir).then((r) => console.log(JSON.stringify(r)));
-else if (mode === 'reload') void reloadMode(Number(size), dir).then((r) => console.log(JSON.stringify(r)));
+else if (mode === 'reload') void reloadMode(Number(size), dir, process.argv[5]).then((r) => console.log(JSON.stringify(r)));
 else if (mode === 'eventloop') void eventLoopMode(Number(size), dir).then((r) => console.log(JSON.stringify(r)));
 else main();
