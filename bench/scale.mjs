@@ -8,7 +8,7 @@
 // process (memory, time to searchable, query latency), and a warm start through the worker.
 // Prints the figures and how each grows from 1× to N×. Needs about 24 GB of memory for 10×.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { bundle, root } from './lib.mjs';
@@ -52,7 +52,7 @@ function child(script, corpus, args) {
   const r = spawnSync(process.execPath, ['--max-old-space-size=8192', script, ...args], {
     encoding: 'utf8',
     maxBuffer: 2 ** 24,
-    env: { ...process.env, STATCITE_BENCH_CORPUS: corpus },
+    env: { ...process.env, STATCITE_BENCH_CORPUS: corpus, STATCITE_BENCH_DIST: dist },
     cwd: root,
   });
   if (r.status !== 0) throw new Error(`bench ${args.join(' ')} failed:\n${r.stderr}`);
@@ -75,6 +75,11 @@ function measure(script, corpus) {
 
 makeCorpus();
 const script = await bundle('search');
+// The worker as built now, inside the repository (its packages resolve from there): a rebuild
+// while this runs would change the cache's model version between the build and the warm starts.
+const dist = path.join(root, 'out/bench', `dist-${process.pid}`);
+for (const f of ['worker.js', 'indexer.js']) cpSync(path.join(root, 'dist', f), path.join(dist, f));
+process.on('exit', () => rmSync(dist, { recursive: true, force: true }));
 console.log(`scale benchmark: 1× = ${SOURCE}, ${copies}× = ${folder}, node ${process.version}`);
 const one = measure(script, SOURCE);
 const many = measure(script, folder);

@@ -30,6 +30,8 @@ import { LANGUAGE_QUERIES, QUERIES, WORD_QUERIES } from './search.queries';
 
 const CORPUS = process.env.STATCITE_BENCH_CORPUS ?? path.resolve('../shared/bench/xwlb/news');
 const MODEL_VERSION = 'bench';
+/** The built worker and indexer (scale.mjs gives a copy, so that a rebuild meanwhile changes nothing). */
+const DIST = process.env.STATCITE_BENCH_DIST ?? path.resolve('dist');
 const RUNS = 5;
 
 const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
@@ -53,7 +55,7 @@ async function buildMode(size: number, cacheDir: string): Promise<Record<string,
   const tokenizer = loadTokenizer();
   const store = new SearchStore({
     tokenizer,
-    indexer: threadIndexer(path.resolve('dist/indexer.js'), {}, tokenizer),
+    indexer: threadIndexer(path.join(DIST, 'indexer.js'), {}, tokenizer),
     cache: nodeCacheHost(cacheDir),
     modelVersion: MODEL_VERSION,
     log,
@@ -171,7 +173,7 @@ async function reloadMode(size: number, cacheDir: string, writer?: string): Prom
   const paths = corpusPaths(size);
   const started = process.hrtime.bigint();
   const tokenizer = loadTokenizer();
-  const model = writer === 'worker' ? modelVersion(path.resolve('dist/worker.js'), loadMetricKeys(undefined)) : MODEL_VERSION;
+  const model = writer === 'worker' ? modelVersion(path.join(DIST, 'worker.js'), loadMetricKeys(undefined)) : MODEL_VERSION;
   const loaded = await loadCache(nodeCacheHost(cacheDir), { model, tokenizer });
   if (!loaded.ok) throw new Error(`bench: cache not usable: ${loaded.reason}`);
   let changed = 0;
@@ -237,7 +239,7 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
   let files = 0;
   let longestMessage = 0;
   const started = performance.now();
-  const worker = new Worker(path.resolve('dist/worker.js'), { workerData: { cacheDir } });
+  const worker = new Worker(path.join(DIST, 'worker.js'), { workerData: { cacheDir } });
   histogram.enable();
   await new Promise<void>((resolve, reject) => {
     worker.on('message', (message: Message) => {

@@ -36,6 +36,7 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
   // thread loads it, and only when there is something to index.
   const tokenizer = loadTokenizer({ userDictionary: options.userDictionary || undefined, log });
   const metricKeys = loadMetricKeys(options.metricAliases || undefined, log);
+  if (options.cacheDir) log.info(`search: cache in ${options.cacheDir}`);
   const store = new SearchStore({
     tokenizer,
     indexer: threadIndexer(join(__dirname, 'indexer.js'), { userDictionary: options.userDictionary }, tokenizer),
