@@ -103,19 +103,20 @@ suite('Resuming a build', () => {
     await until(() => !!after(resumed, 'corpus: '), 240_000, 'the resumed build did not finish reading');
     const report = after(resumed, 'corpus: ')!;
     const [, total, read, unchanged] = /^corpus: (\d+) files in [\d.]+ s: (\d+) read .* (\d+) unchanged/.exec(report)!.map(Number);
-    assert.strictEqual(total, FILES, report);
+    // The bulletins, and the workspace's own corpus file.
+    assert.ok(total >= FILES, report);
     assert.strictEqual(read + unchanged, total, report);
     assert.ok(unchanged >= cached, `${cached} files were cached when the worker stopped, but only ${unchanged} were taken from the cache: ${report}`);
     assert.ok(read > 0, `nothing was left to read: the first build had finished (${report})`);
 
-    // Everything is there and searchable, the files of the first run and of the second.
+    // Everything is there, cached (a later start reads none) and searchable: the files of the
+    // first run and of the second.
     await until(() => service.files().filter((f) => f.path.startsWith(root)).length === FILES, 60_000, 'not every bulletin is in the outline');
+    await until(async () => (await cachedUnder(cacheDir, root)) === FILES, 120_000, 'the resumed build did not complete the cache');
     for (const i of [0, FILES - 1]) {
       const results = await service.search(code(i));
       assert.ok(results.some((r) => path.basename(r.file) === `bulletin-${String(i).padStart(4, '0')}.md`), `bulletin ${i} is not found`);
     }
-    // The finished cache holds every file: a later start reads none.
-    await until(async () => (await cachedUnder(cacheDir, root)) === FILES, 120_000, 'the resumed build did not complete the cache');
     console.log(`      ${cached} of ${FILES} files cached when the worker stopped; the next worker read ${read} and took ${unchanged} from the cache`);
   }
 });
