@@ -36,6 +36,21 @@ const D = 0.5;
 const PREFIX_WEIGHT = 0.375;
 /** A segment filling up is packed at this many documents. */
 const SEGMENT_DOCUMENTS = 8192;
+/** Bits of the filters of terms and of their beginnings (1 MB each): see mightHold. */
+const FILTER_BITS = 1 << 23;
+
+/** FNV-1a over UTF-16 code units, one unit at a time. */
+const FNV_START = 0x811c9dc5;
+const fnv = (hash: number, unit: number): number => Math.imul(hash ^ unit, 0x01000193) >>> 0;
+function hashOf(text: string): number {
+  let h = FNV_START;
+  for (let i = 0; i < text.length; i++) h = fnv(h, text.charCodeAt(i));
+  return h;
+}
+const isSet = (bits: Uint32Array, hash: number): boolean => (bits[(hash % FILTER_BITS) >>> 5] & (1 << (hash & 31))) !== 0;
+function set(bits: Uint32Array, hash: number): void {
+  bits[(hash % FILTER_BITS) >>> 5] |= 1 << (hash & 31);
+}
 
 function bm25(termFreq: number, matching: number, total: number, fieldLength: number, avgFieldLength: number): number {
   const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
@@ -83,6 +98,13 @@ export class TermIndex<T> {
   private readonly totals: Float64Array;
   private readonly boosts: number[];
   private longestTerm = 0;
+  /**
+   * Every term ever packed, and every beginning of one, as bits of their hashes: most strings a
+   * query cut asks about (vocabularyCut.ts) are neither, and are answered without a lookup in
+   * each segment.
+   */
+  private readonly termBits = new Uint32Array(FILTER_BITS / 32);
+  private readonly prefixBits = new Uint32Array(FILTER_BITS / 32);
 
   constructor(private readonly options: TermIndexOptions<T>) {
     this.live = new SegmentBuilder(options.fields.length);
@@ -183,6 +205,7 @@ export class TermIndex<T> {
   /** How many documents hold the term (in any field; a document holding it twice counts twice). */
   countOf(term: string): number {
     this.seal();
+    if (!isSet(this.termBits, hashOf(term))) return 0;
     let n = 0;
     for (const segment of this.segments) {
       const t = findTerm(segment, term);
@@ -195,6 +218,7 @@ export class TermIndex<T> {
   /** Whether some term starts with `prefix` and is longer. */
   starts(prefix: string): boolean {
     this.seal();
+    if (!isSet(this.prefixBits, hashOf(prefix))) return false;
     return this.segments.some((s) => {
       const t = lowerBound(s, prefix);
       const next = t < termCount(s) && findTerm(s, prefix) === t ? t + 1 : t;
@@ -204,6 +228,7 @@ export class TermIndex<T> {
 
   has(term: string): boolean {
     this.seal();
+    if (!isSet(this.termBits, hashOf(term))) return false;
     return this.segments.some((s) => findTerm(s, term) >= 0);
   }
 
@@ -328,7 +353,17 @@ export class TermIndex<T> {
   }
 
   private noteTerms(segment: Segment): void {
-    for (let t = 0; t < termCount(segment); t++) this.longestTerm = Math.max(this.longestTerm, segment.starts[t + 1] - segment.starts[t]);
+    const { text, starts } = segment;
+    for (let t = 0; t < termCount(segment); t++) {
+      const end = starts[t + 1];
+      this.longestTerm = Math.max(this.longestTerm, end - starts[t]);
+      let h = FNV_START;
+      for (let i = starts[t]; i < end; i++) {
+        if (i > starts[t]) set(this.prefixBits, h);
+        h = fnv(h, text.charCodeAt(i));
+      }
+      set(this.termBits, h);
+    }
   }
 
   private enliven(id: number): void {

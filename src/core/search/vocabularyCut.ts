@@ -42,6 +42,8 @@ const HAN = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han
 const MAX_WORD = 16;
 /** A stop word's weight: as common as the commonest term. */
 const STOP_SHARE = 0.5;
+/** The beginnings of stop words (they are not in the index: its terms do not lead to them). */
+const STOP_PREFIXES = new Set([...STOP_WORDS].flatMap((w) => Array.from({ length: w.length - 1 }, (_, i) => w.slice(0, i + 1))));
 
 /** The words of a query part (no figures in it: tokenizer.ts takes those out first). */
 export function cutByVocabulary(part: string, counts: TermCounts): string[] {
@@ -70,18 +72,23 @@ function cutRun(run: string, counts: TermCounts): string[] {
   const from = new Int32Array(n + 1);
   words[0] = 0;
   likely[0] = 0;
-  for (let end = 1; end <= n; end++) {
-    for (let start = Math.max(0, end - longest); start < end; start++) {
-      const word = chars.slice(start, end).join('');
+  // From each start, the words it begins, as long as some term or stop word begins so: a pasted
+  // page has thousands of starts, and most runs of two or three characters begin no word.
+  for (let start = 0; start < n; start++) {
+    let word = '';
+    for (let end = start + 1; end <= Math.min(n, start + longest); end++) {
+      word += chars[end - 1];
       const weight = wordWeight(word, counts, total) ?? (end - start === 1 ? unknown : end === n && counts.starts(word) ? rare : undefined);
-      if (weight === undefined) continue;
-      const count = words[start] + 1;
-      const score = likely[start] + weight;
-      if (count < words[end] || (count === words[end] && score > likely[end])) {
-        words[end] = count;
-        likely[end] = score;
-        from[end] = start;
+      if (weight !== undefined) {
+        const count = words[start] + 1;
+        const score = likely[start] + weight;
+        if (count < words[end] || (count === words[end] && score > likely[end])) {
+          words[end] = count;
+          likely[end] = score;
+          from[end] = start;
+        }
       }
+      if (!counts.starts(word) && !STOP_PREFIXES.has(word)) break;
     }
   }
   const cut: string[] = [];

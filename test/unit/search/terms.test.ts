@@ -132,4 +132,18 @@ describe('TermIndex', () => {
     expect(index.has('经济增')).toBe(false);
     expect(index.countOf('经济')).toBe([...internals._index.get('经济').values()].reduce((n, f) => n + f.size, 0));
   });
+
+  it('knows each term it holds and each beginning of one, in whichever segment (its filters never say no wrongly)', () => {
+    const index = termIndex(docs, 16);
+    const terms = [...new Set(docs.flatMap((d) => FIELDS.flatMap((f) => tokenize(d[f]))))];
+    for (const term of terms) {
+      expect(index.has(term), term).toBe(true);
+      expect(index.countOf(term), term).toBeGreaterThan(0);
+      for (let i = 1; i < term.length; i++) expect(index.starts(term.slice(0, i)), term.slice(0, i)).toBe(true);
+    }
+    expect(index.starts('经济增长')).toBe(false);
+    expect(index.starts('国家安全')).toBe(false);
+    expect(index.countOf('增长经济')).toBe(0);
+    expect(index.has('未成年')).toBe(false);
+  });
 });
