@@ -66,18 +66,27 @@ export class PostingsView {
   }
 
   get(id: number): number | undefined {
-    for (const { data, at, n } of this.parts) {
-      if (n === 0 || id < data[at] || id > data[at + 2 * (n - 1)]) continue;
-      let lo = 0;
-      let hi = n;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (data[at + 2 * mid] < id) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < n && data[at + 2 * lo] === id ? data[at + 2 * lo + 1] : undefined;
+    // The parts follow their segments, whose ids ascend one after the other (see segment.ts): the
+    // one that may hold id is the last that starts at or before it. Looking through them in turn
+    // made probing a common word cost as many steps as there are segments.
+    const { parts } = this;
+    let lo = 0;
+    let hi = parts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (parts[mid].data[parts[mid].at] <= id) lo = mid + 1;
+      else hi = mid;
     }
-    return undefined;
+    if (lo === 0) return undefined;
+    const { data, at, n } = parts[lo - 1];
+    lo = 0;
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (data[at + 2 * mid] < id) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < n && data[at + 2 * lo] === id ? data[at + 2 * lo + 1] : undefined;
   }
 
   has(id: number): boolean {
@@ -248,7 +257,7 @@ export class TermIndex<T> {
         for (const segment of this.segments) {
           const t = findTerm(segment, term);
           const p = t < 0 ? undefined : fieldPostings(segment, t, f);
-          if (p) parts.push({ segment, ...p });
+          if (p && p.n > 0) parts.push({ segment, ...p });
         }
         if (parts.length) byField.set(f, new PostingsView(parts));
       }
