@@ -51,8 +51,10 @@ suite('Resuming a build', () => {
   const stats = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('statcite.stats');
 
   suiteTeardown(async () => {
+    const { services } = await statcite();
     await corpus().update('folders', undefined, vscode.ConfigurationTarget.Workspace);
     await stats().update('metricAliases', undefined, vscode.ConfigurationTarget.Workspace);
+    await until(() => !services.corpus.files().some((f) => f.path.startsWith(root)), 120_000, 'the bulletins stayed in the corpus');
     await fs.rm(dir, { recursive: true, force: true });
   });
 

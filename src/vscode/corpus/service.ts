@@ -137,7 +137,16 @@ export class WorkerCorpusService implements CorpusService {
     await this.started;
     this.client?.dispose();
     this.startWorker();
-    await this.rescan();
+    const paths = new Set(await this.rescan());
+    // The new worker holds these files; one the old worker sent and the corpus has lost meanwhile
+    // (its read stopped with it) would otherwise stay in the outline.
+    for (const path of [...this.byPath.keys()]) {
+      if (paths.has(path)) continue;
+      this.forget(path);
+      this.byPath.delete(path);
+      this.pendingPaths.add(path);
+    }
+    this.flush();
   }
 
   private watch(): void {
@@ -153,7 +162,8 @@ export class WorkerCorpusService implements CorpusService {
     );
   }
 
-  private async rescan(): Promise<void> {
+  /** Finds the corpus files and has the worker read them; resolves with their paths once read. */
+  private async rescan(): Promise<string[]> {
     await vscode.commands.executeCommand('setContext', STATE_CONTEXT, 'loading');
     let started = Date.now();
     this.finding = true;
@@ -166,6 +176,7 @@ export class WorkerCorpusService implements CorpusService {
     this.log.info(`corpus: outline of ${this.byPath.size} files complete in ${Date.now() - started} ms`);
     this.flush();
     await vscode.commands.executeCommand('setContext', STATE_CONTEXT, this.byPath.size ? 'ready' : 'empty');
+    return paths;
   }
 
   /** File events arrive in bursts (a save, a checkout): gather them, then ask the worker once. */
