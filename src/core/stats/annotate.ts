@@ -33,12 +33,14 @@ export function annotateStatistics(file: CorpusFile, options: AnnotateOptions = 
         const lead = [report.intro, ...report.sections].flatMap((s) => s.passages).slice(0, 2).map((p) => passageText(file, p).slice(0, 400)).join('\n');
         return (found ??= reportSubject(report.kind === 'report' ? issuer : undefined, lead));
       };
-      const about: ReportSubject = { get place() { return subject().place; }, get subject() { return subject().subject; } };
+      const about: ReportSubject = { get place() { return subject().place; }, get subject() { return subject().subject; }, get body() { return subject().body; } };
       // The headline's time (2024年…统计公报, 前两个月…) dates what its sections do not date themselves.
       const period = timesIn(report.title, date, []).find((t) => t.partOf === undefined)?.period;
       const context: SectionContext = { text: file.text, report: about, date, issuer, keys, period };
-      annotateSection(context, report.intro, { id: report.id, ranges: [report.titleRange], headline: true });
-      for (const section of report.sections) annotateSection(context, section, { id: section.id, ranges: section.titleRanges, headline: false });
+      // A time an opening paragraph starts with (2025年，全省法院…) dates the sections that set none.
+      const opening = annotateSection(context, report.intro, { id: report.id, ranges: [report.titleRange], headline: true });
+      const sections: SectionContext = { ...context, period: opening.opening ?? period };
+      for (const section of report.sections) annotateSection(sections, section, { id: section.id, ranges: section.titleRanges, headline: false });
     }
   }
 }
@@ -73,7 +75,8 @@ interface Heading {
   headline: boolean;
 }
 
-function annotateSection(context: SectionContext, section: Section, heading: Heading): void {
+/** Fills the section's statistics; returns what its passages leave in force. */
+function annotateSection(context: SectionContext, section: Section, heading: Heading): Topic {
   const counter = new OccurrenceCounter();
   const topic: Topic = { period: context.period };
   section.statistics = [];
@@ -97,4 +100,5 @@ function annotateSection(context: SectionContext, section: Section, heading: Hea
     if (passage.ranges.length === 0) continue;
     add(extractStatistics(context.text, { passageId: passage.id, ranges: passage.ranges, report: context.report, date: context.date, topic, keys: context.keys }));
   }
+  return topic;
 }

@@ -9,10 +9,11 @@ import { sourceOffset } from '../corpus/walk';
 import { classify, unitName, type Classified } from './classify';
 import { BASIS, BASIS_YEAR, PAIRED_WORDS } from './lexicon';
 import { maskedSpans } from './mask';
-import { MOVEMENT_START, clauseTopic, cleanPhrase, completeRate, countMetric, isEmptyPhrase, objectPhrase } from './metric';
+import { MOVEMENT_START, attributive, clauseTopic, cleanPhrase, completeRate, countMetric, isEmptyPhrase, isVerbOnly, objectOf, objectPhrase, shareOf } from './metric';
 import { SHIPPED_METRIC_KEYS, type MetricKeys } from './metricKey';
-import { framingPeriod, periodAt, timesIn } from './period';
-import { headSubjects, type HeadSubject, type ReportSubject } from './subject';
+import { framingPeriod, openingPeriod, periodAt, timesIn } from './period';
+import { PassageSubjects } from './passageSubjects';
+import type { HeadSubject, ReportSubject } from './subject';
 import { Sentences } from './text';
 import { scanTokens } from './tokens';
 
@@ -25,6 +26,8 @@ export interface Topic {
   period?: string;
   /** The body or place named last at a clause head, for 该院 / 该港. */
   lastNamed?: string;
+  /** The time the first paragraph that opens with one sets (2025年，…): it dates a report's sections. */
+  opening?: string;
 }
 
 export interface PassageInput {
@@ -47,20 +50,6 @@ const STRONG = /[，,。；;：:！!？?\n\r\t]/;
 // A space separates the parts of a headline (2022年粮食产量再创新高 连续8年…).
 const CLAUSE = /[，,。；;：:！!？?\n\r\t、 \u3000]/;
 
-type HeadAt = HeadSubject & { at: number };
-
-/** The last of `heads` (in order) that stands before `offset`. */
-function lastBefore(heads: HeadAt[], offset: number): HeadAt | undefined {
-  let lo = 0;
-  let hi = heads.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (heads[mid].at < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return heads[lo - 1];
-}
-
 /** A sentence opening a new point of a list (二是…, 此外…) does not continue the one before. */
 const NEW_POINT = /(?:^|[。；;！!？?]\s*)(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|首先|其次|再次|此外|另外|同时|最后)/;
 
@@ -76,25 +65,17 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   const masked = maskedSpans(text);
   const tokens = scanTokens(text, masked);
   if (tokens.length === 0) {
-    topic.period = framingPeriod(timesIn(text, passage.date, masked, true)) ?? topic.period;
+    const heads = timesIn(text, passage.date, masked, true);
+    topic.period = framingPeriod(heads) ?? topic.period;
+    topic.opening ??= openingPeriod(heads, text);
     return [];
   }
   const times = timesIn(text, passage.date, masked);
   const sentences = new Sentences(text);
   // Subjects at the clause heads of a sentence, found for the sentences that hold a statistic only.
-  let heads: { start: number; found: HeadAt[] } | undefined;
-  let lastHead: string | undefined;
-  const headsOf = (start: number, end: number): HeadAt[] => {
-    if (heads?.start !== start) {
-      // 该院 refers back to the body named last before the sentence, in the paragraph or before it.
-      const before = (): string | undefined => headSubjects(text.slice(0, start), report, () => topic.lastNamed).at(-1)?.subject ?? topic.lastNamed;
-      heads = { start, found: headSubjects(text.slice(start, end), report, before).map((h) => ({ ...h, at: h.at + start })) };
-      lastHead = heads.found.at(-1)?.subject ?? lastHead;
-    }
-    return heads.found;
-  };
+  const subjects = new PassageSubjects(text, report, () => topic.lastNamed);
   const stats: ExtractedStatistic[] = [];
-  let previous: { stat: ExtractedStatistic; sentenceStart: number; listItems?: string[]; listIndex: number; end: number } | undefined;
+  let previous: ({ stat: ExtractedStatistic; sentenceStart: number; end: number } & ListState) | undefined;
   /** Metrics of the statistics so far in the current sentence, for a 分别 that names none. */
   let earlier: string[] = [];
   /** The first period given to each metric key in the passage. */
@@ -127,6 +108,8 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     // The phrase the metric comes from ends where "由X…" begins, or at the figure.
     const preEnd = classified.fromStart ?? token.preEnd ?? token.start;
     let preStart = Math.max(clauseStart, sameSentence ? sameSentence.end : 0);
+    // 营业收入超10亿元的企业有58家: a figure before in the clause qualifies the noun this one counts.
+    if (sameSentence && kind === 'count' && preStart > clauseStart && QUALIFIED_NOUN.test(text.slice(preStart, preEnd))) preStart = clauseStart;
     const distributive = /(?:均|都|分别)[^，。；、]{0,6}$/.test(text.slice(preStart, preEnd));
     if (distributive) preStart = Math.max(strongStart, sameSentence ? sameSentence.end : 0);
     const rawBefore = text.slice(preStart, preEnd);
@@ -134,37 +117,51 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     const next = nextStatistic[k];
     const afterEnd = findForward(text, token.tailEnd, CLAUSE, 30, tokens[next]?.start);
     const afterRaw = text.slice(token.tailEnd, afterEnd);
-    const after = objectPhrase(afterRaw, afterEnd === tokens[next]?.start);
+    // 超10亿元的企业: a figure followed by 的 qualifies the noun after it; it does not count it.
+    const qualifies = afterRaw.startsWith('的') && (kind === 'count' || kind === 'amount');
+    const object = qualifies ? { phrase: '', nounEnd: 0 } : objectPhrase(afterRaw, afterEnd === tokens[next]?.start);
+    const after = object.phrase;
 
     // Figures joined by 、/和 continue the previous one (分别增长5%、6%和7%); a comma starts anew.
     const separatorOnly = sameSentence && LIST_JOIN.test(text.slice(sameSentence.end, token.start));
     if (!sameSentence) earlier = [];
     let run = 1; // figures in this list: 5%、6%和7%
     while (k + run < tokens.length && LIST_JOIN.test(text.slice(tokens[k + run - 1].tailEnd, tokens[k + run].start))) run++;
-    const context = { earlier, run, topic: () => clauseTopic(text.slice(fullStart, clauseStart)) };
+    const context = { earlier, run, topic: () => clauseTopic(text.slice(fullStart, clauseStart)), subjects: (items: string[]) => subjects.listSubjects(items) };
     const chosen = chooseMetric(rawBefore, after, classified, separatorOnly ? sameSentence : undefined, sameSentence?.stat, context);
-    const { listItems, listIndex } = chosen;
+    const { listItems, listSubjects, listIndex } = chosen;
     const inherit = separatorOnly && sameSentence && !classified.ownChange && sameSentence.stat.unit === classified.unit;
 
-    // Who the figure is about: the subject at a clause head of its sentence before it, else the
-    // one of the figure before it in the paragraph, else the report's.
+    // Who the figure is about: a place of the list before 分别; else the subject at a clause head of
+    // its sentence before it, else the one of the figure before it in the paragraph, else the report's.
     // One look at each sentence (a page-long one in bad input is read up to a bound).
-    const head = lastBefore(headsOf(fullStart, Math.min(fullEnd, fullStart + MAX_HEADS_SPAN)), token.start);
+    const head = subjects.headBefore(fullStart, Math.min(fullEnd, fullStart + MAX_HEADS_SPAN), token.start);
     const carried = previous && (sameSentence || !NEW_POINT.test(text.slice(previous.end, fullStart + 4))) ? previous.stat.subject : undefined;
-    const subject = head?.subject ?? carried ?? report.subject;
-    // 宁波舟山港集装箱吞吐量: the subject heading the figure's own clause is no part of its metric.
+    const subject = listSubjects?.[listIndex] ?? head?.subject ?? carried ?? report.subject;
+    const unit = unitName(classified.unit);
     let metric = completeRate(chosen.metric, sameSentence?.stat.metric);
+    // 宁波舟山港集装箱吞吐量: the subject heading the figure's own clause is no part of its metric.
     if (head && head.at >= clauseStart && head.written.length >= 2) {
-      // 全省法院近四分之一的民商事案件通过在线方式审理: words that only name the subject are no metric.
-      if (after && head.written.endsWith(metric)) metric = after;
-      else if (metric.startsWith(head.written) && metric.length - head.written.length >= 2) metric = metric.slice(head.written.length);
+      // 全省法院近四分之一的民商事案件…, 月湖区增长5.4%: words that only name the subject are no metric.
+      if (head.written.endsWith(metric)) metric = after || (previous ? previous.stat.metric : metric);
+      else {
+        // 全省法院现有员额法官: the phrase may have lost the subject's scope word (全省) already.
+        const name = [head.written, head.written.replace(SCOPE_WORD, '')].find((w) => w.length >= 2 && metric.startsWith(w) && metric.length - w.length >= 2);
+        if (name) metric = cleanPhrase(metric.slice(name.length));
+      }
     }
+    // 共清理文件2361件，修改78件: a verb alone, a clause ending in 的 or a bare 占 measure the noun counted before.
+    const counted = sameSentence && sameSentence.stat.unit === unit && (kind === 'count' || kind === 'amount') ? sameSentence.stat.metric : undefined;
+    if (counted && isVerbOnly(metric)) metric += objectOf(counted) ?? '';
+    else if (counted && rawBefore.endsWith('的') && metric !== '') metric = attributive(metric, objectOf(counted) ?? counted);
+    else if (sameSentence && unit === '%') metric = shareOf(metric, sameSentence.stat.metric) ?? metric;
+    else if (sameSentence?.stat.kind === kind && kind === 'count' && /^[、和及与]$/.test(text.slice(sameSentence.end, preStart))) metric = sharedVerb(sameSentence.stat.metric, metric);
 
     const stat: ExtractedStatistic = {
       range: { start: toFile(token.start), end: toFileEnd(token.end) },
       text: text.slice(token.start, token.end),
       value: token.value,
-      unit: unitName(classified.unit),
+      unit,
       kind: inherit && sameSentence.stat.kind === 'change' && kind !== 'change' ? 'change' : kind,
       approx: token.approx || classified.approx,
       metric,
@@ -190,7 +187,9 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     // A sentence that names no time: a figure of a metric given earlier in the paragraph shares
     // its time (造船完工量…占全球总量的52.6% after 1—2月份，全国造船完工量786万载重吨).
     const { stated, inherited } = periodAt(times, text, sStart, token.start, topic.period);
-    const period = stated ?? periodOfKey.get(stat.metricKey) ?? inherited;
+    // 造船完工量…占全球总量的52.6%: a share of a quantity the paragraph dated has its date.
+    const share = metric.indexOf('占');
+    const period = stated ?? periodOfKey.get(stat.metricKey) ?? (share >= 2 ? periodOfKey.get(keys.keyOf(metric.slice(0, share))) : undefined) ?? inherited;
     if (period) {
       stat.period = period;
       if (!periodOfKey.has(stat.metricKey)) periodOfKey.set(stat.metricKey, period);
@@ -199,16 +198,30 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     earlier.push(metric);
     // A count whose metric is the noun after it (建成2家中心和23家…) owns that noun too.
     const ownsObject = after !== '' && metric.endsWith(after);
-    previous = { stat, sentenceStart: fullStart, listItems, listIndex, end: ownsObject ? afterEnd : token.tailEnd };
+    previous = { stat, sentenceStart: fullStart, listItems, listSubjects, listIndex, end: ownsObject ? token.tailEnd + object.nounEnd : token.tailEnd };
   }
   topic.period = framingPeriod(times) ?? topic.period;
-  topic.lastNamed = lastHead ?? topic.lastNamed;
+  topic.opening ??= openingPeriod(times, text);
+  topic.lastNamed = subjects.lastNamed ?? topic.lastNamed;
   return stats;
 }
 
 interface ListState {
   listItems?: string[];
+  /** The places of a list before 分别 (天水市、庆阳市分别增长…), one for each figure. */
+  listSubjects?: string[];
   listIndex: number;
+}
+
+interface MetricContext {
+  /** Metrics of the statistics so far in the sentence. */
+  earlier: string[];
+  /** Figures in the list this one starts (5%、6%和7%). */
+  run: number;
+  /** The topic of the clause before the figure's (粮食产量 of 粮食产量再创新高，连续8年…). */
+  topic: () => string;
+  /** The subjects the items of a list name, when each names one. */
+  subjects: (items: string[]) => HeadSubject[] | undefined;
 }
 
 /**
@@ -221,16 +234,30 @@ function chooseMetric(
   classified: Classified,
   continued: ListState | undefined,
   before: ExtractedStatistic | undefined,
-  list: { earlier: string[]; run: number; topic: () => string },
+  list: MetricContext,
 ): ListState & { metric: string } {
-  if (continued?.listItems) {
+  if (continued?.listItems || continued?.listSubjects) {
     // 分别增长5%、6%和7%: each figure takes the next item of the list before 分别.
     const listIndex = continued.listIndex + 1;
-    return { metric: continued.listItems[listIndex] ?? continued.listItems.join('、'), listItems: continued.listItems, listIndex };
+    const { listItems, listSubjects } = continued;
+    const metric = listItems ? listItems[listIndex] ?? listItems.join('、') : before?.metric ?? '';
+    return { metric, listItems, listSubjects, listIndex };
   }
   const split = /^(.*?)分别/.exec(rawBefore);
   if (split) {
     let items = split[1].split(/、|以及|和|及|与/).map(cleanPhrase).filter((item) => item !== '');
+    // 对欧盟、美国分别进出口…: the words after 分别 name what each item did; a preposition before the first governs all.
+    const tail = cleanPhrase(rawBefore.slice(split[0].length));
+    // 天水市、庆阳市分别增长…, 苏州、南京绿色贷款余额分别为…: places share out the figures; the metric
+    // is what the last of them goes on to name, else the figure's before.
+    const places = items.length >= 2 ? list.subjects(items) : undefined;
+    if (places && places.slice(0, -1).every((p, i) => p.written === items[i])) {
+      const named = cleanPhrase(items[items.length - 1].slice(places[places.length - 1].written.length));
+      return { metric: named || tail || before?.metric || '', listSubjects: places.map((p) => p.subject), listIndex: 0 };
+    }
+    const preposition = /^[对向与同]/.exec(items[0] ?? '')?.[0];
+    if (preposition) items = items.map((item) => (item.startsWith(preposition) ? item : preposition + item));
+    if (tail !== '') items = items.map((item) => item + tail);
     // 城乡居民收入分别达到x元和y元: one word naming both metrics.
     if (items.length === 1 && list.run === 2) items = pairedItems(items[0]) ?? items;
     // 接待游客x亿人次，旅游收入y亿元，分别增长a%和b%: the list is the figures just before.
@@ -245,6 +272,9 @@ function chooseMetric(
   let metric = (kind === 'count' || kind === 'amount') && !change ? countMetric(empty ? '' : cleaned, after) : empty ? '' : cleaned;
   // 为期1年的清剿毒品集中攻坚: a span measures what it is the span of.
   if (kind === 'duration' && /为期$/.test(rawBefore) && after) return { metric: after, listIndex: 0 };
+  // 农村居民人均可支配收入增速连续8年高于城镇居民: a run of a comparison names both sides.
+  const compared = kind === 'streak' && !isEmptyPhrase(metric) ? COMPARISON.exec(after) : null;
+  if (compared) return { metric: `${metric}${RATE_BEFORE_RUN.exec(rawBefore)?.[1] ?? ''}${after}`, listIndex: 0 };
   const movement = isEmptyPhrase(metric) && kind === 'streak' && (after === '' || MOVEMENT_START.test(after));
   if (movement && before) {
     // …产业化率超过五成，连续两年上升: the run belongs to the figure before.
@@ -254,14 +284,44 @@ function chooseMetric(
     metric = list.topic();
   } else if (isEmptyPhrase(metric)) {
     // Nothing before the figure: the noun after it (九成以上群众表示满意), unless the words before
-    // continue the previous figure (在…的基础上再降5.9%), which then lends its metric.
-    const lend = before && (cleaned !== '' || after === '') ? before.metric : undefined;
+    // continue the previous figure (在…的基础上再降5.9%, 增速高于全国…), which then lends its metric.
+    const lend = before && (cleaned !== '' || after === '') ? lentMetric(before, rawBefore, classified.unit) : undefined;
     metric = lend ?? (after || before?.metric || '');
   }
   return { metric, listIndex: 0 };
 }
 
 const LIST_JOIN = /^[、和及与]{0,2}$/;
+/** 增长5.8%，增速高于全国0.8个百分点: the rate of the figure before. */
+const RATE_OF_BEFORE = /^[，,、]?(增速|增幅|涨幅|降幅|跌幅)/;
+const COMPARISON = /^(?:高于|低于|快于|慢于|超过)/;
+const RATE_BEFORE_RUN = /(增速|增幅|涨幅|降幅)连续$/;
+/** 新培育…企业58家，累计达到176家: a total after a flow counts what the flow added to. */
+const TOTAL_OF_BEFORE = /累计|总数|总量|共有|保有/;
+const RATE_WORD_END = /(?:增速|增幅|涨幅|降幅|跌幅|率|比重|占比|指数)$/;
+
+/**
+ * The metric a figure whose words name none takes from the figure before it: the same, its rate
+ * (增速高于全国0.8个百分点; a change in points of a growth rate is a change of the rate), or what a
+ * total after a flow counts (累计达到176家 after 新培育…企业58家).
+ */
+function lentMetric(before: ExtractedStatistic, words: string, unit: string): string {
+  const rate = RATE_OF_BEFORE.exec(words)?.[1];
+  if (rate) return before.metric + rate;
+  if (unit === '百分点' && before.kind === 'change' && before.unit === '%' && !RATE_WORD_END.test(before.metric)) return `${before.metric}增速`;
+  if (TOTAL_OF_BEFORE.test(words)) return objectOf(before.metric) ?? before.metric;
+  return before.metric;
+}
+const SCOPE_WORD = /^(?:全省|全市|全区|全县|全州|全国|我省|我市|我区|我县|我国)/;
+/** 的企业有: what stands between a figure that qualifies a noun and the count of that noun. */
+const QUALIFIED_NOUN = /^的[\u4e00-\u9fff]{1,8}?(?:有|达|为|共有|达到)?$/;
+
+/** 调拨帐篷2600顶、折叠床5000张: the verb of the first item governs the items after 、 too. */
+function sharedVerb(counted: string, metric: string): string {
+  const object = objectOf(counted);
+  if (object === undefined || metric === '' || isVerbOnly(metric) || objectOf(metric) !== undefined) return metric;
+  return counted.slice(0, counted.length - object.length) + metric;
+}
 
 /** 城乡居民收入 → [城镇居民收入, 农村居民收入]; undefined when no paired word is in it. */
 function pairedItems(item: string): string[] | undefined {

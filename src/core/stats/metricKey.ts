@@ -23,6 +23,13 @@ const COUNT_WORD = /(?:(?<!案)(?:件|起|宗|例)数|人数|数量|总数|(?<![
 /** What a run or a record says of its metric (刑事发案创22年新低, 电信诈骗案连续两年下降). */
 const RUN_WORD = /(?:创?(?:历史)?(?:新低|新高|最低|最高)|零发生|双下降|持续下降|持续上升|下降|上升)$/;
 
+/** A share named either way: X占Y的比重, X占Y比重, X占Y的比例, X占Y → X占Y. */
+const SHARE_TAIL = /(?<=占[\u4e00-\u9fff]{2,}?)(?:的)?(?:比重|比例|份额)$/;
+/** Words after a quantity that make a rate of it: 生产总值增速 is the rate of 生产总值 (GDP增速 too). */
+const RATE_SUFFIX = /(增速|增幅|涨幅|降幅|增长率|占比|比重)$/;
+/** A bracketed note that names the quantity itself: 城镇常住人口占常住人口比重（常住人口城镇化率）. */
+const NAME_NOTE = /[（(]([^（）()]{2,12})[)）]$/;
+
 /** The folded form of a metric phrase: what a key and an alias are compared in. */
 function fold(phrase: string): string {
   // Chinese characters alone are already folded (NFKC leaves U+4E00–U+9FFF as they are).
@@ -41,7 +48,8 @@ function core(phrase: string): string {
   const run = text.replace(RUN_WORD, '');
   if (run.length >= 2) text = run;
   const counted = text.replace(COUNT_WORD, '');
-  return counted.length >= 2 ? counted : text;
+  const kept = counted.length >= 2 ? counted : text;
+  return kept.replace(SHARE_TAIL, '');
 }
 
 /** Alias groups as a user writes them: one group a line, the key first, names apart by spaces or commas. */
@@ -84,10 +92,23 @@ export class MetricKeys {
     if (key !== undefined) return key;
     const folded = fold(metric);
     const stripped = folded === '' ? '' : core(metric);
-    key = folded === '' ? '' : this.keys.get(folded) ?? this.keys.get(stripped) ?? stripped;
+    key = folded === '' ? '' : this.keys.get(folded) ?? this.keys.get(stripped) ?? this.named(metric) ?? this.ofRate(stripped) ?? stripped;
     if (this.found.size >= 50_000) this.found.clear();
     this.found.set(metric, key);
     return key;
+  }
+
+  /** The key a bracketed note names, when it names one in the table (…比重（常住人口城镇化率）). */
+  private named(metric: string): string | undefined {
+    const note = NAME_NOTE.exec(metric)?.[1];
+    return note === undefined ? undefined : this.keys.get(fold(note)) ?? this.keys.get(core(note));
+  }
+
+  /** 地区生产总值增速 → 生产总值增速: the rate of a quantity the table knows, keyed by that quantity. */
+  private ofRate(stripped: string): string | undefined {
+    const suffix = RATE_SUFFIX.exec(stripped);
+    const base = suffix ? this.keys.get(stripped.slice(0, suffix.index)) : undefined;
+    return base === undefined || suffix === null ? undefined : base + suffix[1];
   }
 
   /**
