@@ -324,8 +324,9 @@ function sharedVerb(counted: string, metric: string): string {
 }
 
 /** 城乡居民收入 → [城镇居民收入, 农村居民收入]; undefined when no paired word is in it. */
+const PAIRS = Object.keys(PAIRED_WORDS).sort((a, b) => b.length - a.length);
 function pairedItems(item: string): string[] | undefined {
-  const word = Object.keys(PAIRED_WORDS).find((w) => item.includes(w));
+  const word = PAIRS.find((w) => item.includes(w));
   return word ? PAIRED_WORDS[word].map((one) => item.replace(word, one)) : undefined;
 }
 

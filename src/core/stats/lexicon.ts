@@ -36,6 +36,7 @@ export const PAIRED_WORDS: Record<string, [string, string]> = {
   进出口: ['进口', '出口'],
   存贷款: ['存款', '贷款'],
   产销: ['产量', '销量'],
+  产销量: ['产量', '销量'],
 };
 
 /** Nouns after a figure that name a threshold, not what is counted (迈上5万亿元新台阶). */

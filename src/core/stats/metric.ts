@@ -18,7 +18,7 @@ const LEADING = new RegExp(
   `^(?:(?:${TIME_EXPR})的?|截至[^，。]{1,12}?(?:年底|年末|月底|月末|底|末)|这里的|当地的` +
   `|全省|全市|全区|全县|全州|全院|全系统|我省|我市|我区|我县|我国|本市|本省|本区|该院|该市|该省` +
   `|(?:${PLACES.replace('全国|', '')})(?:省|市|自治区)?(?=[\\u4e00-\\u9fa5“0-9])` +
-  `|其中|同时|此外|另外|并且|和|及(?!时)|与(?!会)|以及|已经|已|现有|共有|先后|共计|累计|通过|助推|推动|带动` +
+  `|其中|同时|此外|另外|并且|和|及(?!时)|与(?!会)|以及|已经|已|共有|先后|共计|累计|通过|助推|推动|带动` +
   `|(?:位于|落户|地处|坐落于|总部位于|来自)[^，。；、]{1,12}?的` +
   `|扣除价格因素后?|按可比价格计算|[0-9]{1,2}[.．、]\\s*|[（(][一二三四五六七八九十0-9]{1,3}[)）]|作为|成为|一度` +
   `|预计|预期|力争|争取|确保|实现了|实现|进一步|进入|位居|位列|居(?=全|第|前|首|西部|东部|中部)|排名|名列|跻身|、|，|\\s)`,
@@ -39,7 +39,8 @@ const TRAILING = new RegExp(
 /** Verbs a metric is cut at: those it keeps (审结, 建成) and those that only say a quantity was reached (完成). */
 const ANY_VERB = `${OBJECT_VERBS}|${EMPTY_VERBS}`.split('|').sort((a, b) => b.length - a.length).join('|');
 const LEADING_VERB = new RegExp(`^(?:(?:${ANY_VERB})了?)+`);
-const INNER_VERB = new RegExp(`(?:${ANY_VERB})了?`, 'g');
+/** A verb right before an organ's head is part of its name (新疆生产建设兵团, 建设银行): no verb to cut at. */
+const INNER_VERB = new RegExp(`(?:${ANY_VERB})了?(?!兵团|银行|集团|公司|局|厅|委|部|中心)`, 'g');
 const LEADING_EMPTY = new RegExp(`^(?:(?:${EMPTY_VERBS})了?)+`);
 const LEADING_ADVERB = new RegExp(`^(?:${VERB_ADVERBS})`);
 /** Nouns that make a verb before them part of the name of a measure (办理数量, 审结率, 审批时间). */
@@ -100,7 +101,7 @@ const longVerbs = (verbs: string): string => verbs.split('|').filter((v) => v.le
  * 8000个项目|参展, 近四成受访者|每月至少参加…
  */
 const PREDICATE_HEAD = new RegExp(
-  `(?:已经|已|(?<!平)均|都|将|正在|每[年月周天日]|至少|全部|全面|被(?![\u4e00-\u9fff]{1,2}人)|主动|采取|受到|重整|赶赴|前往|表示|认为|愿意|希望|入选|当选|增选为|增选|成为|获评|荣获|获得|评为|认定为|入围|` +
+  `(?:已经|已|(?<![平日人户年月])均|都|将|正在|每[年月周天日]|至少|全部|全面|被(?![\u4e00-\u9fff]{1,2}人)|主动|采取|受到|重整|赶赴|前往|表示|认为|愿意|希望|入选|当选|增选为|增选|成为|获评|荣获|获得|评为|认定为|入围|` +
     `进入|跻身|参展|参加|参与|参赛|受益|享受|出现|达到|通过|开通|开板|高于|低于|快于|慢于|位居|纳入|列入|保持|落户|上榜|` +
     `使用|用上|用到|采用|选择|购买|拥有|持有|加入|接受|享有|实现|完成|${longVerbs(UP_VERBS)}|${longVerbs(DOWN_VERBS)})`,
 );
@@ -232,6 +233,8 @@ export function isVerbOnly(metric: string): boolean {
 
 /** What a verb-and-object metric counts: 清理文件 → 文件, 受理执行案件 → 执行案件; undefined without a leading verb. */
 export function objectOf(metric: string): string | undefined {
+  // 现有员额法官: what is counted is the 员额法官.
+  if (/^(?:现有|拥有)/.test(metric)) return metric.slice(2);
   const adverb = LEADING_ADVERB.exec(metric)?.[0].length ?? 0;
   const verb = LEADING_VERB.exec(metric.slice(adverb));
   const object = verb ? metric.slice(adverb + verb[0].length) : '';
@@ -242,7 +245,9 @@ export function objectOf(metric: string): string | undefined {
 export function shareOf(metric: string, before: string): string | undefined {
   if (before === '') return undefined;
   // 税收收入764亿元，占比67.9%; 增长18.3%，对工业增长的贡献率: the share or effect of the figure before.
-  if (/^(?:占比|比重|对[\u4e00-\u9fff]{2,12}?的?(?:贡献率|贡献|拉动))$/.test(metric)) return before + metric;
+  if (/^(?:占比|比重)$/.test(metric)) return before + metric;
+  // …占整体出口金额的比重提升至42.9%，对汽车出口增长贡献率达到51.6%: the contribution is of the share's part.
+  if (/^对[\u4e00-\u9fff]{2,12}?的?(?:贡献率|贡献|拉动)$/.test(metric)) return before.replace(/占.*$/, '') + metric;
   // 约占全国总产量的七分之一: the share of the figure before in a whole the clause names.
   const whole = /^(?:约|近|超过|接近|仅)?占(.{2,})$/.exec(metric);
   if (whole) return `${before}占${whole[1]}`;

@@ -46,7 +46,7 @@ const LEVEL_BODY = /^(?:省|市|县|区)(?:(高级人民法院|中级人民法�
 /** A port, an airport or a company by name: 宁波舟山港, 首都机场, 国铁集团 (not 港口, 港区, 港澳). */
 const NAMED_PORT = /^[\u4e00-\u9fff]{2,4}?(?:港|机场)(?![口区澳务])|^[\u4e00-\u9fff]{2,8}?(?:集团|公司|银行)(?=[\u4e00-\u9fff])/;
 /** A team: 中国队, 山东男篮队, 中国体育代表团 (not 队伍). */
-const TEAM = new RegExp(`^(?:中国|(?:${PROVINCE})|(?:${COUNTRY})|(?:${CITY}))(?:国家)?(?:男子|女子)?[\u4e00-\u9fff]{0,3}?(?:队|代表团)(?![伍员长])`);
+const TEAM = new RegExp(`^(?:中国|(?:${PROVINCE})|(?:${COUNTRY})|(?:${CITY}))(?:国家)?(?:男子|女子)?[\u4e00-\u9fff]{0,3}?(?:(?<![军部舰车梯商])队|代表团)(?![伍员长])`);
 /** An event that figures are counted for, named by its scope: 世界游泳锦标赛, 中国国际进口博览会, 第十五届全运会. */
 const EVENT = new RegExp(`^(?:第[一二三四五六七八九十百0-9]{1,4}届)?(?:世界|全国|全球|国际|亚洲|中国|${PROVINCE}|${CITY})[\\u4e00-\\u9fff]{0,10}?(?:锦标赛|运动会|奥运会|亚运会|全运会|博览会|交易会|展览会|进博会|广交会|服贸会|论坛|峰会|马拉松|联赛|世界杯)`);
 /** Groups: 1 a province, 2 a country, 3 a city. 北京时间 is a time, not Beijing. */
@@ -57,9 +57,9 @@ const ZONE = /^(?:新区|[\u4e00-\u9fff]{0,4}?(?:开发区|高新区|经开区|�
  * A county, district or city not in the lists, by its ending: 贵溪市, 余江区 (two or three characters
  * and 市/县/区/旗, not followed by what makes it a word: 县级, 区域, 市场, 市民).
  */
-const PLACED_NAME = /^((?![全我本该各每其此这那某])[\u4e00-\u9fff]{2,3}?)(?:市|县|区|旗)(?![级域城场民内外辖属直委政长])/;
+const PLACED_NAME = /^((?![全我本该各每其此这那某主])(?:(?![的了是有与及或等对把被将从做作过进行推加强提升要能可就都也还又再已为在])[\u4e00-\u9fff]){2,3}?)(?:市|县|区|旗)(?![级域城场民内外辖属直委政长])/;
 /** Last characters of words that end like a place but name a kind of area (城市, 社区, 示范区, 开发区, 上市). */
-const NOT_A_NAME = /[城超都上股楼车夜集门地社园景片辖郊山牧灾库矿小街湾新老误禁展赛分专特范发税能心验贸游业住活务困受村境族命级型全本该县省市区州]$/;
+const NOT_A_NAME = /[城超都上股楼车夜集门地社园景片辖郊山牧灾库矿小街湾新老误禁展赛分专特范发税能心验贸游业住活务困受村境族命级型全本该县省市区州产林战军校营厂护行作聚开点载步革控管]$/;
 /** 全省, 我市 …: the report's own place. */
 const OWN_PLACE = /^(?:全省|全市|全区|全县|全州|我省|我市|我区|我县|本省|本市|本区|本县)/;
 const NATION = /^(?:全国|我国|中国(?![\u4e00-\u9fff]{0,8}?(?:银行|公司|集团|协会|学会)))/;

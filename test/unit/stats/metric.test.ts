@@ -60,7 +60,14 @@ describe('metric: nouns the first rules cut apart', () => {
     expect(figure('判处罪犯8.9万人，其中判处五年以上有期徒刑的1.1万人。', '1.1万').metric).toBe('判处五年以上有期徒刑的罪犯');
   });
 
+  it('a verb inside a name is no verb to cut at; 现有 and 日均 are part of what is measured', () => {
+    expect(figure('新疆生产建设兵团报告新增确诊病例491例。', '491').metric).toContain('生产建设兵团');
+    expect(figure('截至9月25日24时，现有确诊病例2962例。', '2962').metric).toBe('现有确诊病例');
+    expect(figure('全国重点商圈日均客流为9.6万人次。', '9.6万').metric).toBe('重点商圈日均客流');
+  });
+
   it('产销 names two metrics for a pair of figures', () => {
+    expect(metrics('我国汽车产销量分别完成233.3万辆和238.2万辆。').map(([, m]) => m)).toEqual(['汽车产量', '汽车销量']);
     expect(metrics('全国新能源汽车产销分别完成702.4万辆和698.1万辆，同比分别增长38.6%和37.9%。').map(([, m]) => m)).toEqual([
       '新能源汽车产量', '新能源汽车销量', '新能源汽车产量', '新能源汽车销量',
     ]);

@@ -42,6 +42,7 @@ describe('subject: places by their administrative ending, zones, and 全市 in a
     expect(subjects('城市居民人均可支配收入增长4.2%。社区卫生服务中心达到126个。示范区新增企业320家。', '鹰潭市')).toEqual([
       ['4.2%', '鹰潭市'], ['126', '鹰潭市'], ['320', '鹰潭市'],
     ]);
+    expect(subjects('主产区各类粮食企业收购小麦5700万吨。', '全国')).toEqual([['5700万', '全国']]);
   });
 
   it('a new area of a city is a place of its own (兰州新区, not 兰州市)', () => {
@@ -99,6 +100,7 @@ describe('subject: companies, banks, teams and events in news', () => {
     const text = '2025年世界游泳锦标赛17日晚闭幕。本届锦标赛共有来自200多个国家和地区的2600余名运动员参赛。中国队共获得12枚金牌、8枚银牌。';
     expect(subjects(text, '全国')).toEqual([['200', '世界游泳锦标赛'], ['2600', '世界游泳锦标赛'], ['12', '中国队'], ['8', '中国队']]);
     expect(subjects('中国经济总量增长5.2%。', '全国')).toEqual([['5.2%', '全国']]);
+    expect(subjects('土耳其军队打击了471个目标。', '全国')).toEqual([['471', '土耳其']]);
   });
 
   it('中央财政 spends for the country', () => {
