@@ -29,10 +29,7 @@ export function annotateStatistics(file: CorpusFile, options: AnnotateOptions = 
       const issuer = issuerOf(article, report);
       // Found when a statistic first needs it: most news items of a transcript have none.
       let found: ReportSubject | undefined;
-      const subject = (): ReportSubject => {
-        const lead = [report.intro, ...report.sections].flatMap((s) => s.passages).slice(0, 2).map((p) => passageText(file, p).slice(0, 400)).join('\n');
-        return (found ??= reportSubject(report.kind === 'report' ? issuer : undefined, lead));
-      };
+      const subject = (): ReportSubject => (found ??= reportSubject(report.kind === 'report' ? issuer : undefined, leadOf(file, report)));
       const about: ReportSubject = { get place() { return subject().place; }, get subject() { return subject().subject; }, get body() { return subject().body; } };
       // The headline's time (2024年…统计公报, 前两个月…) dates what its sections do not date themselves.
       const period = timesIn(report.title, date, []).find((t) => t.partOf === undefined)?.period;
@@ -43,6 +40,18 @@ export function annotateStatistics(file: CorpusFile, options: AnnotateOptions = 
       for (const section of report.sections) annotateSection(sections, section, { id: section.id, ranges: section.titleRanges, headline: false });
     }
   }
+}
+
+/** The opening of a report's text: its first two passages, up to 400 characters of each. */
+function leadOf(file: CorpusFile, report: Report): string {
+  const passages: string[] = [];
+  for (const section of [report.intro, ...report.sections]) {
+    for (const passage of section.passages) {
+      passages.push(passageText(file, passage).slice(0, 400));
+      if (passages.length === 2) return passages.join('\n');
+    }
+  }
+  return passages.join('\n');
 }
 
 /**

@@ -46,9 +46,10 @@ export interface PassageInput {
 
 const MAX_SENTENCE_SIDE = 200;
 const MAX_HEADS_SPAN = 2000;
-const STRONG = /[，,。；;：:！!？?\n\r\t]/;
+const codes = (chars: string): Set<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
+const STRONG = codes('，,。；;：:！!？?\n\r\t');
 // A space separates the parts of a headline (2022年粮食产量再创新高 连续8年…).
-const CLAUSE = /[，,。；;：:！!？?\n\r\t、 \u3000]/;
+const CLAUSE = codes('，,。；;：:！!？?\n\r\t、 \u3000');
 
 /** A sentence opening a new point of a list (二是…, 此外…) does not continue the one before. */
 const NEW_POINT = /(?:^|[。；;！!？?]\s*)(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|首先|其次|再次|此外|另外|同时|最后)/;
@@ -64,16 +65,19 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   const keys = passage.keys ?? SHIPPED_METRIC_KEYS;
   const masked = maskedSpans(text);
   const tokens = scanTokens(text, masked);
-  if (tokens.length === 0) {
-    const heads = timesIn(text, passage.date, masked, true);
+  /** What a passage without statistics, or the part after its last, leaves in force: its head times. */
+  const framing = (from: number): void => {
+    const heads = timesIn(text, passage.date, masked, true, from);
     topic.period = framingPeriod(heads) ?? topic.period;
-    topic.opening ??= openingPeriod(heads, text);
+    topic.opening ??= from === 0 ? openingPeriod(heads, text) : undefined;
+  };
+  if (tokens.length === 0) {
+    framing(0);
     return [];
   }
-  const times = timesIn(text, passage.date, masked);
-  const sentences = new Sentences(text);
   // Subjects at the clause heads of a sentence, found for the sentences that hold a statistic only.
   const subjects = new PassageSubjects(text, report, () => topic.lastNamed);
+  const headsEnd = { sentence: -1, end: 0 };
   const stats: ExtractedStatistic[] = [];
   let previous: ({ stat: ExtractedStatistic; sentenceStart: number; end: number } & ListState) | undefined;
   /** Metrics of the statistics so far in the current sentence, for a 分别 that names none. */
@@ -82,15 +86,27 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   const periodOfKey = new Map<string, string>();
 
   // First decide what each figure is, so that the X of 由X降至Y is known before X is reached.
-  const classes = tokens.map((token, k) => classify(text, token, findBack(text, token.start, CLAUSE, 80), tokens, k));
+  const clauseStarts = tokens.map((token) => findBack(text, token.start, CLAUSE, 80));
+  const classes = tokens.map((token, k) => classify(text, token, clauseStarts[k], tokens, k));
   const consumed = new Set(classes.map((c) => c?.from).filter((t) => t !== undefined));
   const isStatistic = (k: number): boolean => classes[k] !== undefined && !consumed.has(tokens[k]);
   /** For each token, the index of the next statistic after it (tokens.length when none). */
   const nextStatistic = new Array<number>(tokens.length);
-  for (let k = tokens.length - 1, next = tokens.length; k >= 0; k--) {
-    nextStatistic[k] = next;
-    if (isStatistic(k)) next = k;
+  let first = tokens.length;
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    nextStatistic[k] = first;
+    if (isStatistic(k)) first = k;
   }
+  if (first === tokens.length) {
+    framing(0);
+    return [];
+  }
+  // Times are read up to the end of the sentence of the last statistic; after it, only what frames the next passages.
+  const sentences = new Sentences(text);
+  let last = first;
+  while (nextStatistic[last] < tokens.length) last = nextStatistic[last];
+  const limit = sentences.around(tokens[last].start)[1];
+  const times = timesIn(text, passage.date, masked, false, 0, limit);
 
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k];
@@ -100,7 +116,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     const [fullStart, fullEnd] = sentences.around(token.start);
     const sStart = Math.max(fullStart, token.start - MAX_SENTENCE_SIDE);
     const sEnd = Math.min(fullEnd, token.tailEnd + MAX_SENTENCE_SIDE);
-    const clauseStart = findBack(text, token.start, CLAUSE, 80);
+    const clauseStart = clauseStarts[k];
     const strongStart = findBack(text, token.start, STRONG, 120);
     const { kind, change } = classified;
     const sameSentence = previous && previous.sentenceStart === fullStart ? previous : undefined;
@@ -135,7 +151,14 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     // Who the figure is about: a place of the list before 分别; else the subject at a clause head of
     // its sentence before it, else the one of the figure before it in the paragraph, else the report's.
     // One look at each sentence (a page-long one in bad input is read up to a bound).
-    const head = subjects.headBefore(fullStart, Math.min(fullEnd, fullStart + MAX_HEADS_SPAN), token.start);
+    if (headsEnd.sentence !== fullStart) {
+      // Clause heads are read up to the sentence's last statistic: none after it can be a subject.
+      let lastHere = token.start;
+      for (let j = nextStatistic[k]; j < tokens.length && tokens[j].start < fullEnd; j = nextStatistic[j]) lastHere = tokens[j].start;
+      headsEnd.sentence = fullStart;
+      headsEnd.end = Math.min(lastHere + 1, fullStart + MAX_HEADS_SPAN);
+    }
+    const head = subjects.headBefore(fullStart, headsEnd.end, token.start);
     const carried = previous && (sameSentence || !NEW_POINT.test(text.slice(previous.end, fullStart + 4))) ? previous.stat.subject : undefined;
     const subject = listSubjects?.[listIndex] ?? head?.subject ?? carried ?? report.subject;
     const unit = unitName(classified.unit);
@@ -200,7 +223,9 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     const ownsObject = after !== '' && metric.endsWith(after);
     previous = { stat, sentenceStart: fullStart, listItems, listSubjects, listIndex, end: ownsObject ? token.tailEnd + object.nounEnd : token.tailEnd };
   }
-  topic.period = framingPeriod(times) ?? topic.period;
+  const framed = framingPeriod(times);
+  if (framed !== undefined || limit >= text.length) topic.period = framed ?? topic.period;
+  else framing(limit);
   topic.opening ??= openingPeriod(times, text);
   topic.lastNamed = subjects.lastNamed ?? topic.lastNamed;
   return stats;
@@ -334,18 +359,20 @@ function pairedItems(item: string): string[] | undefined {
  * Offset just after the nearest `boundary` before `i`, looking back at most `limit` characters.
  * A parenthesis is skipped whole: 县（市、区）农作物…机械化率 is one phrase.
  */
-function findBack(text: string, i: number, boundary: RegExp, limit: number): number {
+function findBack(text: string, i: number, boundary: Set<number>, limit: number): number {
   const stop = Math.max(0, i - limit);
   for (let j = i - 1; j >= stop; j--) {
-    if (text[j] === '）' || text[j] === ')') {
+    const c = text.charCodeAt(j);
+    if (c === CLOSE_PAREN || c === CLOSE_PAREN_ASCII) {
       let open = j - 1;
-      while (open >= Math.max(stop, j - 20) && text[open] !== '（' && text[open] !== '(') open--;
-      if (open >= Math.max(stop, j - 20)) {
+      const bound = Math.max(stop, j - 20);
+      for (let o = text.charCodeAt(open); open >= bound && o !== OPEN_PAREN && o !== OPEN_PAREN_ASCII; o = text.charCodeAt(--open));
+      if (open >= bound) {
         j = open;
         continue;
       }
     }
-    if (boundary.test(text[j])) return j + 1;
+    if (boundary.has(c)) return j + 1;
   }
   return stop;
 }
@@ -354,18 +381,21 @@ function findBack(text: string, i: number, boundary: RegExp, limit: number): num
  * Offset of the nearest `boundary` after `i`, or of the next figure. A parenthesis is skipped
  * whole: 57个县（市、区）地区生产总值… goes on after it.
  */
-function findForward(text: string, i: number, boundary: RegExp, limit: number, nextToken?: number): number {
+function findForward(text: string, i: number, boundary: Set<number>, limit: number, nextToken?: number): number {
   const stop = Math.min(text.length, i + limit, nextToken ?? Infinity);
   for (let j = i; j < stop; j++) {
-    if (text[j] === '（' || text[j] === '(') {
+    const c = text.charCodeAt(j);
+    if (c === OPEN_PAREN || c === OPEN_PAREN_ASCII) {
       const close = text.slice(j, Math.min(stop, j + 20)).search(/[）)]/);
       if (close > 0) j += close;
       continue;
     }
-    if (boundary.test(text[j])) return j;
+    if (boundary.has(c)) return j;
   }
   return stop;
 }
+
+const [OPEN_PAREN, CLOSE_PAREN, OPEN_PAREN_ASCII, CLOSE_PAREN_ASCII] = [...'（）()'].map((c) => c.charCodeAt(0));
 
 const BASIS_RE = new RegExp(`${BASIS_YEAR}|${BASIS}|(?:比|较)(?:“[^”]{1,10}”|[^，。“”比较]{0,8}?)(?:末期|末|同期|时期)`, 'g');
 function findBasis(clause: string): string | undefined {

@@ -38,6 +38,8 @@ const TRAILING = new RegExp(
 
 /** Verbs a metric is cut at: those it keeps (审结, 建成) and those that only say a quantity was reached (完成). */
 const ANY_VERB = `${OBJECT_VERBS}|${EMPTY_VERBS}`.split('|').sort((a, b) => b.length - a.length).join('|');
+/** Longer than any word TRAILING strips (比上年同期, 比“十三五”末期, 在2024年上半年, 每人每年), with the character its look-behinds read. */
+const MAX_TRAILING = 16;
 const LEADING_VERB = new RegExp(`^(?:(?:${ANY_VERB})了?)+`);
 /** A verb right before an organ's head is part of its name (新疆生产建设兵团, 建设银行): no verb to cut at. */
 const INNER_VERB = new RegExp(`(?:${ANY_VERB})了?(?!兵团|银行|集团|公司|局|厅|委|部|中心)`, 'g');
@@ -61,9 +63,11 @@ export function cleanPhrase(phrase: string): string {
       text = text.slice(lead[0].length);
       changed = true;
     }
-    const trail = TRAILING.exec(text);
+    // TRAILING ends at $, which a regex finds only by trying every start: try the last characters only.
+    const tailStart = Math.max(0, text.length - MAX_TRAILING);
+    const trail = TRAILING.exec(tailStart === 0 ? text : text.slice(tailStart));
     if (trail && trail[0].length > 0) {
-      text = text.slice(0, trail.index);
+      text = text.slice(0, tailStart + trail.index);
       changed = true;
     }
   }

@@ -31,8 +31,8 @@ export class PassageSubjects {
   headBefore(start: number, end: number, at: number): HeadAt | undefined {
     if (this.sentence?.start !== start) {
       const open = this.quoteOpenAt(start);
-      const found = headSubjects(this.text.slice(start, end), this.report, this.referents(start, start), false, open);
-      this.sentence = { start, found: found.map((h) => ({ ...h, at: h.at + start })) };
+      const found = headSubjects(this.text, this.report, this.referents(start), false, open, start, end);
+      this.sentence = { start, found };
       this.lastNamed = found.at(-1)?.subject ?? this.lastNamed;
     }
     const heads = this.sentence.found;
@@ -57,21 +57,22 @@ export class PassageSubjects {
     return found;
   }
 
-  /** What the clauses of the sentence at `start` refer back to; `offset` maps the sentence's offsets. */
-  private referents(start: number, offset: number): Referents {
+  /** What the clauses of the sentence at `start` refer back to. */
+  private referents(start: number): Referents {
     return {
       named: () => this.priorAt(start).named ?? this.carried(),
       city: () => this.priorAt(start).city,
-      speaker: (at) => this.speakerAt(offset + at, start),
+      speaker: (at) => this.speakerAt(at, start),
     };
   }
 
-  /** The body and the city named last before `start` in the passage. */
+  /** The body and the city named last before `start` in the passage (read on from the last sentence asked for). */
   private priorAt(start: number): { named?: string; city?: string } {
     if (this.prior?.start !== start) {
-      const heads = headSubjects(this.text.slice(0, start), this.report, { named: this.carried, city: () => undefined, speaker: () => undefined });
+      const before = this.prior && this.prior.start < start ? this.prior : { start: 0, named: undefined, city: undefined };
+      const heads = headSubjects(this.text, this.report, { named: () => before.named ?? this.carried(), city: () => undefined, speaker: () => undefined }, false, false, before.start, start);
       const cities = heads.filter((h) => h.place && h.subject.endsWith('市'));
-      this.prior = { start, named: heads.at(-1)?.subject, city: cities.at(-1)?.subject };
+      this.prior = { start, named: heads.at(-1)?.subject ?? before.named, city: cities.at(-1)?.subject ?? before.city };
     }
     return this.prior;
   }

@@ -71,11 +71,12 @@ const num = (text: string): number => (/^[0-9]+$/.test(text) ? Number(text) : te
 /**
  * Every time in `text` that can date a figure, in order; where two overlap, the first found. Times
  * inside `masked` spans (《…2025年版》, short quotations) are names, not times. With `headsOnly`,
- * only the times at clause heads (what a paragraph without figures leaves in force), found faster.
+ * only the times at clause heads up to the first that frames what follows (what a paragraph without
+ * figures leaves in force), found faster.
  */
-export function timesIn(text: string, date: string | undefined, masked: Array<[number, number]>, headsOnly = false): TimeFound[] {
+export function timesIn(text: string, date: string | undefined, masked: Array<[number, number]>, headsOnly = false, from = 0, to = text.length): TimeFound[] {
   const found: TimeFound[] = [];
-  if (!TIME_CHAR.test(text)) return found;
+  if (from === 0 && to === text.length && !TIME_CHAR.test(text)) return found;
   const now = today(date);
   /** Where the times of the current stretch begin in `found`: stretches never overlap. */
   let stretchStart = 0;
@@ -100,26 +101,32 @@ export function timesIn(text: string, date: string | undefined, masked: Array<[n
     if (period) found.push({ start, end, period, head, ...(bare === undefined ? {} : { partOf: bare }) });
   };
   if (headsOnly) {
-    for (const clause of text.matchAll(CLAUSE_START)) {
+    // Clause starts: `from` when it starts the text, and after each mark (test and lastIndex: nothing to allocate).
+    for (let start = from === 0 || nextClause(text, from - 1) === from ? from : nextClause(text, from); start >= 0 && start < to; start = nextClause(text, start)) {
+      HEAD_WORDS.lastIndex = start;
+      const at = HEAD_WORDS.test(text) ? HEAD_WORDS.lastIndex : start;
+      // Most clauses open with a word no time starts with.
+      if (!TIME_START.has(text.charCodeAt(at))) continue;
       for (const re of HEAD_TIMES) {
-        re.lastIndex = clause.index + clause[0].length;
+        re.lastIndex = at;
         const m = re.exec(text);
         if (m) take(m);
       }
+      // What the heads are read for is the first time that frames what follows (framingPeriod).
+      if (found.length > 0 && found[found.length - 1].head && found[found.length - 1].partOf === undefined) break;
     }
   } else {
     // A time holds 年, 月, 季 or a day's 日 within a few characters: only the stretches around them are read.
-    for (const [from, to] of windows(text)) {
+    for (const [start, end] of windows(text, from, to)) {
       stretchStart = found.length;
-      const stretch = text.slice(from, to);
+      const stretch = text.slice(start, end);
       // Each kind of time needs its own characters: a year 年, a part of one 月 or 季 or 半年…, a span 年来 or 过去, a day 日.
       const year = stretch.includes('年');
-      const kinds = [year, /[月季]|[半全]年|年[底末初]/.test(stretch), year && /年[来间]|过去|近/.test(stretch), stretch.includes('日')];
       for (let k = 0; k < TIMES.length; k++) {
-        if (!kinds[k]) continue;
+        if (!(k === 0 ? year : k === 1 ? PART_CHARS.test(stretch) : k === 2 ? year && SPAN_CHARS.test(stretch) : stretch.includes('日'))) continue;
         const re = TIMES[k];
         re.lastIndex = 0;
-        for (let m = re.exec(stretch); m; m = re.exec(stretch)) take(m, from);
+        for (let m = re.exec(stretch); m; m = re.exec(stretch)) take(m, start);
       }
     }
   }
@@ -127,12 +134,15 @@ export function timesIn(text: string, date: string | undefined, masked: Array<[n
 }
 
 const TIME_CHAR = /[年月季日]/;
+const PART_CHARS = /[月季]|[半全]年|年[底末初]/;
+const SPAN_CHARS = /年[来间]|过去|近/;
 const YEAR_CHAR = 0x5e74; // 年
 const MONTH_CHAR = 0x6708; // 月
 const SEASON_CHAR = 0x5b63; // 季
 const DAY_CHAR = 0x65e5; // 日
 /** Characters a 年, 月 or 季 that ends a time follows (a numeral, 去/今/上…, 半, 个): not 青年 or 岁月. */
 const BEFORE_UNIT = new Set('0123456789０１２３４５６７８９〇零一二两三四五六七八九十去今上本前明全半个');
+const DIGIT = new Set('0123456789');
 /** 年底, 年末, 年初. */
 const AFTER_YEAR = new Set('底末初');
 /** Whether a 日 ends a day alone that can date what follows: after digits, at a clause head or after 截至. */
@@ -143,27 +153,36 @@ const DAY_CONTEXT = /(?:^|[，,。；;：:！!？?\s]|截至|截止|到|其中)[
  * clause or ends a running total (16日，… / 截至18日); a time holds one within 12 characters.
  * Stretches that meet are merged.
  */
-function windows(text: string): Array<[number, number]> {
+function windows(text: string, from: number, to: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     let anchor = false;
     if (c === YEAR_CHAR) anchor = BEFORE_UNIT.has(text[i - 1]) || AFTER_YEAR.has(text[i + 1]);
     else if (c === MONTH_CHAR || c === SEASON_CHAR) anchor = BEFORE_UNIT.has(text[i - 1]);
-    else if (c === DAY_CHAR) anchor = text[i - 2] !== '月' && text[i - 3] !== '月' && DAY_CONTEXT.test(text.slice(Math.max(0, i - 5), i));
+    else if (c === DAY_CHAR) anchor = DIGIT.has(text[i - 1]) && text[i - 2] !== '月' && text[i - 3] !== '月' && DAY_CONTEXT.test(text.slice(Math.max(0, i - 5), i));
     if (!anchor) continue;
-    const from = Math.max(0, i - 12);
-    const to = i + 14;
+    const start = Math.max(0, i - 12);
+    const end = i + 14;
     const last = out[out.length - 1];
-    if (last && from <= last[1]) last[1] = to;
-    else out.push([from, to]);
+    if (last && start <= last[1]) last[1] = end;
+    else out.push([start, end]);
   }
   return out;
 }
 
-/** Where a clause starts, with the words a head time may follow (其中，截至…). */
-const CLAUSE_START = /(?:^|[，,。；;：:！!？?\n\s])(?:[一二三四五六七八九十]{1,3}、)?(?:其中|同时|此外|另外|截至|截止|到|至|在)?/g;
+/** The marks a clause starts after, and the words a head time may follow (一、 其中，截至…). */
+const CLAUSE_MARK = /[，,。；;：:！!？?\n\s]/g;
+const HEAD_WORDS = /(?:[一二三四五六七八九十]{1,3}、)?(?:其中|同时|此外|另外|截至|截止|到|至|在)?/y;
+
+/** Where the clause after the next mark at or after `from` starts, -1 when none. */
+function nextClause(text: string, from: number): number {
+  CLAUSE_MARK.lastIndex = from;
+  return CLAUSE_MARK.test(text) ? CLAUSE_MARK.lastIndex : -1;
+}
 const HEAD_TIMES = TIMES.map((re) => new RegExp(re.source, 'y'));
+/** Characters a time can start with (2024年, 去年, 上半年, 前两个月, 第一季度, 全年, 过去五年, 近两年, 年末). */
+const TIME_START = new Set([...'0123456789０１２３４５６７８９〇零一二两三四五六七八九十去上下今本前明全过近年第'].map((c) => c.charCodeAt(0)));
 
 type Groups = Record<string, string | undefined>;
 

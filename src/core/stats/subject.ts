@@ -31,6 +31,8 @@ export interface Referents {
 
 const NOTHING: Referents = { named: () => undefined, city: () => undefined, speaker: () => undefined };
 
+/** The first two characters of a text as one number: a cheap key for what a name starts with. */
+const pair = (text: string, at = 0): number => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 const longestFirst = (names: string[]): string => [...names].sort((a, b) => b.length - a.length).join('|');
 const PROVINCE = longestFirst(Object.keys(PROVINCES));
 const COUNTRY = longestFirst(COUNTRIES);
@@ -50,7 +52,15 @@ const TEAM = new RegExp(`^(?:中国|(?:${PROVINCE})|(?:${COUNTRY})|(?:${CITY}))(
 /** An event that figures are counted for, named by its scope: 世界游泳锦标赛, 中国国际进口博览会, 第十五届全运会. */
 const EVENT = new RegExp(`^(?:第[一二三四五六七八九十百0-9]{1,4}届)?(?:世界|全国|全球|国际|亚洲|中国|${PROVINCE}|${CITY})[\\u4e00-\\u9fff]{0,10}?(?:锦标赛|运动会|奥运会|亚运会|全运会|博览会|交易会|展览会|进博会|广交会|服贸会|论坛|峰会|马拉松|联赛|世界杯)`);
 /** Groups: 1 a province, 2 a country, 3 a city. 北京时间 is a time, not Beijing. */
-const PLACE = new RegExp(`^(?:(${PROVINCE})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?(?!时间)|(${COUNTRY})|(${CITY})市?)`);
+const placePattern = (province: string, country: string, city: string): RegExp =>
+  new RegExp(`^(?:(${province || '(?!)'})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区|特别行政区)?(?!时间)|(${country || '(?!)'})|(${city || '(?!)'})市?)`);
+const PLACE = placePattern(PROVINCE, COUNTRY, CITY);
+/** PLACE for the names that start with two characters: a few alternatives to try instead of hundreds. */
+const PLACE_BY_START = new Map<number, RegExp>();
+for (const start of new Set([...Object.keys(PROVINCES), ...COUNTRIES, ...CITIES].map((name) => name.slice(0, 2)))) {
+  const starting = (names: string[]): string => longestFirst(names.filter((name) => name.startsWith(start)));
+  PLACE_BY_START.set(pair(start), placePattern(starting(Object.keys(PROVINCES)), starting(COUNTRIES), starting(CITIES)));
+}
 /** A zone of its own after a city's name: 兰州新区, 苏州工业园区. */
 const ZONE = /^(?:新区|[\u4e00-\u9fff]{0,4}?(?:开发区|高新区|经开区|自贸区|自由贸易试验区|保税区|工业园区))/;
 /**
@@ -68,17 +78,36 @@ const REGION = /^[\u4e00-\u9fff]{2,10}?(?:地区|区域|流域|城市群|经济�
 /** A body that only tells the figures (国家统计局发布…, 成都市文旅局的数据显示): its place is the subject. */
 const SOURCE_AFTER = /^(?:[^，。；]{0,6}?(?:数据显示|统计显示|发布|公布|获悉|了解到|介绍|表示|通报|称|消息))/;
 const NATIONAL_AT = new RegExp(`^(?:${NATIONAL_BODY.source})`);
+/** National bodies named without an organ's ending: 中央财政, 中共中央, 党中央, 全国人大. */
+const NATIONAL_FIRST = new Set([...'中党全'].map((c) => c.charCodeAt(0)));
 /** A clause that opens with a verb (制定修订省政府规章, 建成县级综治中心): what follows is its object, no subject. */
 const VERB_START = new RegExp(`^(?:${OBJECT_VERBS}|${EMPTY_VERBS})`);
+const VERB_PAIRS = new Set(`${OBJECT_VERBS}|${EMPTY_VERBS}`.split('|').map((verb) => pair(verb)));
 /** Cheap tests that let most clause heads pass without the name patterns above. */
-const OPENING_START = /^(?:[0-9一二三四五六七八九十去今上下前截同其此另据目近日春元清五端中国假首“"在位落地坐总来])/;
+/** Two characters a clause's opening words start with (or one: a digit, a quotation mark, 在): most clauses have none. */
+const OPENING_ONE = new Set([...'0123456789“"在'].map((c) => c.charCodeAt(0)));
+const OPENING_TWO = new Set(
+  ['去年', '今年', '上年', '前年', '截至', '上半', '下半', '同期', '其中', '同时', '此外', '另外', '据介', '据统', '目前', '近日', '日前', '近年', '春节', '元旦', '清明',
+    '五一', '端午', '中秋', '国庆', '假期', '首先', '其次', '位于', '落户', '地处', '坐落', '总部', '来自', '一季',
+    ...[...'一二三四五六七八九十'].map((n) => `${n}是`), ...[...'0123456789一二三四五六七八九十两'].map((n) => `前${n}`)].map((w) => pair(w)),
+);
 const SCOPE_START = /^[该全我本各中公集]/;
 const LEVEL_START = /^[省市县区]/;
-const BODY_HINT = /^[^，。]{1,9}?[省市县区州盟旗]/;
-const NAMED_HINT = /^[^，。]{2,10}?(?:港|机场|集团|公司|银行|地区|区域|流域|城市群|经济带|经济圈)/;
-const TEAM_HINT = /^[^，。]{2,9}?(?:队|代表团)/;
-const EVENT_HINT = /^[^，。]{2,14}?(?:赛|会|论坛|峰会|马拉松|世界杯)/;
-const PLACE_START = new Set([...Object.keys(PROVINCES), ...COUNTRIES, ...CITIES].map((name) => name[0]));
+/** Which kinds of name a head can hold, by the characters they need: one look at its first characters. */
+const enum Hint { Body = 1, Named = 2, Team = 4, Event = 8, Organ = 16 }
+const HINTS = new Uint8Array(0x9fff - 0x4e00 + 1);
+for (const [chars, hint] of [['省市县区州盟旗', Hint.Body], ['港机集公银地区流城经', Hint.Named], ['队代', Hint.Team], ['赛会坛峰马杯', Hint.Event], ['部署局委院办会心行', Hint.Organ]] as const) {
+  for (const c of chars) HINTS[c.charCodeAt(0) - 0x4e00] |= hint;
+}
+function hintsOf(head: string): number {
+  let hints = 0;
+  for (let i = 1, n = Math.min(head.length, 15); i < n; i++) {
+    const code = head.charCodeAt(i) - 0x4e00;
+    if (code >= 0 && code < HINTS.length) hints |= HINTS[code];
+  }
+  return hints;
+}
+const COUNTY_END = new Set([...'市县区旗'].map((c) => c.charCodeAt(0)));
 const BACK_REFERENCE = /^(?:该(?:港|院|市|省|县|区|局|厅|公司|企业|集团|中心|校|所|行)|本届[\u4e00-\u9fff]{0,6}?(?:赛|会|论坛|峰会)|(?:公司|集团)(?![债股制化型治法]))/;
 /** Words a clause can open with before its topic: times, connectives, sources, where a body stands. */
 const OPENING = /^(?:(?:19|20)[0-9]{2}年(?:[0-9一二三四五六七八九十]{1,2}(?:[—–-][0-9]{1,2})?月份?)?(?:底|末)?|[0-9]{1,2}(?:[—–-][0-9]{1,2})?月份?|去年|今年|上年|前年|截至[^，。；]{1,10}?(?:底|末|日)|今年以来|前[0-9一二三四五六七八九十两]{1,2}个月|上半年|下半年|前三季度|一季度|同期|其中|同时|此外|另外|据介绍|据统计|目前|近日|日前|近年来|(?:位于|落户|地处|坐落于|总部位于|来自)[^，。；、]{1,12}?的|在|(?:春节|元旦|清明|五一|端午|中秋|国庆)(?:假期|长假|小长假|黄金周)?(?:期间)?|假期期间|[一二三四五六七八九十]是|首先|其次|[“"])+/;
@@ -113,8 +142,9 @@ export interface HeadSubject {
  * clause can refer back to, and — for a clause inside a quotation — who speaks it.
  */
 export function clauseSubject(clause: string, report: ReportSubject, refs: Referents = NOTHING, speaker?: () => string | undefined): HeadSubject | undefined {
-  const head = OPENING_START.test(clause) ? clause.replace(OPENING, '') : clause;
+  const head = OPENING_ONE.has(clause.charCodeAt(0)) || OPENING_TWO.has(pair(clause)) ? clause.replace(OPENING, '') : clause;
   const found = (subject: string | undefined, written: string, place = false): HeadSubject | undefined => (subject ? { subject, written, place } : undefined);
+  const hints = hintsOf(head);
   // Each kind of name needs its characters: 该…, 全省…, 我国…, a body's 省/市/县 or 港/集团 …; most heads have none.
   if (SCOPE_START.test(head)) {
     const back = BACK_REFERENCE.exec(head);
@@ -125,7 +155,7 @@ export function clauseSubject(clause: string, report: ReportSubject, refs: Refer
     }
     const scoped = SCOPED_BODY.exec(head);
     if (scoped) return found(scoped[0], scoped[0]);
-    const team = TEAM_HINT.test(head) ? TEAM.exec(head) : null;
+    const team = hints & Hint.Team ? TEAM.exec(head) : null;
     if (team) return found(team[0], team[0]);
     const nation = NATION.exec(head);
     if (nation) return found('全国', nation[0], true);
@@ -141,50 +171,57 @@ export function clauseSubject(clause: string, report: ReportSubject, refs: Refer
     // 省法院 in the 高级人民法院's own report is that court; 省政府 is the report's place.
     if (level) return found(level[1] ? (report.body?.endsWith(level[1].slice(-3)) ? report.body : `${report.place ?? ''}${level[0].slice(1)}`) : report.place, level[0], !level[1]);
   }
-  if (VERB_START.test(head)) return undefined;
-  const team = TEAM_HINT.test(head) ? TEAM.exec(head) : null;
+  if (VERB_PAIRS.has(pair(head)) && VERB_START.test(head)) return undefined;
+  const team = hints & Hint.Team ? TEAM.exec(head) : null;
   if (team) return found(team[0], team[0]);
-  const body = BODY_HINT.test(head) ? PLACED_BODY.exec(head) : null;
+  const body = hints & Hint.Body ? PLACED_BODY.exec(head) : null;
   if (body) return SOURCE_AFTER.test(head.slice(body[0].length)) ? found(placeOf(body[0]), body[0], true) : found(body[0], body[0]);
   // 宁波舟山港, 厦门航空公司: a named body that begins with a place is the body.
-  const named = NAMED_HINT.test(head) ? NAMED_PORT.exec(head) ?? REGION.exec(head) : null;
-  const place = PLACE_START.has(head[0]) ? PLACE.exec(head) : null;
+  const named = hints & Hint.Named ? NAMED_PORT.exec(head) ?? REGION.exec(head) : null;
+  const place = PLACE_BY_START.get(pair(head))?.exec(head) ?? null;
   if (place && !(named && named[0].length > place[0].length)) {
     const zone = ZONE.exec(head.slice(place[0].length));
     return zone ? found(head.slice(0, place[0].length + zone[0].length), head.slice(0, place[0].length + zone[0].length), true) : found(placeName(place), place[0], true);
   }
-  if (NATIONAL_AT.test(head)) return found('全国', '', true);
+  if ((hints & Hint.Organ || NATIONAL_FIRST.has(head.charCodeAt(0))) && NATIONAL_AT.test(head)) return found('全国', '', true);
   if (named) return SOURCE_AFTER.test(head.slice(named[0].length)) ? found(placeOf(named[0]), named[0], true) : found(named[0], named[0]);
-  const county = PLACED_NAME.exec(head);
+  const county = COUNTY_END.has(head.charCodeAt(2)) || COUNTY_END.has(head.charCodeAt(3)) ? PLACED_NAME.exec(head) : null;
   if (county && !NOT_A_NAME.test(county[1])) return found(county[0], county[0], true);
-  const event = EVENT_HINT.test(head) ? EVENT.exec(head) : null;
+  const event = hints & Hint.Event ? EVENT.exec(head) : null;
   return event ? found(event[0], event[0]) : undefined;
 }
 
-const CLAUSE_HEAD = /(?:^|[，,。；;：:！!？?\n\t 　])([^，,。；;：:！!？?\n\t 　]+)/g;
+const CLAUSE_MARK = /[，,。；;：:！!？?\n\t 　]/g;
 
 /**
- * Clause heads of `text` with the subject each names, in order. `quoted` says whether `text` starts
- * inside a quotation; clauses inside one ask `refs.speaker` who speaks it.
+ * Clause heads of `text` that start from `from` up to `to`, with the subject each names, in order, at offsets of
+ * `text`. `quoted` says whether a quotation is open at `from`; clauses inside one ask
+ * `refs.speaker` who speaks it.
  */
-export function headSubjects(text: string, report: ReportSubject, refs: Referents = NOTHING, first = false, quoted = false): Array<HeadSubject & { at: number }> {
+export function headSubjects(text: string, report: ReportSubject, refs: Referents = NOTHING, first = false, quoted = false, from = 0, to = text.length): Array<HeadSubject & { at: number }> {
   const out: Array<HeadSubject & { at: number }> = [];
   let named: string | undefined;
   let city: string | undefined;
   const local: Referents = { named: () => named ?? refs.named(), city: () => city ?? refs.city(), speaker: refs.speaker };
   let inQuote = quoted;
-  let scanned = 0;
-  for (const m of text.matchAll(CLAUSE_HEAD)) {
-    const at = m.index + m[0].length - m[1].length;
-    inQuote = quoteState(text, scanned, at, inQuote);
-    scanned = at;
-    const speaker = inQuote || m[1].startsWith('“') ? () => refs.speaker(at) : undefined;
-    const found = clauseSubject(m[1], report, local, speaker);
-    if (!found) continue;
-    out.push({ at, ...found });
-    if (first) break;
-    named = found.subject;
-    if (found.place && found.subject.endsWith('市')) city = found.subject;
+  for (let at = from; at < to; ) {
+    // Clauses that start before `to` are read whole.
+    CLAUSE_MARK.lastIndex = at;
+    const end = CLAUSE_MARK.test(text) ? CLAUSE_MARK.lastIndex - 1 : text.length;
+    if (end > at) {
+      const clause = text.slice(at, end);
+      const clauseAt = at;
+      const speaker = inQuote || clause.startsWith('“') ? () => refs.speaker(clauseAt) : undefined;
+      const found = clauseSubject(clause, report, local, speaker);
+      if (found) {
+        out.push({ subject: found.subject, written: found.written, place: found.place, at });
+        if (first) break;
+        named = found.subject;
+        if (found.place && found.subject.endsWith('市')) city = found.subject;
+      }
+      inQuote = quoteState(text, at, end, inQuote);
+    }
+    at = end + 1;
   }
   return out;
 }
@@ -193,12 +230,14 @@ export function headSubjects(text: string, report: ReportSubject, refs: Referent
 export function quoteState(text: string, from: number, to: number, open: boolean): boolean {
   let state = open;
   for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (c === '“') state = true;
-    else if (c === '”') state = false;
+    const c = text.charCodeAt(i);
+    if (c === OPEN_QUOTE) state = true;
+    else if (c === CLOSE_QUOTE) state = false;
   }
   return state;
 }
+const OPEN_QUOTE = '“'.charCodeAt(0);
+const CLOSE_QUOTE = '”'.charCodeAt(0);
 
 /**
  * What a report's figures are about when a sentence names nothing: the place its issuing body
