@@ -3,10 +3,11 @@ import { baseName } from '../corpus/text';
 import { passageText } from '../corpus/walk';
 import { OccurrenceCounter, stableId } from '../ids';
 import type { Article, CorpusFile, Report, Section, SourceRange, Statistic } from '../model';
-import { extractStatistics, type ExtractedStatistic, type Topic } from './extract';
+import { extractStatistics, type ExtractedStatistic } from './extract';
 import { SHIPPED_METRIC_KEYS, type MetricKeys } from './metricKey';
 import { timesIn } from './period';
 import { reportSubject, type ReportSubject } from './subject';
+import type { Topic } from './topic';
 
 export interface AnnotateOptions {
   /** Metric keys with the user's aliases; the shipped table when not given. */
@@ -87,7 +88,8 @@ interface Heading {
 /** Fills the section's statistics; returns what its passages leave in force. */
 function annotateSection(context: SectionContext, section: Section, heading: Heading): Topic {
   const counter = new OccurrenceCounter();
-  const topic: Topic = { period: context.period };
+  // A report's opening paragraphs, up to its first figures, may set the time of its sections.
+  const topic: Topic = { period: context.period, readsOpening: heading.headline };
   section.statistics = [];
   const add = (stats: ExtractedStatistic[]): void => {
     for (const stat of stats) {

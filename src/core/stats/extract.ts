@@ -11,24 +11,16 @@ import { BASIS, BASIS_YEAR, PAIRED_WORDS } from './lexicon';
 import { maskedSpans } from './mask';
 import { MOVEMENT_START, attributive, clauseTopic, cleanPhrase, completeRate, countMetric, isEmptyPhrase, isVerbOnly, objectOf, objectPhrase, shareOf } from './metric';
 import { SHIPPED_METRIC_KEYS, type MetricKeys } from './metricKey';
-import { framingPeriod, openingPeriod, periodAt, timesIn } from './period';
+import { framingPeriod, openingPeriod, periodAt, timesIn, type TimeFound } from './period';
 import { PassageSubjects } from './passageSubjects';
 import type { HeadSubject, ReportSubject } from './subject';
 import { Sentences } from './text';
+import { deferPeriod, periodInForce, setPeriod, type Topic } from './topic';
 import { scanTokens } from './tokens';
 
 /** A statistic before the annotator gives it its stable id and issuer. */
 export type ExtractedStatistic = Omit<Statistic, 'id' | 'issuer'>;
 
-/** What earlier passages of the same section leave in force; each passage updates it. */
-export interface Topic {
-  /** The time set at a clause head (过去一年，… / 1—11月份，… / the section heading's). */
-  period?: string;
-  /** The body or place named last at a clause head, for 该院 / 该港. */
-  lastNamed?: string;
-  /** The time the first paragraph that opens with one sets (2025年，…): it dates a report's sections. */
-  opening?: string;
-}
 
 export interface PassageInput {
   passageId: string;
@@ -65,11 +57,17 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   const keys = passage.keys ?? SHIPPED_METRIC_KEYS;
   const masked = maskedSpans(text);
   const tokens = scanTokens(text, masked);
-  /** What a passage without statistics, or the part after its last, leaves in force: its head times. */
+  /** What a passage without statistics, or the part after its last, leaves in force: its head times, read when needed. */
   const framing = (from: number): void => {
-    const heads = timesIn(text, passage.date, masked, true, from);
-    topic.period = framingPeriod(heads) ?? topic.period;
-    topic.opening ??= from === 0 ? openingPeriod(heads, text) : undefined;
+    const heads = (): TimeFound[] => timesIn(text, passage.date, masked, true, from);
+    if (from === 0 && topic.readsOpening) {
+      const read = heads();
+      topic.opening ??= openingPeriod(read, text);
+      const framed = framingPeriod(read);
+      if (framed !== undefined) setPeriod(topic, framed);
+    } else {
+      deferPeriod(topic, () => framingPeriod(heads()));
+    }
   };
   if (tokens.length === 0) {
     framing(0);
@@ -88,8 +86,9 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   // First decide what each figure is, so that the X of 由X降至Y is known before X is reached.
   const clauseStarts = tokens.map((token) => findBack(text, token.start, CLAUSE, 80));
   const classes = tokens.map((token, k) => classify(text, token, clauseStarts[k], tokens, k));
-  const consumed = new Set(classes.map((c) => c?.from).filter((t) => t !== undefined));
-  const isStatistic = (k: number): boolean => classes[k] !== undefined && !consumed.has(tokens[k]);
+  // The X of 由X降至Y is no statistic of its own (few passages have one).
+  const consumed = classes.some((c) => c?.from) ? new Set(classes.map((c) => c?.from)) : undefined;
+  const isStatistic = (k: number): boolean => classes[k] !== undefined && !consumed?.has(tokens[k]);
   /** For each token, the index of the next statistic after it (tokens.length when none). */
   const nextStatistic = new Array<number>(tokens.length);
   let first = tokens.length;
@@ -209,7 +208,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     if (subject) stat.subject = subject;
     // A sentence that names no time: a figure of a metric given earlier in the paragraph shares
     // its time (造船完工量…占全球总量的52.6% after 1—2月份，全国造船完工量786万载重吨).
-    const { stated, inherited } = periodAt(times, text, sStart, token.start, topic.period);
+    const { stated, inherited } = periodAt(times, text, sStart, token.start, () => periodInForce(topic));
     // 造船完工量…占全球总量的52.6%: a share of a quantity the paragraph dated has its date.
     const share = metric.indexOf('占');
     const period = stated ?? periodOfKey.get(stat.metricKey) ?? (share >= 2 ? periodOfKey.get(keys.keyOf(metric.slice(0, share))) : undefined) ?? inherited;
@@ -224,9 +223,12 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     previous = { stat, sentenceStart: fullStart, listItems, listSubjects, listIndex, end: ownsObject ? token.tailEnd + object.nounEnd : token.tailEnd };
   }
   const framed = framingPeriod(times);
-  if (framed !== undefined || limit >= text.length) topic.period = framed ?? topic.period;
-  else framing(limit);
-  topic.opening ??= openingPeriod(times, text);
+  if (framed !== undefined) setPeriod(topic, framed);
+  else if (limit < text.length) framing(limit);
+  if (topic.readsOpening) {
+    topic.opening ??= openingPeriod(times, text);
+    topic.readsOpening = false;
+  }
   topic.lastNamed = subjects.lastNamed ?? topic.lastNamed;
   return stats;
 }

@@ -38,6 +38,17 @@ const TRAILING = new RegExp(
 
 /** Verbs a metric is cut at: those it keeps (审结, 建成) and those that only say a quantity was reached (完成). */
 const ANY_VERB = `${OBJECT_VERBS}|${EMPTY_VERBS}`.split('|').sort((a, b) => b.length - a.length).join('|');
+/**
+ * The characters TRAILING's words end with: those of its word lists, of the time words, and of its
+ * patterns (比上年末, 比…多, 稳定在, 每人每年, 全国, 西部, a space).
+ */
+const TRAILING_END = new Set(
+  [
+    ...[APPROX_BEFORE, UP_VERBS, DOWN_VERBS, UP_RATE, DOWN_RATE, BASIS].flatMap((words) => words.split('|')).map((word) => word.at(-1) ?? ''),
+    ...'新增达到为是至了共计合总累分别均都仅只有突破再又也还进一步大幅持续人户亩年月天日稳逐平的由从将首次已经仍然依继居在入列名排跃跻身前第连续创期实现完成保预计拟按安排迈上跨站际义口径算',
+    ...'末底期间同时平以之高低快慢多少度半季初份来内当目国省市区球界部 \t\n\r\u3000',
+  ].map((c) => c.charCodeAt(0)),
+);
 /** Longer than any word TRAILING strips (比上年同期, 比“十三五”末期, 在2024年上半年, 每人每年), with the character its look-behinds read. */
 const MAX_TRAILING = 16;
 const LEADING_VERB = new RegExp(`^(?:(?:${ANY_VERB})了?)+`);
@@ -63,9 +74,10 @@ export function cleanPhrase(phrase: string): string {
       text = text.slice(lead[0].length);
       changed = true;
     }
-    // TRAILING ends at $, which a regex finds only by trying every start: try the last characters only.
+    // TRAILING ends at $, which a regex finds only by trying every start: try the last characters
+    // only, and only when the last one can end one of its words.
     const tailStart = Math.max(0, text.length - MAX_TRAILING);
-    const trail = TRAILING.exec(tailStart === 0 ? text : text.slice(tailStart));
+    const trail = TRAILING_END.has(text.charCodeAt(text.length - 1)) ? TRAILING.exec(tailStart === 0 ? text : text.slice(tailStart)) : null;
     if (trail && trail[0].length > 0) {
       text = text.slice(0, tailStart + trail.index);
       changed = true;

@@ -101,19 +101,24 @@ export function timesIn(text: string, date: string | undefined, masked: Array<[n
     if (period) found.push({ start, end, period, head, ...(bare === undefined ? {} : { partOf: bare }) });
   };
   if (headsOnly) {
-    // Clause starts: `from` when it starts the text, and after each mark (test and lastIndex: nothing to allocate).
-    for (let start = from === 0 || nextClause(text, from - 1) === from ? from : nextClause(text, from); start >= 0 && start < to; start = nextClause(text, start)) {
-      HEAD_WORDS.lastIndex = start;
-      const at = HEAD_WORDS.test(text) ? HEAD_WORDS.lastIndex : start;
-      // Most clauses open with a word no time starts with.
-      if (!TIME_START.has(text.charCodeAt(at))) continue;
-      for (const re of HEAD_TIMES) {
-        re.lastIndex = at;
-        const m = re.exec(text);
-        if (m) take(m);
+    // The clauses that start in the stretches around a 年, 月, 季 or day (a few words before the time
+    // allowed: 其中，截至…), in order, until the first time that frames what follows (framingPeriod).
+    let scanned = from;
+    for (const [stretchFrom, stretchTo] of windows(text, from, to)) {
+      const first = Math.max(scanned, stretchFrom - HEAD_WORDS_MAX);
+      for (let start = first === 0 || nextClause(text, first - 1) === first ? first : nextClause(text, first); start >= 0 && start < stretchTo; start = nextClause(text, start)) {
+        HEAD_WORDS.lastIndex = start;
+        const at = HEAD_WORDS.test(text) ? HEAD_WORDS.lastIndex : start;
+        // Most clauses open with a word no time starts with.
+        if (!TIME_START.has(text.charCodeAt(at))) continue;
+        for (const re of HEAD_TIMES) {
+          re.lastIndex = at;
+          const m = re.exec(text);
+          if (m) take(m);
+        }
+        if (found.length > 0 && found[found.length - 1].head && found[found.length - 1].partOf === undefined) return inOrder(found);
       }
-      // What the heads are read for is the first time that frames what follows (framingPeriod).
-      if (found.length > 0 && found[found.length - 1].head && found[found.length - 1].partOf === undefined) break;
+      scanned = stretchTo;
     }
   } else {
     // A time holds 年, 月, 季 or a day's 日 within a few characters: only the stretches around them are read.
@@ -130,7 +135,13 @@ export function timesIn(text: string, date: string | undefined, masked: Array<[n
       }
     }
   }
-  return found.sort((x, y) => x.start - y.start);
+  return inOrder(found);
+}
+
+/** Times by where they start; most come in order already (sorting allocates). */
+function inOrder(found: TimeFound[]): TimeFound[] {
+  for (let i = 1; i < found.length; i++) if (found[i - 1].start > found[i].start) return found.sort((x, y) => x.start - y.start);
+  return found;
 }
 
 const TIME_CHAR = /[年月季日]/;
@@ -174,6 +185,8 @@ function windows(text: string, from: number, to: number): Array<[number, number]
 /** The marks a clause starts after, and the words a head time may follow (一、 其中，截至…). */
 const CLAUSE_MARK = /[，,。；;：:！!？?\n\s]/g;
 const HEAD_WORDS = /(?:[一二三四五六七八九十]{1,3}、)?(?:其中|同时|此外|另外|截至|截止|到|至|在)?/y;
+/** Longer than HEAD_WORDS can be: a clause that starts this far before a stretch can hold its time. */
+const HEAD_WORDS_MAX = 8;
 
 /** Where the clause after the next mark at or after `from` starts, -1 when none. */
 function nextClause(text: string, from: number): number {
@@ -253,7 +266,7 @@ const NEW_SOURCE = /(?:调查|研究|报告|问卷|抽样|测算|评估)[^，。
  * the last time earlier in the passage, else `carried` (set at a clause head earlier in the
  * section) — unless the sentence opens a new statement from a source of its own.
  */
-export function periodAt(times: TimeFound[], text: string, sentenceStart: number, at: number, carried?: string): { stated?: string; inherited?: string } {
+export function periodAt(times: TimeFound[], text: string, sentenceStart: number, at: number, carried: () => string | undefined = () => undefined): { stated?: string; inherited?: string } {
   // The last time that ends before the figure (times are in order: a binary search keeps long
   // passages linear), then back through the sentence.
   let lo = 0;
@@ -280,7 +293,7 @@ export function periodAt(times: TimeFound[], text: string, sentenceStart: number
   // 年末全市常住人口…。其中，…: an earlier 年末 of the paragraph is still the part in force.
   const earlierPart = k >= 0 ? times[k].partOf : undefined;
   while (k >= 0 && times[k].partOf !== undefined) k--;
-  const inForce = k >= 0 ? times[k].period : carried;
+  const inForce = k >= 0 ? times[k].period : carried();
   const inherited = NEW_SOURCE.test(sentence) ? undefined : inForce;
   // 年末全市常住人口…, 全年…: the part of the year in force.
   const wanted = part ?? (inherited === undefined ? undefined : earlierPart);

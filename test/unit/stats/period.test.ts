@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractStatistics, type Topic } from '../../../src/core/stats/extract';
+import { extractStatistics } from '../../../src/core/stats/extract';
+import type { Topic } from '../../../src/core/stats/topic';
 import { figure, statisticsIn } from './helpers';
 
 // When a figure is of, on report and news wording the first rules were not written for. Every
