@@ -7,7 +7,7 @@ import { extractStatistics, type ExtractedStatistic } from './extract';
 import { SHIPPED_METRIC_KEYS, type MetricKeys } from './metricKey';
 import { timesIn } from './period';
 import { reportSubject, type ReportSubject } from './subject';
-import type { Topic } from './topic';
+import { openingOf, type Topic } from './topic';
 
 export interface AnnotateOptions {
   /** Metric keys with the user's aliases; the shipped table when not given. */
@@ -37,7 +37,7 @@ export function annotateStatistics(file: CorpusFile, options: AnnotateOptions = 
       const context: SectionContext = { text: file.text, report: about, date, issuer, keys, period };
       // A time an opening paragraph starts with (2025年，全省法院…) dates the sections that set none.
       const opening = annotateSection(context, report.intro, { id: report.id, ranges: [report.titleRange], headline: true });
-      const sections: SectionContext = { ...context, period: opening.opening ?? period };
+      const sections: SectionContext = { ...context, period: report.sections.length ? openingOf(opening) ?? period : period };
       for (const section of report.sections) annotateSection(sections, section, { id: section.id, ranges: section.titleRanges, headline: false });
     }
   }

@@ -59,15 +59,10 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   const tokens = scanTokens(text, masked);
   /** What a passage without statistics, or the part after its last, leaves in force: its head times, read when needed. */
   const framing = (from: number): void => {
-    const heads = (): TimeFound[] => timesIn(text, passage.date, masked, true, from);
-    if (from === 0 && topic.readsOpening) {
-      const read = heads();
-      topic.opening ??= openingPeriod(read, text);
-      const framed = framingPeriod(read);
-      if (framed !== undefined) setPeriod(topic, framed);
-    } else {
-      deferPeriod(topic, () => framingPeriod(heads()));
-    }
+    let read: TimeFound[] | undefined;
+    const heads = (): TimeFound[] => (read ??= timesIn(text, passage.date, masked, true, from));
+    if (from === 0 && topic.readsOpening) (topic.openings ??= []).push(() => openingPeriod(heads(), text));
+    deferPeriod(topic, () => framingPeriod(heads()));
   };
   if (tokens.length === 0) {
     framing(0);
@@ -226,7 +221,8 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   if (framed !== undefined) setPeriod(topic, framed);
   else if (limit < text.length) framing(limit);
   if (topic.readsOpening) {
-    topic.opening ??= openingPeriod(times, text);
+    const opening = openingPeriod(times, text);
+    (topic.openings ??= []).push(() => opening);
     topic.readsOpening = false;
   }
   topic.lastNamed = subjects.lastNamed ?? topic.lastNamed;

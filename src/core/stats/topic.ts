@@ -13,8 +13,17 @@ export interface Topic {
   lastNamed?: string;
   /** Whether the time a paragraph opens with is wanted: a report's opening paragraphs, up to its first figures. */
   readsOpening?: boolean;
-  /** The time the first of those paragraphs that opens with one sets (2025年，…): it dates a report's sections. */
-  opening?: string;
+  /** Those paragraphs, first first: each gives the time it opens with (2025年，…), if any; read when needed. */
+  openings?: Array<() => string | undefined>;
+}
+
+/** The time the first opening paragraph that opens with one sets: it dates a report's sections. */
+export function openingOf(topic: Topic): string | undefined {
+  for (const opening of topic.openings ?? []) {
+    const period = opening();
+    if (period !== undefined) return period;
+  }
+  return undefined;
 }
 
 /** The time in force: the one the last passage that sets one sets, else the one before. */
