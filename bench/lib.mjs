@@ -1,7 +1,6 @@
 // What the benchmark scripts share: the TypeScript core bundled on the fly, and the files to read.
 import * as esbuild from 'esbuild';
 import { promises as fs } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -9,7 +8,8 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 
 /** Bundles `source` (TypeScript re-exporting from the repo, e.g. "export { x } from './src/…'") and imports it. */
 export async function loadCore(source) {
-  const out = path.join(tmpdir(), `statcite-bench-${process.pid}-${Date.now()}.mjs`);
+  // Inside the repository, so that externals (nodejieba) resolve from its node_modules.
+  const out = path.join(root, 'out/bench', `core-${process.pid}-${Date.now()}.mjs`);
   await esbuild.build({
     stdin: { contents: source, resolveDir: root, loader: 'ts' },
     bundle: true,

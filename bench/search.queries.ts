@@ -1,5 +1,5 @@
 /** The fixed query list of the search benchmark: what a reader of the news corpus types. */
-export const QUERIES = [
+export const WORD_QUERIES = [
   '经济 增长',
   '国内生产总值 同比增长',
   '居民消费价格指数 同比上涨',
@@ -62,3 +62,33 @@ export const QUERIES = [
   '粮食产',
   '新能源汽',
 ] as const;
+
+/** The query language: phrases, exclusions, fields, dates and figure conditions. */
+export const LANGUAGE_QUERIES = [
+  '"国内生产总值"',
+  '"一带一路" 合作',
+  '"高质量发展" -经济',
+  '疫情 -防控',
+  '经济 增长 -美国',
+  'metric:粮食产量',
+  'subject:广东 增长',
+  'period:2022 增长',
+  'kind:percent 同比增长',
+  'report:新闻联播 春运',
+  'file:2023 航天',
+  'date:2022-10..2022-12 疫情',
+  '同比增长 >10%',
+  '下降 >20%',
+  '进出口 >=10万亿元',
+  '增长 5..10%',
+  '粮食产量 >1万亿斤',
+  // Conditions alone: a walk over the corpus in reading order.
+  'kind:rank',
+  '>=1万亿元',
+  'metric:国内生产总值',
+  // While typing.
+  '"新能源汽车" 产',
+  '化解率 >9',
+] as const;
+
+export const QUERIES: readonly string[] = [...WORD_QUERIES, ...LANGUAGE_QUERIES];

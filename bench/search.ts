@@ -1,7 +1,9 @@
 /**
  * Search benchmark over the news corpus (../shared/bench/xwlb/news) at 100, 1,000 and all files:
  * dictionary load, tokenizer throughput, build time, peak memory, cache size, warm reload, query
- * latency p50/p95 over a fixed query list, and ripgrep on the same queries and files.
+ * latency p50/p95 over a fixed query list (words, and the query language: phrases, exclusions,
+ * fields, figure conditions), of a pasted 2,000-character and a 200-word query, and ripgrep on the
+ * same queries and files.
  * Each measurement runs in its own process so that memory and warm-start figures are its own.
  * Run from the repository root: node bench/search.mjs [sizes, e.g. 100,1000,all] (prints figures)
  */
@@ -18,7 +20,7 @@ import { contentHash, loadCache, saveCache, type CachedFile } from '../src/core/
 import { SearchIndex } from '../src/core/search/index';
 import { nodeCacheHost } from '../src/core/search/nodeCacheHost';
 import { loadTokenizer } from '../src/core/search/tokenizer';
-import { QUERIES } from './search.queries';
+import { LANGUAGE_QUERIES, QUERIES, WORD_QUERIES } from './search.queries';
 
 const CORPUS = process.env.STATCITE_BENCH_CORPUS ?? path.resolve('../shared/bench/xwlb/news');
 const MODEL_VERSION = 'bench';
@@ -46,7 +48,7 @@ async function buildMode(size: number, cacheDir: string): Promise<Record<string,
   const entries: CachedFile[] = paths.map((p) => {
     const bytes = readFileSync(p);
     const s = statSync(p);
-    return { path: p, size: s.size, mtime: s.mtimeMs, hash: contentHash(bytes), sidecar: '', file: loadCorpusFile(bytes, p) };
+    return { path: p, size: s.size, mtime: s.mtimeMs, ctime: s.ctimeMs, hash: contentHash(bytes), sidecar: '', file: loadCorpusFile(bytes, p) };
   });
   const readMs = ms(t);
 
@@ -80,27 +82,41 @@ async function buildMode(size: number, cacheDir: string): Promise<Record<string,
   const tokenizeMs = ms(t);
 
   const latency = queryLatency(index);
+  const words = queryLatency(index, WORD_QUERIES);
+  const language = queryLatency(index, LANGUAGE_QUERIES);
+  const long = queryLatency(index, longQueries(texts));
   const rg = ripgrep(paths, size >= readdirSync(CORPUS).length);
   return {
     files: paths.length, passages, statistics, documents: index.documentCount, chars,
     dictionaryMs, readMs, indexMs, saveMs, totalMs, peakRss, cacheBytes, tokenizeMs,
     ...latency, ...rg, rgRatio: rg.rgP50 / latency.p50,
+    wordsP50: words.p50, wordsP95: words.p95,
+    languageP50: language.p50, languageP95: language.p95, languageMax: language.max, longMax: long.max,
   };
 }
 
-function queryLatency(index: SearchIndex): { p50: number; p95: number; max: number; queries: number; avgResults: number } {
+/**
+ * A page pasted into the box (2,000 characters of passage text; quotes left out, so that it is
+ * searched rather than refused as an unclosed phrase) and 200 two-character words.
+ */
+function longQueries(texts: string[]): string[] {
+  const text = texts.join('').replace(/["“”「」『』]/g, '');
+  return [text.slice(0, 2000), Array.from({ length: 200 }, (_, i) => text.slice(i * 7, i * 7 + 2)).join(' ')];
+}
+
+function queryLatency(index: SearchIndex, queries: readonly string[] = QUERIES): { p50: number; p95: number; max: number; queries: number; avgResults: number } {
   const times: number[] = [];
   let results = 0;
-  for (const q of QUERIES) index.search(q, { limit: 50, prefixLast: true });
+  for (const q of queries) index.search(q, { limit: 50, prefixLast: true });
   for (let run = 0; run < RUNS; run++) {
-    for (const q of QUERIES) {
+    for (const q of queries) {
       const t = process.hrtime.bigint();
       results += index.search(q, { limit: 50, prefixLast: true }).length;
       times.push(ms(t));
     }
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], queries: QUERIES.length, avgResults: results / times.length };
+  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], queries: queries.length, avgResults: results / times.length };
 }
 
 /** ripgrep counting matches of each query's words (any of them) in the same files. */
@@ -261,6 +277,9 @@ function main(): void {
           `cache size             ${mb(b.cacheBytes)} MB`,
           `warm reload            model ready (outline can show) ${w.modelMs.toFixed(0)} ms incl. stat of every file (${w.changed} changed); index ready ${w.indexMs.toFixed(0)} ms; peak RSS ${mb(w.reloadPeakRss)} MB; first query after it ${w.firstQueryMs.toFixed(0)} ms (jieba dictionary load)`,
           `query latency          p50 ${b.p50.toFixed(2)} ms, p95 ${b.p95.toFixed(2)} ms, max ${b.max.toFixed(2)} ms (limit 50, last word as prefix; ${b.avgResults.toFixed(1)} results on average); on the index loaded from the cache p50 ${w.warmP50.toFixed(2)} ms, p95 ${w.warmP95.toFixed(2)} ms`,
+          `  words alone          ${WORD_QUERIES.length} of them: p50 ${b.wordsP50.toFixed(2)} ms, p95 ${b.wordsP95.toFixed(2)} ms`,
+          `  query language       ${LANGUAGE_QUERIES.length} of them (phrases, exclusions, fields, dates, figure conditions): p50 ${b.languageP50.toFixed(2)} ms, p95 ${b.languageP95.toFixed(2)} ms, max ${b.languageMax.toFixed(2)} ms`,
+          `  long queries         a pasted 2,000-character query and a 200-word one: slowest ${b.longMax.toFixed(2)} ms`,
           `extension host, cold   worker build ${(cold.syncMs / 1000).toFixed(1)} s for ${cold.files} files: longest event-loop gap ${cold.longestGap.toFixed(1)} ms of which busy ${cold.longestBusy.toFixed(1)} ms, ${cold.blocks} gaps > 50 ms (1 ms interval probe; 2 s idle before: ${cold.idleGap.toFixed(1)} ms, ${cold.idleBlocks} blocks), max delay ${cold.maxDelay.toFixed(1)} ms, p99 ${cold.p99Delay.toFixed(1)} ms; longest GC pause ${cold.longestGc.toFixed(1)} ms; longest file message ${cold.longestMessage.toFixed(1)} ms; first search ${cold.searchMs.toFixed(0)} ms`,
           `extension host, warm   worker start from cache ${(warm.syncMs / 1000).toFixed(1)} s for ${warm.files} files: longest gap ${warm.longestGap.toFixed(1)} ms of which busy ${warm.longestBusy.toFixed(1)} ms, ${warm.blocks} gaps > 50 ms (idle: ${warm.idleGap.toFixed(1)} ms), max delay ${warm.maxDelay.toFixed(1)} ms; longest GC pause ${warm.longestGc.toFixed(1)} ms; first search ${warm.searchMs.toFixed(0)} ms`,
           `ripgrep (same queries) p50 ${b.rgP50.toFixed(1)} ms, p95 ${b.rgP95.toFixed(1)} ms; rg p50 / our p50 = ${b.rgRatio.toFixed(1)}×`,

@@ -2,7 +2,8 @@
  * statcite stats <file|folder…> [--json | --csv | --xlsx <file>] [filters]: the Statistics view's
  * table on the command line — the same rows, columns, filters and sorting (src/core/table). start/end
  * are the figure's offsets (JavaScript string indices) in the decoded text (the extracted text for
- * HTML, PDF and Word), and page its 1-based page in a PDF; metricKey is the canonical name of what
+ * HTML, PDF and Word), line/column its place there as editors count it (lineColumns), and page its
+ * 1-based page in a PDF; metricKey is the canonical name of what
  * it measures, subject who or what it is about, issuer who issued the report.
  */
 import { promises as fs } from 'node:fs';
@@ -13,7 +14,8 @@ import { toCsv } from '../core/export/csv';
 import { StatTable, type TableQuery } from '../core/table/query';
 import { fileRows, type StatRow } from '../core/table/row';
 import { toXlsx } from '../core/table/xlsx';
-import type { StatisticKind } from '../core/model';
+import type { CorpusFile, StatisticKind } from '../core/model';
+import { lineColumns, type LineColumn } from '../core/position';
 import { loadMetricKeys } from '../core/stats/metricKeyFile';
 import { cliLog, loadCorpus, NO_CORPUS_FILES } from './corpus';
 import { alignRows } from './table';
@@ -99,11 +101,12 @@ export async function run(args: string[]): Promise<number> {
     console.error(`statcite stats: ${NO_CORPUS_FILES}`);
     return 1;
   }
-  const table = new StatTable(files.flatMap((f) => fileRows(f, shown(f.path))), undefined, metricKeys);
+  const all = files.flatMap(placedRows);
+  const table = new StatTable(all, undefined, metricKeys);
   const result = table.query(parsed.query);
   if (parsed.query.metric && !result.metric?.keys.length) console.error(`statcite stats: no statistic measures “${parsed.query.metric}”`);
   else if (parsed.query.metric && !result.metric?.exact) console.error(`statcite stats: no metric key is “${parsed.query.metric}”; showing the keys that contain it: ${result.metric!.keys.join('、')}`);
-  const rows = result.rows.map((i) => table.rows[i]);
+  const rows = result.rows.map((i) => all[i]);
   if (parsed.format === 'json') console.log(JSON.stringify(rows, null, 2));
   else if (parsed.format === 'csv') {
     const sheet = sheetOf(rows, shownColumns(rows, false));
@@ -121,6 +124,14 @@ export async function run(args: string[]): Promise<number> {
   return 0;
 }
 
+type PlacedRow = StatRow & LineColumn;
+
+/** A file's table rows with the line and column of each figure (the line starts found once per file). */
+function placedRows(file: CorpusFile): PlacedRow[] {
+  const place = lineColumns(file.text);
+  return fileRows(file, shown(file.path)).map((r) => ({ ...r, ...place(r.start) }));
+}
+
 /** A path as the user would type it: relative to the working folder when below it. */
 function shown(path: string): string {
   const rel = nodePath.relative(process.cwd(), path);
@@ -128,11 +139,11 @@ function shown(path: string): string {
 }
 
 /** One line a statistic: where, figure, value and unit, kind (with direction), metric, subject, period. */
-function toTable(rows: StatRow[]): string {
+function toTable(rows: PlacedRow[]): string {
   if (!rows.length) return 'no statistics found';
   const arrow = (r: StatRow): string => (r.change === 'up' ? '↑' : r.change === 'down' ? '↓' : '');
   const lines = rows.map((r) => [
-    `${r.file}${r.page === undefined ? '' : ` p.${r.page}`}:${r.start}`,
+    `${r.file}:${r.line}:${r.column}${r.page === undefined ? '' : ` p.${r.page}`}`,
     `${r.approx ? '≈' : ''}${r.figure}`,
     `${r.value} ${r.unit}`,
     `${r.kind}${arrow(r)}${r.basis ? ` ${r.basis}` : ''}`,

@@ -48,7 +48,7 @@ function trimSlash(path: string): string {
 
 type Test = (c: string) => boolean;
 type Node =
-  | { kind: 'char'; test: Test }
+  | { kind: 'char'; test: Test | string } // a string: that character
   | { kind: 'star' } // any run of characters within a segment
   | { kind: 'any' } // any run of characters at all (a lone `**`)
   | { kind: 'segments' } // `**/`: any number of whole segments
@@ -82,11 +82,13 @@ class Parser {
         }
         const last = out[out.length - 1];
         // `a/**`: the slash before it is part of what `**` may leave out.
-        if (last?.kind === 'char' && last.test === slash) out.splice(out.length - 1, 1, { kind: 'below' });
+        if (last?.kind === 'char' && last.test === '/') out.splice(out.length - 1, 1, { kind: 'below' });
         else out.push({ kind: 'any' });
         continue;
       }
-      this.i++;
+      // A whole code point: paths are read by code points, so 𠮷 (two UTF-16 units) is one character.
+      const char = String.fromCodePoint(this.p.codePointAt(this.i)!);
+      this.i += char.length;
       const atStart = segmentStart;
       segmentStart = c === '/';
       if (c === '*') {
@@ -95,8 +97,7 @@ class Parser {
       } else if (c === '?') out.push({ kind: 'char', test: notSlash });
       else if (c === '[') out.push(this.charClass());
       else if (c === '{') out.push(this.braces(atStart));
-      else if (c === '/') out.push({ kind: 'char', test: slash });
-      else out.push({ kind: 'char', test: (x) => x === c });
+      else out.push({ kind: 'char', test: char });
     }
     return out;
   }
@@ -118,14 +119,14 @@ class Parser {
     }
     // No closing brace: the `{` was a plain character.
     this.i = start;
-    return { kind: 'char', test: (x) => x === '{' };
+    return { kind: 'char', test: '{' };
   }
 
   /** `[abc]`, `[a-z]`, `[!abc]` / `[^abc]`; never a slash. Without a closing `]`, a plain `[`. */
   private charClass(): Node {
     const close = this.p.indexOf(']', this.i + 1);
-    if (close < 0) return { kind: 'char', test: (x) => x === '[' };
-    let body = this.p.slice(this.i, close);
+    if (close < 0) return { kind: 'char', test: '[' };
+    let body = Array.from(this.p.slice(this.i, close));
     this.i = close + 1;
     const negate = body[0] === '!' || body[0] === '^';
     if (negate) body = body.slice(1);
@@ -140,41 +141,91 @@ class Parser {
   }
 }
 
-const slash: Test = (c) => c === '/';
 
 // ---- Automaton --------------------------------------------------------------------------------
 
 type State =
-  | { type: 'char'; test: Test; out: number }
+  | { type: 'char'; test: Test | string; out: number }
   | { type: 'split'; out: number[]; universal?: boolean }
   | { type: 'match' };
 
 const MATCH = 0;
+const NONE = -1;
+const NOT_SLASH = -2;
+const ANY = -3;
+const TEST = -4;
+const SLASH = 0x2f;
 
-/** A Thompson automaton, built back to front: each node is compiled knowing where it continues. */
+/**
+ * A Thompson automaton, built back to front: each node is compiled knowing where it continues.
+ * Built, it is flattened into typed arrays, and a run follows every live state at once with
+ * preallocated buffers: O(path × pattern) whatever the pattern, with no garbage per character.
+ */
 class Automaton {
   private readonly states: State[] = [{ type: 'match' }];
   private readonly start: number;
-  private readonly seen: number[] = [];
+  /**
+   * Per state: what it reads (a code point, or NONE, NOT_SLASH, ANY, TEST: tests[s]), where it
+   * goes, and a split's targets (edges[edgeStart[s] .. edgeStart[s + 1]]).
+   */
+  private readonly reads: Int32Array;
+  private readonly tests: Array<Test | undefined>;
+  private readonly out: Int32Array;
+  private readonly edgeStart: Int32Array;
+  private readonly edges: Int32Array;
+  private readonly seen: Uint32Array;
+  private readonly stack: Int32Array;
   private generation = 0;
 
   constructor(root: Node) {
     this.start = this.node(root, MATCH);
+    const n = this.states.length;
+    this.reads = Int32Array.from(this.states, (st) =>
+      st.type !== 'char' ? NONE : typeof st.test === 'string' ? st.test.codePointAt(0)! : st.test === notSlash ? NOT_SLASH : st.test === anything ? ANY : TEST,
+    );
+    this.tests = this.states.map((st) => (st.type === 'char' && typeof st.test !== 'string' ? st.test : undefined));
+    this.out = Int32Array.from(this.states, (st) => (st.type === 'char' ? st.out : -1));
+    this.edgeStart = new Int32Array(n + 1);
+    for (let k = 0; k < n; k++) {
+      const st = this.states[k];
+      this.edgeStart[k + 1] = this.edgeStart[k] + (st.type === 'split' ? st.out.length : 0);
+    }
+    this.edges = Int32Array.from(this.states.flatMap((st) => (st.type === 'split' ? st.out : [])));
+    this.seen = new Uint32Array(n);
+    this.stack = new Int32Array(n);
   }
 
   /** The states reached after reading `input` (empty: no continuation can match). */
   run(input: string): number[] {
-    let current = this.closure([this.start]);
-    for (const c of input) {
-      const next: number[] = [];
-      for (const s of current) {
-        const state = this.states[s];
-        if (state.type === 'char' && state.test(c)) next.push(state.out);
+    const { reads, tests, out, seen, stack } = this;
+    let current = new Int32Array(this.states.length);
+    let next = new Int32Array(this.states.length);
+    seen[this.start] = ++this.generation;
+    stack[0] = this.start;
+    let count = this.closure(current, 1);
+    // Read by code points, as the pattern is parsed.
+    for (let i = 0; i < input.length && count > 0; ) {
+      const code = input.codePointAt(i)!;
+      const c = code > 0xffff ? input.slice(i, i + 2) : input[i];
+      i += c.length;
+      const mark = ++this.generation;
+      let size = 0;
+      for (let k = 0; k < count; k++) {
+        const s = current[k];
+        const what = reads[s];
+        if (what === NONE) continue;
+        if (what >= 0 ? what === code : what === NOT_SLASH ? code !== SLASH : what === ANY || tests[s]!(c)) {
+          const to = out[s];
+          if (seen[to] !== mark) {
+            seen[to] = mark;
+            stack[size++] = to;
+          }
+        }
       }
-      current = this.closure(next);
-      if (!current.length) break;
+      count = this.closure(next, size);
+      [current, next] = [next, current];
     }
-    return current;
+    return Array.from(current.subarray(0, count));
   }
 
   accepts(states: number[]): boolean {
@@ -187,19 +238,23 @@ class Automaton {
     return state.type === 'split' && state.universal === true;
   }
 
-  private closure(from: number[]): number[] {
-    const out: number[] = [];
-    const mark = ++this.generation;
-    const stack = [...from];
-    while (stack.length) {
-      const s = stack.pop()!;
-      if (this.seen[s] === mark) continue;
-      this.seen[s] = mark;
-      out.push(s);
-      const state = this.states[s];
-      if (state.type === 'split') stack.push(...state.out);
+  /** Every state reachable without reading from the `size` states on the stack (marked this generation), into `into`; how many. */
+  private closure(into: Int32Array, size: number): number {
+    const { edgeStart, edges, seen, stack } = this;
+    const mark = this.generation;
+    let count = 0;
+    while (size > 0) {
+      const s = stack[--size];
+      into[count++] = s;
+      for (let e = edgeStart[s], end = edgeStart[s + 1]; e < end; e++) {
+        const to = edges[e];
+        if (seen[to] !== mark) {
+          seen[to] = mark;
+          stack[size++] = to;
+        }
+      }
     }
-    return out;
+    return count;
   }
 
   private add(state: State): number {
@@ -233,13 +288,13 @@ class Automaton {
       case 'segments': {
         // (segment/)* then next
         const split = this.add({ type: 'split', out: [] });
-        const segment = this.loop(notSlash, this.add({ type: 'char', test: slash, out: split }));
+        const segment = this.loop(notSlash, this.add({ type: 'char', test: '/', out: split }));
         (this.states[split] as Extract<State, { type: 'split' }>).out = [segment, next];
         return split;
       }
       case 'below':
         // (/.*)? then next
-        return this.add({ type: 'split', out: [this.add({ type: 'char', test: slash, out: this.loop(anything, next) }), next] });
+        return this.add({ type: 'split', out: [this.add({ type: 'char', test: '/', out: this.loop(anything, next) }), next] });
       case 'alt':
         return this.add({ type: 'split', out: node.options.map((option) => this.sequence(option, next)) });
     }

@@ -1,10 +1,13 @@
 /**
- * Lines and 1-based line/column positions, the way editors count them: `\r\n`, `\n` and a lone `\r`
- * each end a line; columns count UTF-16 code units (VS Code's columns). Every output that names a
- * position (CLI messages, diagnostics) goes through lineColumn, so they all agree.
+ * Lines and 1-based line/column positions, the one way every output (CLI, messages, problems)
+ * names a place in a text. Lines break at \r\n, \n and a lone \r (old Mac files and some exports
+ * use it), as VS Code counts them; columns are UTF-16 code units like VS Code's, so that
+ * `file:line:column` opens the same character in the editor.
  */
-export interface Position {
+export interface LineColumn {
+  /** 1-based. */
   line: number;
+  /** 1-based, in UTF-16 code units. */
   column: number;
 }
 
@@ -30,28 +33,32 @@ export function splitLines(text: string): Line[] {
   return out;
 }
 
-/** Line starts of the last text asked about: a run of lookups in one text costs one scan. */
-let cached: { text: string; starts: number[] } | undefined;
+/** lineColumns of the last text asked about: a run of lineColumn calls in one text costs one scan. */
+let cached: { text: string; of: (offset: number) => LineColumn } | undefined;
 
-function lineStarts(text: string): number[] {
-  if (cached?.text !== text) {
-    const starts = [0];
-    for (const m of text.matchAll(BREAK)) starts.push(m.index + m[0].length);
-    cached = { text, starts };
-  }
-  return cached.starts;
+/** 1-based line and column of `offset` in `text` (clamped to the text). */
+export function lineColumn(text: string, offset: number): LineColumn {
+  if (cached?.text !== text) cached = { text, of: lineColumns(text) };
+  return cached.of(offset);
 }
 
-/** The 1-based line and column of `offset` (clamped to the text). */
-export function lineColumn(text: string, offset: number): Position {
-  const at = Math.max(0, Math.min(offset, text.length));
-  const starts = lineStarts(text);
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= at) lo = mid;
-    else hi = mid - 1;
+/** lineColumn for many offsets of one text: the line starts are found once. */
+export function lineColumns(text: string): (offset: number) => LineColumn {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
-  return { line: lo + 1, column: at - starts[lo] + 1 };
+  return (offset) => {
+    const at = Math.max(0, Math.min(offset, text.length));
+    // The last line start at or before `at` (an offset between \r and \n stays on the line they end).
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: at - starts[lo] + 1 };
+  };
 }

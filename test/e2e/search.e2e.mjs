@@ -12,6 +12,8 @@ const QUERY = '未成年人犯罪';
 /** 湖北's report, as the results' description names it, and its figure for this query. */
 const HUBEI = '着力加强政法基础设施建设 以高水平安全保障高质量发展';
 const FIGURE = '20.3%';
+/** The page's title, which every result of the sample shares. */
+const PAGE = '夯实高质量发展发展的安全根基';
 /** A report to search in from the outline. */
 const CHONGQING = '强化数智赋能 建设具有重庆辨识度的政法工作数字化平台';
 /** How far down 湖北's result may rank and still count as a top result. */
@@ -27,6 +29,10 @@ suite('Search flow', () => {
     await wb.runCommand('StatCite: Search Corpus');
     await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: /^Search Corpus$/ }).waitFor();
     assert.equal(await wb.quickInput.inputValue(), '', 'the search box should start empty (nothing was selected)');
+    // The empty box teaches the query language by example.
+    await wb.quickPickRow('metric:化解率').waitFor();
+    const examples = (await wb.quickPickRows()).map((row) => row.label);
+    for (const example of ['"信访工作法治化"', '-北京', '化解率 >98%', 'date:2025-01..2025-06']) assert.ok(examples.includes(example), `no example ${example}: ${examples.join(' | ')}`);
     await wb.screenshot('search-box');
   });
 
@@ -44,6 +50,8 @@ suite('Search flow', () => {
     assert.ok(count >= 3, `title "${title}"`);
     // Ranked: the best results are about the query itself.
     for (const row of rows.slice(0, 3)) assert.ok(`${row.label}${row.detail}`.includes(QUERY), `a top result without ${QUERY}:\n${shown}`);
+    // Results lead with what tells them apart, not the page title they share.
+    for (const row of rows) assert.notEqual(row.label, PAGE, `a result titled with the page title:\n${shown}`);
     const hubei = rows.findIndex((row) => row.description.includes(HUBEI) && row.label.includes(FIGURE));
     assert.ok(hubei >= 0 && hubei < TOP, `湖北's ${FIGURE} is not among the first ${TOP} results:\n${shown}`);
     assert.match(rows[hubei].detail, new RegExp(`${QUERY}数同比下降${FIGURE}`));
@@ -68,6 +76,23 @@ suite('Search flow', () => {
     await wb.screenshot('result-opened');
   });
 
+  test('a malformed query is explained in the box; a figure condition lists the figures that meet it', async () => {
+    await wb.runCommand('StatCite: Search Corpus');
+    await wb.typeInQuickInput('化解率 kind:ratio');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: 'the query needs a fix' }).waitFor();
+    const [problem] = await wb.quickPickRows();
+    assert.match(problem.label, /kind:ratio is not a kind of statistic/);
+    assert.match(problem.detail, /«kind:ratio»/);
+    await wb.screenshot('query-error');
+    await wb.quickInput.fill('');
+    await wb.typeInQuickInput('化解率 >98%');
+    await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: /: 2 results$/ }).waitFor();
+    const figures = (await wb.quickPickRows()).map((row) => row.label.split(' ')[0]).sort();
+    assert.deepEqual(figures, ['98.6%', '99.8%']);
+    await wb.screenshot('figure-condition');
+    await wb.page.keyboard.press('Escape');
+  });
+
   test('Search Here… on a report of the outline finds only what that report says', async () => {
     await wb.openContainer('StatCite');
     const row = wb.treeRow(CHONGQING);
@@ -80,7 +105,7 @@ suite('Search flow', () => {
     await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: /results?$/ }).waitFor();
     const rows = await wb.quickPickRows();
     assert.ok(rows.length > 0, 'no results in the 重庆 report');
-    for (const r of rows) assert.ok(r.description.includes(CHONGQING), `a result from elsewhere: ${r.label} · ${r.description}`);
+    for (const r of rows) assert.ok(`${r.label} ${r.description}`.includes(CHONGQING), `a result from elsewhere: ${r.label} · ${r.description}`);
     await wb.screenshot('scoped-results');
   });
 });

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { SearchResult } from '../../src/core/search/types';
-import { SAMPLE, statcite, workspaceFile } from './util';
+import { SAMPLE, statcite, until, workspaceFile } from './util';
 
 suite('Search', () => {
   test('the search returns the expected top result for a known query', async () => {
@@ -24,15 +24,15 @@ suite('Search', () => {
     );
   });
 
-  test('opening a result selects its first match in the source', async () => {
+  test('opening a result selects its match in the source', async () => {
     const { services } = await statcite();
-    const top = (await services.corpus.search('复吸率')).find((r) => r.kind === 'passage');
-    assert.ok(top?.match, 'no passage result with a match for 复吸率');
+    const top = (await services.corpus.search('扫黑除恶')).find((r) => r.kind === 'passage');
+    assert.ok(top, 'no passage result for 扫黑除恶');
     await vscode.commands.executeCommand('statcite.openSearchResult', top);
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor, 'no editor opened');
     assert.strictEqual(editor.document.uri.fsPath, top.file);
-    assert.strictEqual(editor.document.getText(editor.selection), '复吸率');
+    assert.strictEqual(editor.document.getText(editor.selection), '扫黑除恶');
     assert.strictEqual(editor.document.offsetAt(editor.selection.start), top.match.start);
   });
 
@@ -46,6 +46,53 @@ suite('Search', () => {
     const editor = vscode.window.activeTextEditor;
     assert.ok(editor, 'no editor opened');
     assert.strictEqual(editor.document.getText(editor.selection), '20.3%');
+  });
+
+  test('a phrase query finds the phrase as written, across a page break too', async () => {
+    const { services } = await statcite();
+    const results = await services.corpus.search('"信访工作法治化"');
+    assert.ok(results.length >= 2, `${results.length} results`);
+    const text = (await vscode.workspace.openTextDocument(workspaceFile(...SAMPLE))).getText();
+    for (const r of results) {
+      assert.strictEqual(text.slice(r.match.start, r.match.end).replace(/\s/g, ''), '信访工作法治化', `${r.report}: ${r.snippet}`);
+    }
+    assert.ok(results.some((r) => text.slice(r.match.start, r.match.end).includes('\n')), 'no match runs over the page break of 江苏’s paragraph');
+  });
+
+  test('a figure condition keeps the figures that meet it: 化解率 >98%', async () => {
+    const { services } = await statcite();
+    const results = await services.corpus.search('化解率 >98%');
+    const figures = results.map((r) => `${r.kind} ${services.corpus.statistic(r.id)?.statistic.text}`);
+    assert.deepStrictEqual(figures.sort(), ['statistic 98.6%', 'statistic 99.8%']);
+    const metrics = results.map((r) => services.corpus.statistic(r.id)?.statistic.metric);
+    assert.ok(metrics.every((m) => m?.endsWith('化解率')), `metrics ${metrics.join(', ')}`);
+  });
+
+  test('Enter on a result in the search box lands on the matched words after a page break', async () => {
+    const { services } = await statcite();
+    // 江苏's paragraph: the words are 340 characters after its start, after a page break and split by another.
+    const query = '信访工作法治化 -首都';
+    const [top] = await services.corpus.search(query);
+    assert.ok(top?.report.includes('江苏'), `top result from ${top?.report}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('statcite.search', query);
+    // The results come from the worker: press Enter until the first one opens.
+    await until(
+      async () => {
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        return vscode.window.activeTextEditor !== undefined;
+      },
+      10000,
+      'Enter opened no result',
+    );
+    const editor = vscode.window.activeTextEditor!;
+    const { document, selection } = editor;
+    assert.strictEqual(document.uri.fsPath, workspaceFile(...SAMPLE).fsPath);
+    const selected = document.getText(selection);
+    assert.strictEqual(selected.replace(/\s/g, ''), '信访工作法治化', `selected “${selected}”`);
+    assert.deepStrictEqual([document.offsetAt(selection.start), document.offsetAt(selection.end)], [top.match.start, top.match.end]);
+    assert.ok(selection.start.line > document.positionAt(top.start).line, 'the selection is on the paragraph’s first line, before the page break');
+    assert.ok(selection.end.line > selection.start.line, 'the selection does not run over the second page break');
   });
 
   test('odd queries answer with results or nothing, never an error', async () => {

@@ -73,6 +73,27 @@ describe('glob', () => {
     expect(compileGlob('**/corpus/**/*.md').mayMatchUnder('anything/at/all')).toBe(true);
   });
 
+  it('reads characters outside the BMP as one character, in the pattern as in the path', () => {
+    expect(compileGlob('𠮷.md').matches('𠮷.md')).toBe(true);
+    expect(compileGlob('?.md').matches('𠮷.md')).toBe(true);
+    expect(compileGlob('[𠮷a].md').matches('𠮷.md')).toBe(true);
+  });
+
+  it('agrees with a regular expression of the same meaning on random short patterns and paths', () => {
+    let seed = 7;
+    const random = (n: number): number => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    const word = (alphabet: string, max: number): string => Array.from({ length: random(max + 1) }, () => alphabet[random(alphabet.length)]).join('');
+    for (let i = 0; i < 20000; i++) {
+      const glob = word('ab/*?.{},[]!-', 8);
+      // Half the paths are the pattern with its wildcards filled in and a few characters changed.
+      const path =
+        i % 2
+          ? word('ab/.{},[]-', 7)
+          : Array.from(glob, (c) => (c === '*' ? word('ab/', 3) : c === '?' || random(5) === 0 ? word('ab/.{},[]-', 1) : c)).join('');
+      expect(compileGlob(glob).matches(path), `${glob} ~ ${path}`).toBe(reference(glob).test(path));
+    }
+  });
+
   it('stays linear where a backtracking matcher would not return', () => {
     const path = `${'a'.repeat(20_000)}c`;
     expect(compileGlob('*a*a*a*a*a*a*a*a*a*a*b').matches(path)).toBe(false);
@@ -80,3 +101,73 @@ describe('glob', () => {
     expect(compileGlob(`${'{a,'.repeat(30)}b${'}'.repeat(30)}`).matches('b')).toBe(true);
   });
 });
+
+/**
+ * The meaning of a glob as a backtracking regular expression, written from the rules (not from the
+ * automaton): a correct oracle for inputs too short to backtrack for long. `**` is special only as a
+ * whole segment (`**\/`: whole folders; `a/**`: the folder or anything below; alone: anything);
+ * elsewhere stars are `*`. Unclosed `[` and `{` are plain characters.
+ */
+function reference(glob: string): RegExp {
+  const p = glob.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (p === '') return /(?!)/;
+  const literal = (c: string): string => c.replace(/[.+^${}()|[\]\\*?/-]/g, '\\$&');
+  let i = 0;
+  const sequence = (inBraces: boolean, segmentStart: boolean): string => {
+    const atoms: string[] = [];
+    let start = segmentStart;
+    while (i < p.length) {
+      const c = p[i];
+      if (inBraces && (c === ',' || c === '}')) break;
+      const after = p[i + 2];
+      if (c === '*' && p[i + 1] === '*' && start && (after === undefined || after === '/' || (inBraces && (after === ',' || after === '}')))) {
+        i += 2;
+        if (p[i] === '/') {
+          i++;
+          atoms.push('(?:[^/]*/)*');
+        } else if (atoms[atoms.length - 1] === '\\/') atoms[atoms.length - 1] = '(?:/.*)?';
+        else atoms.push('.*');
+        continue;
+      }
+      i++;
+      const atStart = start;
+      start = c === '/';
+      if (c === '*') {
+        while (p[i] === '*') i++;
+        atoms.push('[^/]*');
+      } else if (c === '?') atoms.push('[^/]');
+      else if (c === '[' && p.indexOf(']', i + 1) >= 0) {
+        const close = p.indexOf(']', i + 1);
+        let body = p.slice(i, close);
+        i = close + 1;
+        const negate = body[0] === '!' || body[0] === '^';
+        if (negate) body = body.slice(1);
+        let set = '';
+        for (let k = 0; k < body.length; k++) {
+          if (body[k + 1] === '-' && k + 2 < body.length) {
+            if (body[k] <= body[k + 2]) set += `${literal(body[k])}-${literal(body[k + 2])}`;
+            k += 2;
+          } else set += literal(body[k]);
+        }
+        atoms.push(`(?!/)[${negate ? '^' : ''}${set}]`);
+      } else if (c === '{') {
+        const from = i;
+        const options: string[] = [];
+        let closed = false;
+        for (;;) {
+          options.push(sequence(true, atStart));
+          const end = p[i++];
+          if (end === '}') closed = true;
+          if (end !== ',') break;
+        }
+        if (closed) atoms.push(`(?:${options.join('|')})`);
+        else {
+          i = from;
+          atoms.push('\\{');
+        }
+      } else atoms.push(literal(c));
+    }
+    return atoms.join('');
+  };
+  return new RegExp(`^${sequence(false, true)}$`);
+}

@@ -1,11 +1,11 @@
 /**
  * Drafts → model. Both readers describe what they found as drafts (titles and ranges only); this
  * module derives the extents and gives every node its stable id, so the id rules live in one place:
- * article ← its title; report ← article id + title; section ← report id + heading; passage ←
- * section id + the passage's opening characters; each with its occurrence among equal siblings.
- * Ids identify content, not location: a renamed file keeps them, identical copies share them.
+ * article ← the file's name + its title; report ← article id + title; section ← report id +
+ * heading; passage ← section id + the passage's opening characters; each with its occurrence among
+ * equal siblings. Ids identify content within a file, never offsets or folders (see ids.ts).
  */
-import { OccurrenceCounter, stableId } from '../ids';
+import { fileSeed, OccurrenceCounter, stableId } from '../ids';
 import type { Article, Metadata, Passage, Problem, Report, Section, SourceRange } from '../model';
 
 /** What a reader gives back for one file's text. */
@@ -50,10 +50,12 @@ export function draftSection(title = '', titleRanges: SourceRange[] = []): Draft
   return { title, titleRanges, passages: [] };
 }
 
-export function buildArticles(text: string, drafts: DraftArticle[]): Article[] {
+/** The articles of the file at `path` (its name seeds their ids). */
+export function buildArticles(text: string, drafts: DraftArticle[], path: string): Article[] {
   const articleOcc = new OccurrenceCounter();
+  const seed = fileSeed(path);
   return drafts.map((d) => {
-    const id = stableId('art', d.title, articleOcc.next(d.title));
+    const id = stableId('art', seed, d.title, articleOcc.next(d.title));
     const reportOcc = new OccurrenceCounter();
     const reports = d.reports.map((r) => buildReport(text, r, id, reportOcc.next(r.title)));
     let end = d.titleRange.end;

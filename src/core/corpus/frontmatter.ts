@@ -4,6 +4,7 @@
  * enough for that subset; anything else is reported, and the lines it understood are still used.
  */
 import type { Problem } from '../model';
+import { lineColumns, type LineColumn } from '../position';
 
 export interface FrontMatter {
   fields: Record<string, string | string[]>;
@@ -14,10 +15,8 @@ export interface FrontMatter {
 
 const OPEN = /^---[ \t]*\r?\n/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
-// Values may hold a lone carriage return or control characters ([^] matches them): they are read,
-// and metadata.ts puts them on one line with a warning.
-const ENTRY = /^([A-Za-z_\p{Script=Han}][\w\p{Script=Han} -]*?)\s*:(?:\s+([^]*?))?\s*$/u;
-const ITEM = /^\s+-\s+([^]*?)\s*$|^-\s+([^]*?)\s*$/;
+const KEY = /^[A-Za-z_\p{Script=Han}][\w\p{Script=Han} -]*$/u;
+const ITEM = /^\s*-\s/;
 
 /** The front matter at the start of text, or undefined when the text has none. */
 export function parseFrontMatter(text: string): FrontMatter | undefined {
@@ -27,31 +26,31 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
   // No prototype: "__proto__" or "constructor" in front matter are fields like any other.
   const fields: Record<string, string | string[]> = Object.create(null);
   let pos = open[0].length;
-  let lineNo = 1;
   let listKey: string | undefined;
+  // Found once, on the first problem: a line count per problem is quadratic in a broken file.
+  let lineOf: ((offset: number) => LineColumn) | undefined;
   while (pos < text.length) {
     const nl = text.indexOf('\n', pos);
     const lineEnd = nl < 0 ? text.length : nl;
     const line = text.slice(pos, lineEnd).replace(/\r$/, '');
     const next = nl < 0 ? text.length : nl + 1;
-    lineNo++;
     if (CLOSE.test(line)) return { fields, bodyStart: next, problems };
     const range = { start: pos, end: pos + line.length };
     pos = next;
     if (!line.trim() || /^\s*#/.test(line)) continue;
     const item = ITEM.exec(line);
-    if (item && listKey !== undefined) {
-      (fields[listKey] as string[]).push(unquote(item[1] ?? item[2]));
+    const itemValue = item && line.slice(item[0].length).trim();
+    if (itemValue !== null && listKey !== undefined) {
+      (fields[listKey] as string[]).push(unquote(itemValue));
       continue;
     }
-    const entry = ENTRY.exec(line);
+    const entry = keyValue(line);
     if (!entry) {
-      problems.push({ severity: 'warning', message: `front matter line ${lineNo} not understood: "${line.trim()}"`, range });
+      problems.push({ severity: 'warning', message: `front matter line ${(lineOf ??= lineColumns(text))(range.start).line} not understood: "${line.trim()}"`, range });
       listKey = undefined;
       continue;
     }
-    const key = entry[1].trim();
-    const value = entry[2] ?? '';
+    const { key, value } = entry;
     if (value === '') {
       fields[key] = [];
       listKey = key;
@@ -67,13 +66,32 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
   };
 }
 
+/**
+ * `key: value` (the value may be empty), split by hand at the first colon: the regular expression
+ * it replaces (a lazy key before `\s*:`, a lazy value before `\s*$`) was quadratic on lines padded
+ * with spaces. A colon must be followed by white space or end the line (`date:2025` is no entry).
+ * Values may hold a lone carriage return, line separators or control characters: they are read,
+ * and metadata.ts puts them on one line with a warning.
+ */
+function keyValue(line: string): { key: string; value: string } | undefined {
+  const colon = line.indexOf(':');
+  if (colon < 0) return undefined;
+  const key = line.slice(0, colon).trimEnd();
+  const rest = line.slice(colon + 1);
+  const value = rest.trim();
+  if (!KEY.test(key) || (rest !== '' && !/^\s/.test(rest))) return undefined;
+  return { key: key.trim(), value };
+}
+
 function unquote(value: string): string {
   const q = value[0];
   if (q === '"' || q === "'") {
     const end = value.indexOf(q, 1);
     if (end > 0) return value.slice(1, end);
   }
-  return value.replace(/\s+#.*$/, '');
+  // A comment: '#' after white space, to the end (found without backtracking over the blanks).
+  const comment = /\s#/.exec(value);
+  return comment ? value.slice(0, comment.index).trimEnd() : value;
 }
 
 function splitInlineList(inner: string): string[] {

@@ -16,8 +16,16 @@ export interface InlinePassage {
   bold: boolean;
 }
 
+/**
+ * Inline markup: comments, tags, entities, emphasis, images, links, escapes, code marks. Each
+ * alternative stops at the next character that could open another token ('<' in a tag, an
+ * unmatched '[' in a link text, an unmatched '(' in a link target), so that text full of openers
+ * that never close ('![![![…', '[a]([a](…') is read in linear time; a scan that may run on to a
+ * fixed bound from every opener multiplies the text by the bound. Link texts and targets may hold
+ * one level of balanced brackets or parentheses (a wiki URL: …/Foo_(bar)).
+ */
 const TOKEN =
-  /<!--.*?(?:-->|$)|<\/?([A-Za-z][A-Za-z0-9]*)\b[^>]{0,1000}>|&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});|\*\*|__|!\[[^\]]{0,1000}\]\([^)]{0,2000}\)|\[([^\]]{0,1000})\]\([^)\s]{0,2000}(?:\s+"[^"]{0,1000}")?\)|\\[\\`*_{}[\]()#+\-.!<>&|]|`+/g;
+  /<!--[\s\S]*?(?:-->|$)|<\/?([A-Za-z][A-Za-z0-9]*)\b[^<>]{0,1000}>|&(?:#\d{1,7}|#x[0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});|\*\*|__|!\[(?:[^[\]]|\[[^[\]]*\])*\]\((?:[^()]|\([^()]*\))*\)|\[((?:[^[\]]|\[[^[\]]*\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+"[^"]*")?\)|\\[\\`*_{}[\]()#+\-.!<>&|]|`+/g;
 
 /** Tags that end a paragraph: the text on each side is a passage of its own. */
 const BLOCK_TAGS = new Set([
@@ -26,7 +34,9 @@ const BLOCK_TAGS = new Set([
 const BOLD_TAGS = new Set(['strong', 'b']);
 
 /** A line holding nothing but links ([查看原文](…)): navigation, not content. */
-const LINK_ONLY = /^(?:\s*!?\[[^\]]{0,1000}\]\([^)]{0,2000}\)\s*)+$/;
+// White space only after each link: `\s*` on both sides of one made the split between two links
+// ambiguous, and a failing line took exponential time.
+const LINK_ONLY = /^\s*(?:!?\[[^\]]{0,1000}\]\([^)]{0,2000}\)\s*)+$/;
 
 /** The passages of one Markdown paragraph (consecutive lines; soft line breaks join). */
 export function inlinePassages(text: string, lines: readonly Line[]): InlinePassage[] {

@@ -30,7 +30,6 @@ type Item =
   | { type: 'passage'; passage: InlinePassage; list: boolean }
   | { type: 'break' };
 
-const ATX = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const SETEXT = /^(=+|-+)$/;
 const THEMATIC = /^([-*_])(?:[ \t]*\1){2,}$/;
 const FENCE = /^(`{3,}|~{3,})/;
@@ -56,7 +55,7 @@ export function readMarkdown(text: string, path: string, sidecar: Metadata): Out
   const drafts = structure(items, frontTitle ?? baseName(path));
   const type = statedType(text);
   for (const a of drafts) a.metadata = mergeMetadata(statedMetadata(a.title, a.reports.map((r) => r.author), type), fileMetadata);
-  return { articles: buildArticles(text, drafts), problems, metadata: fileMetadata };
+  return { articles: buildArticles(text, drafts, path), problems, metadata: fileMetadata };
 }
 
 /** Lines → headings, passages and thematic breaks. */
@@ -88,10 +87,10 @@ function scan(text: string, bodyStart: number): Item[] {
       flush();
       continue;
     }
-    const atx = ATX.exec(c);
+    const atx = atxHeading(c);
     if (atx) {
       flush();
-      items.push(heading(atx[1].length, line, atx[2] ?? '', c.indexOf(atx[2] ?? '', atx[1].length)));
+      items.push(heading(atx.level, line, atx.title, atx.at));
       continue;
     }
     if (para.length === 1 && SETEXT.test(c)) {
@@ -113,6 +112,31 @@ function scan(text: string, bodyStart: number): Item[] {
   }
   flush();
   return items;
+}
+
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
+
+/**
+ * An ATX heading (`## title ##`): its level, its title without the closing hashes, and where the
+ * title starts in the line. Read by hand: the regular expression for it (a lazy title before an
+ * optional closing sequence) took quadratic time on a line padded with spaces.
+ */
+export function atxHeading(c: string): { level: number; title: string; at: number } | undefined {
+  let level = 0;
+  while (c[level] === '#') level++;
+  if (level < 1 || level > 6 || (level < c.length && !isBlank(c[level])) || /[\u2028\u2029]/.test(c)) return undefined;
+  let at = level;
+  while (isBlank(c[at])) at++;
+  let end = c.length;
+  while (end > at && isBlank(c[end - 1])) end--;
+  // A closing run of '#' counts only after a blank (`# C#` keeps its '#').
+  let hashes = end;
+  while (hashes > at && c[hashes - 1] === '#') hashes--;
+  if (hashes < end && hashes > at && isBlank(c[hashes - 1])) {
+    end = hashes;
+    while (end > at && isBlank(c[end - 1])) end--;
+  }
+  return { level, title: c.slice(at, end), at };
 }
 
 /** The line without a leading marker. */

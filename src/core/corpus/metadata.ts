@@ -16,7 +16,8 @@
  *       }
  *     }
  *
- * Keys of `files` are file names or globs (`*`, `?`, `**`); a key without `/` matches the file
+ * Keys of `files` are file names or globs (`*`, `?`, `**`, `[…]`, `{a,b}`: src/core/glob.ts, as in the
+ * settings); a key also matches a file it names exactly (`报告[2024].md`). A key without `/` matches the file
  * name in any folder below the sidecar, a key with `/` matches the path relative to the sidecar's
  * folder. Fields: publication, date, page, url, authors (list, or one string split at 、 , ;),
  * language, publisher, place, accessed, volume, issue, number, type (N, J, M, R, EB, A, S, C, D, P,
@@ -24,6 +25,7 @@
  * reported.
  */
 import { DOC_TYPES, type DocType, type Metadata, type Problem } from '../model';
+import { compileGlob } from '../glob';
 import { breaksLine, oneLine } from './oneLine';
 
 /**
@@ -193,7 +195,7 @@ export interface Sidecar {
   /** The folder holding the sidecar, '/'-separated. */
   folder: string;
   defaults: Metadata;
-  entries: Array<{ pattern: string; test: RegExp; matchName: boolean; metadata: Metadata }>;
+  entries: Array<{ pattern: string; test: (path: string) => boolean; matchName: boolean; metadata: Metadata }>;
 }
 
 export const SIDECAR_NAME = 'statcite.meta.json';
@@ -234,11 +236,22 @@ export function parseSidecar(json: string, sidecarPath: string): { sidecar: Side
         }
         const r = metadataFromFields(fields, `${sidecarPath} "${pattern}"`);
         problems.push(...r.problems);
-        sidecar.entries.push({ pattern, test: globToRegExp(pattern), matchName: !pattern.includes('/'), metadata: r.metadata });
+        sidecar.entries.push({ pattern, test: entryTest(pattern), matchName: !pattern.includes('/'), metadata: r.metadata });
       }
     }
   }
   return { sidecar, problems };
+}
+
+/** A `files` key's test: the path it names exactly, or its glob. */
+function entryTest(pattern: string): (path: string) => boolean {
+  // Most keys name one file: no automaton to run for every file read.
+  if (!/[*?[{]/.test(pattern)) {
+    const exact = pattern.replace(/^\.\//, '');
+    return (path) => path === exact;
+  }
+  const glob = compileGlob(pattern);
+  return (path) => path === pattern || glob.matches(path);
 }
 
 /** The sidecar's metadata for a file (defaults, then every matching entry); undefined if outside. */
@@ -248,22 +261,8 @@ export function sidecarMetadata(sidecar: Sidecar, filePath: string): Metadata | 
   if (!path.startsWith(prefix)) return undefined;
   const relative = path.slice(prefix.length);
   const name = relative.slice(relative.lastIndexOf('/') + 1);
-  const layers = sidecar.entries.filter((e) => e.test.test(e.matchName ? name : relative)).map((e) => e.metadata);
+  const layers = sidecar.entries.filter((e) => e.test(e.matchName ? name : relative)).map((e) => e.metadata);
   return mergeMetadata(sidecar.defaults, ...layers);
-}
-
-function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*' && glob[i + 1] === '*') {
-      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += glob[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp(`^${re}$`);
 }
 
 function slashes(p: string): string {

@@ -197,7 +197,7 @@ export function readPlainText(text: string, path: string, metadata: Metadata, hi
       message: 'no report titles, news leads or section headings found: read as one article with one report',
     });
   }
-  return { articles: buildArticles(text, drafts), problems, metadata };
+  return { articles: buildArticles(text, drafts, path), problems, metadata };
 }
 
 function newReport(kind: 'report' | 'news', title: string, titleRange: SourceRange): DraftReport {

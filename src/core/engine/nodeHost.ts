@@ -25,7 +25,7 @@ export function nodeHost(log: Logger): EngineHost {
     async stat(path): Promise<FileStamp> {
       const s = await fs.stat(path);
       if (!s.isFile()) throw new Error('not a file');
-      return { size: s.size, mtime: s.mtimeMs };
+      return { size: s.size, mtime: s.mtimeMs, ctime: s.ctimeMs };
     },
     /** The nearest statcite.meta.json in the file's folder or above it applies. */
     async sidecarMetadata(path): Promise<Metadata | undefined> {

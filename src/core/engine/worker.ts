@@ -26,6 +26,11 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
     warn: (message) => emit({ type: 'log', level: 'warn', message }),
     error: (message) => emit({ type: 'log', level: 'error', message }),
   };
+  // Whatever escapes a request (a bug, a failed background task) is logged and the worker stays:
+  // by default an uncaught error ends the thread, and with it the outline and search.
+  const unexpected = (err: unknown): void => log.error(`worker: unexpected error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.on('uncaughtException', unexpected);
+  process.on('unhandledRejection', unexpected);
   const tokenizer = loadTokenizer({ userDictionary: options.userDictionary || undefined, log });
   const metricKeys = loadMetricKeys(options.metricAliases || undefined, log);
   const store = new SearchStore({

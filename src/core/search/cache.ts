@@ -1,24 +1,29 @@
 /**
  * The on-disk cache of the corpus model and its search index, so that reopening a workspace does
  * not re-read and re-index every file. Three files in the cache folder:
- *   manifest.json  versions, a build stamp and, per corpus file, path, size, mtime and content hash
- *   model.bin      the same stamp, the outlined files as JSON, then their texts as UTF-16
- *   index.bin      the same stamp, the serialized index as JSON, then its numbers as 32-bit integers
+ *   manifest.json  versions, the length and CRC-32 of both data files and, per corpus file, path,
+ *                  size, mtime, ctime and content hash; itself wrapped with a CRC-32 of its body
+ *   model.bin      the outlined files as JSON, then their texts as UTF-16
+ *   index.bin      the serialized index as JSON, then its numbers as 32-bit integers
  * Bulk data goes in raw form after the JSON (see frame): decoding 36 MB of Chinese text from UTF-8
  * and parsing ten million numbers from JSON were most of a warm start.
  * The manifest is small, so an outdated cache is recognised without parsing the rest; the model
- * loads first (the outline can show) and the larger index after it. Anything that does not fit
- * (other versions, a torn or corrupt write, a missing file) means: rebuild — the index alone
- * when only it is unusable.
+ * loads first (the outline can show) and the larger index after it.
+ *
+ * Nothing read is trusted: every byte is covered by a checksum (a data file by the manifest's CRC,
+ * the manifest by its own), and what the JSON holds is checked for shape (modelCheck, and the
+ * index's own checks) before anything uses it. Anything that does not fit (other versions, a torn,
+ * damaged or edited file, a missing one) means: rebuild — the index alone when only it is unusable.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { CorpusFile, Metadata } from '../model';
 import { INDEX_FORMAT, SearchIndex, type SerializedIndex } from './index';
+import { corpusFileProblem } from './modelCheck';
 import type { Tokenizer } from './tokenizer';
 
 /** Bump when the layout of manifest.json or model.bin changes (index.bin goes with INDEX_FORMAT). */
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 /** What the cache needs from its host: whole-file reads and writes inside the cache folder. */
 export interface CacheHost {
@@ -33,6 +38,7 @@ export interface CachedFile {
   path: string;
   size: number;
   mtime: number;
+  ctime: number;
   /** contentHash of the bytes read. */
   hash: string;
   /** metadataHash of the sidecar metadata the file was read with ('' for none). */
@@ -52,9 +58,10 @@ interface Manifest {
   model: string;
   tokenizer: string;
   index: number;
-  stamp: string;
   modelBytes: number;
+  modelCrc: number;
   indexBytes: number;
+  indexCrc: number;
   files: Array<Omit<CachedFile, 'file'>>;
 }
 
@@ -82,23 +89,24 @@ export function metadataHash(metadata: Metadata | undefined): string {
 }
 
 export async function saveCache(host: CacheHost, versions: CacheVersions, files: CachedFile[], index: SearchIndex): Promise<void> {
-  const stamp = randomUUID();
-  const modelBytes = encodeModel(stamp, files.map((f) => f.file));
-  const indexBytes = encodeIndex(stamp, index.serialize());
+  const modelBytes = encodeModel(files.map((f) => f.file));
+  const indexBytes = encodeIndex(index.serialize());
   const manifest: Manifest = {
     format: CACHE_FORMAT,
     model: versions.model,
     tokenizer: versions.tokenizer.version,
     index: INDEX_FORMAT,
-    stamp,
     modelBytes: modelBytes.length,
+    modelCrc: crc32(modelBytes),
     indexBytes: indexBytes.length,
-    files: files.map(({ path, size, mtime, hash, sidecar }) => ({ path, size, mtime, hash, sidecar })),
+    indexCrc: crc32(indexBytes),
+    files: files.map(({ path, size, mtime, ctime, hash, sidecar }) => ({ path, size, mtime, ctime, hash, sidecar })),
   };
+  const body = JSON.stringify(manifest);
   // Data first: a manifest never points at data that is not fully written.
   await host.write(MODEL, modelBytes);
   await host.write(INDEX, indexBytes);
-  await host.write(MANIFEST, Buffer.from(JSON.stringify(manifest)));
+  await host.write(MANIFEST, Buffer.from(JSON.stringify({ crc: crc32(body), manifest: body })));
 }
 
 /** The cached corpus (and a way to its index), or why the cache cannot be used (then rebuild). */
@@ -106,12 +114,10 @@ export async function loadCache(host: CacheHost, versions: CacheVersions): Promi
   try {
     const manifestBytes = await host.read(MANIFEST);
     if (!manifestBytes) return { ok: false, reason: 'no cache yet' };
-    const manifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as Manifest;
+    const manifest = readManifest(manifestBytes);
     if (manifest.format !== CACHE_FORMAT) return { ok: false, reason: `cache format ${manifest.format}, expected ${CACHE_FORMAT}` };
     if (manifest.model !== versions.model) return { ok: false, reason: 'built by another version of the reader' };
-    const modelBytes = await host.read(MODEL);
-    if (!modelBytes || modelBytes.length !== manifest.modelBytes) return { ok: false, reason: `${MODEL} missing or incomplete` };
-    const models = decodeModel(modelBytes, manifest.stamp);
+    const models = decodeModel(checked(await host.read(MODEL), MODEL, manifest.modelBytes, manifest.modelCrc));
     const byPath = new Map(models.map((f) => [f.path, f]));
     const files = new Map<string, CachedFile>();
     for (const entry of manifest.files) {
@@ -122,9 +128,7 @@ export async function loadCache(host: CacheHost, versions: CacheVersions): Promi
     const loadIndex = async (): Promise<SearchIndex> => {
       if (manifest.index !== INDEX_FORMAT) throw new Error('index format changed');
       if (manifest.tokenizer !== versions.tokenizer.version) throw new Error('tokenizer or dictionary changed');
-      const bytes = await host.read(INDEX);
-      if (!bytes || bytes.length !== manifest.indexBytes) throw new Error(`${INDEX} missing or incomplete`);
-      const saved = decodeIndex(bytes, manifest.stamp);
+      const saved = decodeIndex(checked(await host.read(INDEX), INDEX, manifest.indexBytes, manifest.indexCrc));
       return SearchIndex.load(saved, versions.tokenizer, byPath);
     };
     return { ok: true, files, loadIndex };
@@ -133,65 +137,98 @@ export async function loadCache(host: CacheHost, versions: CacheVersions): Promi
   }
 }
 
+/** The manifest, when its checksum and its shape hold; else throws. */
+function readManifest(bytes: Uint8Array): Manifest {
+  const wrapper: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  if (!isRecord(wrapper) || typeof wrapper.manifest !== 'string' || wrapper.crc !== crc32(wrapper.manifest)) {
+    throw new Error(`${MANIFEST} is damaged`);
+  }
+  const m: unknown = JSON.parse(wrapper.manifest);
+  const numbers = ['format', 'index', 'modelBytes', 'modelCrc', 'indexBytes', 'indexCrc'];
+  const fileOk = (f: unknown): boolean =>
+    isRecord(f) &&
+    ['path', 'hash', 'sidecar'].every((k) => typeof f[k] === 'string') &&
+    ['size', 'mtime', 'ctime'].every((k) => typeof f[k] === 'number');
+  if (
+    !isRecord(m) ||
+    typeof m.model !== 'string' ||
+    typeof m.tokenizer !== 'string' ||
+    !numbers.every((k) => typeof m[k] === 'number') ||
+    !Array.isArray(m.files) ||
+    !m.files.every(fileOk)
+  ) {
+    throw new Error(`${MANIFEST} is not a manifest`);
+  }
+  return m as unknown as Manifest;
+}
+
+/** A data file's bytes when they are there, whole, and the ones the manifest was written with. */
+function checked(bytes: Uint8Array | undefined, name: string, length: number, crc: number): Uint8Array {
+  if (!bytes || bytes.length !== length) throw new Error(`${name} missing or incomplete`);
+  if (crc32(bytes) !== crc) throw new Error(`${name} is damaged or from another save`);
+  return bytes;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 /**
- * A cache data file: the stamp and a JSON head on two lines, then raw bytes (the tail) starting at
- * a multiple of 4 bytes (the head is padded with spaces), so that they can be viewed as 32-bit
- * integers. The stamp leads, so that a file from another save is refused before parsing megabytes;
- * the head holds a CRC-32 of the tail, as no parse error would catch corrupt raw bytes.
+ * A cache data file: a JSON head on one line, then raw bytes (the tail) starting at a multiple of
+ * 4 bytes (the head is padded with spaces), so that they can be viewed as 32-bit integers.
  */
-function frame(stamp: string, head: object, tail: Uint8Array): Buffer {
-  const text = `${JSON.stringify(stamp)}\n${JSON.stringify({ ...head, crc: crc32(tail) })}`;
+function frame(head: object, tail: Uint8Array): Buffer {
+  const text = JSON.stringify(head);
   const length = Buffer.byteLength(text) + 1;
   return Buffer.concat([Buffer.from(`${text}${' '.repeat((4 - (length % 4)) % 4)}\n`), tail]);
 }
 
-/** Head and tail of a file written by frame; throws when it is not from this save or is corrupt. */
-function unframe<T>(bytes: Uint8Array, name: string, stamp: string): { head: T; tail: Buffer } {
+/** Head and tail of a file written by frame (its checksum already verified). */
+function unframe(bytes: Uint8Array, name: string): { head: unknown; tail: Buffer } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const newline = buffer.indexOf(0x0a);
-  const end = buffer.indexOf(0x0a, newline + 1);
-  if (newline < 0 || end < 0 || JSON.parse(buffer.toString('utf8', 0, newline)) !== stamp) {
-    throw new Error(`${name} and the manifest do not belong together`);
-  }
-  const { crc, ...head } = JSON.parse(buffer.toString('utf8', newline + 1, end)) as { crc: number };
-  const tail = buffer.subarray(end + 1);
-  if ((end + 1) % 4 !== 0 || crc32(tail) !== crc) throw new Error(`${name} is corrupt`);
-  return { head: head as T, tail };
+  const end = buffer.indexOf(0x0a);
+  if (end < 0 || (end + 1) % 4 !== 0) throw new Error(`${name} is corrupt`);
+  return { head: JSON.parse(buffer.toString('utf8', 0, end)), tail: buffer.subarray(end + 1) };
 }
 
 /** model.bin: the files without their texts, then the texts one after the other as UTF-16. */
-function encodeModel(stamp: string, files: CorpusFile[]): Buffer {
+function encodeModel(files: CorpusFile[]): Buffer {
   const head = { files: files.map((file) => ({ ...file, text: '' })), lengths: files.map((file) => file.text.length) };
-  return frame(stamp, head, Buffer.from(files.map((file) => file.text).join(''), 'utf16le'));
+  return frame(head, Buffer.from(files.map((file) => file.text).join(''), 'utf16le'));
 }
 
-function decodeModel(bytes: Uint8Array, stamp: string): CorpusFile[] {
-  const { head, tail } = unframe<{ files: CorpusFile[]; lengths: number[] }>(bytes, MODEL, stamp);
+function decodeModel(bytes: Uint8Array): CorpusFile[] {
+  const { head, tail } = unframe(bytes, MODEL);
+  const { files, lengths } = isRecord(head) ? head : {};
+  if (!Array.isArray(files) || !Array.isArray(lengths) || lengths.length !== files.length || !lengths.every((n) => Number.isInteger(n) && n >= 0)) {
+    throw new Error(`${MODEL} is not a model`);
+  }
   const texts = tail.toString('utf16le');
   let at = 0;
-  head.files.forEach((file, i) => {
-    file.text = texts.slice(at, (at += head.lengths[i]));
+  files.forEach((file: unknown, i) => {
+    if (isRecord(file)) file.text = texts.slice(at, (at += lengths[i] as number));
+    const problem = corpusFileProblem(file);
+    if (problem) throw new Error(`${MODEL} is not a model (${problem})`);
   });
   if (at !== texts.length) throw new Error(`${MODEL} is corrupt`);
-  return head.files;
+  return files as CorpusFile[];
 }
 
 /**
  * index.bin: the index, then its numbers (PackedMiniSearch.data) as raw integers in this machine's
  * byte order (a cache never leaves it).
  */
-function encodeIndex(stamp: string, saved: SerializedIndex): Buffer {
+function encodeIndex(saved: SerializedIndex): Buffer {
   const { data, ...miniSearch } = saved.miniSearch;
-  return frame(stamp, { ...saved, miniSearch }, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  return frame({ ...saved, miniSearch }, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
 }
 
-function decodeIndex(bytes: Uint8Array, stamp: string): SerializedIndex {
-  const { head, tail } = unframe<SerializedIndex>(bytes, INDEX, stamp);
-  if (tail.length % 4 !== 0) throw new Error(`${INDEX} is corrupt`);
+function decodeIndex(bytes: Uint8Array): SerializedIndex {
+  const { head, tail } = unframe(bytes, INDEX);
+  if (tail.length % 4 !== 0 || !isRecord(head) || !isRecord(head.miniSearch)) throw new Error(`${INDEX} is corrupt`);
   // A view where the bytes are aligned for one (they are when the file was read whole), else a copy.
   const data =
     tail.byteOffset % 4 === 0
       ? new Int32Array(tail.buffer, tail.byteOffset, tail.length / 4)
       : new Int32Array(tail.buffer.slice(tail.byteOffset, tail.byteOffset + tail.length));
-  return { ...head, miniSearch: { ...head.miniSearch, data } };
+  // SearchIndex.load and unpackMiniSearch check the rest of its shape.
+  return { ...head, miniSearch: { ...head.miniSearch, data } } as unknown as SerializedIndex;
 }

@@ -5,56 +5,32 @@
  * corpus model, so the index stores no text.
  */
 import MiniSearch, { type Options, type Query } from 'minisearch';
-import type { Article, CorpusFile, Passage, Report, Section, SourceRange, Statistic } from '../model';
+import type { CorpusFile, SourceRange } from '../model';
+import { arrange, type Entry } from './arrange';
+import { best, bestAccepted, type Ranked, type RawMatches } from './best';
+import { countDocuments, documentNumber, documentsOf, fieldsOf, isStatistic, sentenceRanges, slotOf, type Fields, type Hit } from './documents';
+import { FactsTable } from './facts';
 import { packMiniSearch, unpackMiniSearch, type PackedMiniSearch } from './packed';
-import { makeSnippet, type Snippet } from './snippet';
-import type { Tokenizer } from './tokenizer';
+import { queryMatcher, type Facts, type MatchContext, type StatisticFacts } from './query/match';
+import { asksForStatistics, isEmptyQuery, parseQuery, type Query as ParsedQuery } from './query/parse';
+import { makeSnippet } from './snippet';
+import { MAX_QUERY_TERMS, type Tokenizer } from './tokenizer';
 import type { SearchOptions, SearchResult } from './types';
 
 /** Bump when documents, fields or boosts change: cached indexes built before are then rebuilt. */
-export const INDEX_FORMAT = 4;
+export const INDEX_FORMAT = 5;
 
 const DEFAULT_LIMIT = 50;
+/** Documents ranked per result asked for: room for the figures of a sentence and folded passages. */
+const ROOM = 3;
+/** Of a longer query, the rarest this many words rank the results (and, when no document has every word, find them). */
+const ANY_TERMS = 8;
 /** Fewer results than this and a query word may also match by its parts. */
 const FEW = 10;
 
-/** A document of the index, located in the corpus model. */
-interface Hit {
-  kind: 'passage' | 'statistic';
-  /** 'p:' + passage id or 's:' + statistic id, unique within its file. */
-  key: string;
-  file: CorpusFile;
-  article: Article;
-  report: Report;
-  section: Section;
-  passage?: Passage;
-  statistic?: Statistic;
-  /** Passages: whether this is the first passage of its article, report, section. */
-  heads?: { article: boolean; report: boolean; section: boolean };
-}
-
-interface Fields {
-  id: number;
-  title: string;
-  section: string;
-  text: string;
-  metric: string;
-  subject: string;
-}
-
-/** A ranked match: document number, score, the index terms it matched. */
-interface Ranked {
-  id: number;
-  score: number;
-  terms: string[];
-}
-
 /** MiniSearch 7's query execution without its result building (see SearchIndex.ranked). */
 interface MiniSearchInternals {
-  executeQuery(
-    query: Query,
-    options: { boostDocument?: (id: number) => number },
-  ): Map<number, { score: number; terms: string[]; match: Record<string, unknown> }>;
+  executeQuery(query: Query, options: { boostDocument?: (id: number) => number }): RawMatches;
   _documentIds: Map<number, number>;
   /** Term → field number → document short id → term frequency. */
   _index: { get(term: string): Map<number, Map<number, number>> | undefined };
@@ -95,6 +71,14 @@ function miniSearchOptions(tokenizer: Tokenizer, vocabulary: Set<string>): Optio
   };
 }
 
+/** What a search asks of documents besides their words (see matching). */
+interface Conditions {
+  /** Everything: asked of the best candidates only. */
+  accepts?: (hit: Hit) => boolean;
+  /** The cheap part that refuses most, by document number: asked before scoring. */
+  narrows?: (id: number) => boolean;
+}
+
 export class SearchIndex {
   /** Documents located in the model. */
   private readonly docs = new Map<number, Hit>();
@@ -105,6 +89,8 @@ export class SearchIndex {
    */
   private readonly restored = new Map<number, { file: CorpusFile; docs: Array<[id: number, key: string]> }>();
   private readonly byFile = new Map<string, number[]>();
+  /** What conditions read of each located document (see facts.ts). */
+  private readonly facts = new FactsTable();
   private readonly miniSearch: MiniSearch<Fields>;
   /**
    * Every term ever indexed (terms of removed files stay: it only decides whether a last query
@@ -134,6 +120,11 @@ export class SearchIndex {
   static load(saved: SerializedIndex, tokenizer: Tokenizer, files: ReadonlyMap<string, CorpusFile>): SearchIndex {
     if (saved.format !== INDEX_FORMAT) throw new Error(`search: index format ${saved.format}, expected ${INDEX_FORMAT}`);
     if (saved.tokenizer !== tokenizer.version) throw new Error('search: index built by another tokenizer');
+    const docsOk = (docs: unknown): boolean =>
+      Array.isArray(docs) && docs.every((d) => Array.isArray(d) && Number.isInteger(d[0]) && typeof d[1] === 'string');
+    if (!Number.isInteger(saved.nextId) || !Array.isArray(saved.files) || !saved.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && docsOk(f[1]))) {
+      throw new Error('search: the saved index is not one');
+    }
     const index = new SearchIndex(tokenizer, saved.miniSearch, saved.nextId);
     for (const [path, docs] of saved.files) {
       const file = files.get(path);
@@ -171,8 +162,9 @@ export class SearchIndex {
     const ids: number[] = [];
     const fields: Fields[] = [];
     for (const hit of documentsOf(file)) {
-      const id = this.nextId++;
+      const id = documentNumber(this.nextId++, hit.kind);
       this.docs.set(id, hit);
+      this.facts.record(slotOf(id), file, hit.article, hit.report, hit.statistic);
       ids.push(id);
       fields.push(fieldsOf(id, hit));
     }
@@ -193,51 +185,158 @@ export class SearchIndex {
   }
 
   /**
-   * Ranked results for a query: every term must match (the last one as a prefix while typing);
-   * when that finds next to nothing, a query word may also match by its parts (电信诈骗 in
-   * 电信|诈骗案); when that finds nothing, any term may match. Never throws on odd input: no terms,
-   * no results.
+   * Ranked results for a query in the query language (see query/parse.ts): every word must match
+   * (the last one as a prefix while typing); when that finds next to nothing, a query word may
+   * also match by its parts (电信诈骗 in 电信|诈骗案); when that finds nothing, any word may.
+   * Phrases, exclusions, fields and figure conditions then decide which matches are results; a
+   * query of conditions alone lists what meets them in reading order. Never throws on odd input:
+   * a malformed query or one without terms finds nothing.
    */
-  search(query: string, options: SearchOptions = {}): SearchResult[] {
-    const terms = this.tokenizer.queryTerms(query);
-    if (terms.length === 0) return [];
-    const filter = this.filter(options);
+  search(text: string, options: SearchOptions = {}): SearchResult[] {
+    const parsed = parseQuery(text);
+    if (!parsed.ok || isEmptyQuery(parsed.query)) return [];
+    const query = parsed.query;
     const limit = options.limit ?? DEFAULT_LIMIT;
+    const statisticsOnly = options.statisticsOnly === true || asksForStatistics(query);
+    const narrows = this.narrower(query, options, statisticsOnly);
+    // Phrases and exclusions read the text: asked of the best candidates only.
+    const accepts = query.phrases.length + query.excluded.length > 0 ? this.admits(textual(query), {}, false) : undefined;
+    const admits = this.admits(query, options, statisticsOnly);
+    // A metric: or subject: value is searched for too (then checked): it finds its statistics
+    // through the index rather than a walk over the corpus.
+    const named = query.fields.filter((f) => !f.negated && f.values.length === 1 && (f.field === 'metric' || f.field === 'subject'));
+    const wordTerms = this.tokenizer.queryTerms(query.words.map((w) => w.text).join(' '));
+    const otherTerms = this.tokenizer.queryTerms([...query.phrases.map((p) => p.text), ...named.map((f) => f.values[0])].join(' '));
+    const terms = [...new Set([...otherTerms, ...wordTerms])].slice(0, MAX_QUERY_TERMS);
+    const typing = query.endsWithWord && options.prefixLast === true && terms[terms.length - 1] === wordTerms[wordTerms.length - 1];
+    // A phrase is checked in the text; of its words, the rarest ranks it (a phrase of common
+    // words, 高质量发展, would otherwise walk the postings of 发展).
+    const unranked = new Set(
+      query.phrases.flatMap((p) => {
+        const own = this.tokenizer.queryTerms(p.text);
+        const rarest = this.rarest(own, 1);
+        return own.filter((t) => !rarest.includes(t) && !wordTerms.includes(t));
+      }),
+    );
+    let found: Ranked[];
+    if (terms.length > 0) found = this.matching(terms, typing, { accepts, narrows }, limit, unranked);
+    else if (query.words.length || query.phrases.length) return [];
+    else found = this.meeting({ accepts, narrows }, limit * ROOM);
+    const phrases = query.phrases.map((p) => this.tokenizer.fold(p.text));
+    const highlight = (entry: Entry): string[] => [...entry.ranked.terms, ...phrases];
+    // The figures of a sentence and the passages that fold into them change how many results
+    // the first documents make (see arrange): more are taken when they make too few.
+    for (let take = limit; ; take += limit) {
+      const entries = found.slice(0, take).flatMap((f): Entry[] => this.entry(f));
+      const results = arrange(entries, query, admits, highlight, this.tokenizer.fold);
+      if (results.length >= limit || take >= found.length) return results.slice(0, limit).map((entry) => this.result(entry, highlight(entry)));
+    }
+  }
+
+  /** A ranked document as an entry, located in the model (none when the model lost it). */
+  private entry(found: Ranked): Entry[] {
+    const hit = this.hit(found.id);
+    return hit ? [{ hit, ranked: found }] : [];
+  }
+
+  /**
+   * The documents that match the terms and pass `accepts`, best first (see search). Those that
+   * fail `narrows` (cheap, and what refuses most) are not even scored; `accepts` is asked of the
+   * best until enough pass.
+   */
+  private matching(terms: string[], typing: boolean, { accepts, narrows }: Conditions, limit: number, unranked: Set<string>): Ranked[] {
     // While typing, the last word may be unfinished: match it as a prefix, unless it is a whole
     // word of two or more characters that the corpus has (增长 then does not also scan 增长率,
     // 增长点 … — prefix expansion of common words is the slowest part of a search).
     const last = terms[terms.length - 1];
-    const unfinished = options.prefixLast === true && ([...last].length === 1 || !this.vocabulary.has(last));
-    const prefix = (i: number): boolean => unfinished && i === terms.length - 1;
-    // Room for the statistics that share a sentence with a better one (dropped below).
-    const room = limit * 3;
-    const run = (combineWith: 'AND' | 'OR', parts: boolean): Ranked[] => {
-      const queries = terms.map((term, i) => this.termQuery(term, prefix(i), parts));
-      const words = terms.filter((_, i) => !prefix(i)).map((term) => ({ term, parts: parts ? this.tokenizer.subWords(term) : [] }));
-      const candidates = combineWith === 'AND' && terms.length > 1 ? this.candidates(words) : undefined;
-      return this.ranked({ combineWith, queries }, candidates, filter, room);
+    const unfinished = typing && ([...last].length === 1 || !this.vocabulary.has(last));
+    const prefix = (term: string): boolean => unfinished && term === last;
+    const accept = accepts && ((id: number): boolean => {
+      const hit = this.hit(id);
+      return hit !== undefined && accepts(hit);
+    });
+    // The rarest few words of a long query, and the one being typed: enough to rank by.
+    const fewest = (asked: string[]): string[] => {
+      if (asked.length <= ANY_TERMS) return asked;
+      const rarest = this.rarest(asked.filter((term) => !prefix(term)), ANY_TERMS);
+      return unfinished && asked.includes(last) ? [...rarest, last] : rarest;
+    };
+    const run = (combineWith: 'AND' | 'OR', parts: boolean, asked = terms): Ranked[] => {
+      const words = asked.filter((term) => !prefix(term)).map((term) => ({ term, parts: parts ? this.tokenizer.subWords(term) : [] }));
+      const candidates = combineWith === 'AND' && asked.length > 1 ? this.candidates(words) : undefined;
+      // No document holds every word (a pasted paragraph, most often): nothing to score.
+      if (candidates?.size === 0) return [];
+      // The documents that hold every word are scored by the rarest of them: the postings of a
+      // pasted paragraph's common words would be most of the work.
+      const queries = fewest(asked.filter((term) => !unranked.has(term))).map((term) => this.termQuery(term, prefix(term), parts));
+      const keep = candidates ? (id: number): boolean => candidates.has(id) && (!narrows || narrows(id)) : narrows;
+      return this.ranked({ combineWith, queries }, keep, accept, limit * ROOM);
     };
     let found = run('AND', false);
     // Parts are tried only when the words alone find next to nothing: they cost another pass over
     // the postings of common words (同比, 增长).
     if (found.length < Math.min(limit, FEW) && terms.some((t) => this.tokenizer.subWords(t).length)) found = run('AND', true);
-    if (found.length === 0 && terms.length > 1) found = run('OR', true);
-    const results: SearchResult[] = [];
-    // Several figures of one sentence match alike; the best stands for them, so that one
-    // statistics-rich sentence does not fill the list.
-    const sentences = new Set<string>();
-    for (const r of found) {
-      if (results.length >= limit) break;
-      const hit = this.hit(r.id);
-      if (!hit) continue;
-      if (hit.statistic) {
-        const sentence = `${hit.file.path}:${hit.statistic.sentenceRange.start}`;
-        if (sentences.has(sentence)) continue;
-        sentences.add(sentence);
+    // Any word: of a long query, the rarest few (they say most of what it is about).
+    if (found.length === 0 && terms.length > 1) found = run('OR', terms.length <= ANY_TERMS, fewest(terms));
+    return found;
+  }
+
+  /** A query of conditions alone: the first documents that meet them, in reading order. */
+  private meeting({ accepts, narrows }: Conditions, room: number): Ranked[] {
+    const found: Ranked[] = [];
+    for (const ids of this.byFile.values()) {
+      for (const id of ids) {
+        if (narrows && !narrows(id)) continue;
+        const hit = accepts && this.hit(id);
+        if (accepts && !(hit && accepts(hit))) continue;
+        if (found.push({ id, score: 0, terms: [] }) >= room) return found;
       }
-      results.push(this.result(r, hit));
     }
-    return results;
+    return found;
+  }
+
+  /**
+   * Whether a document meets what a query asks of its facts (see facts.ts), and lies in the scope
+   * of the options: asked of every document a word holds, so it reads the facts table, not the
+   * model. Undefined when every document does.
+   */
+  private narrower(query: ParsedQuery, options: SearchOptions, statisticsOnly: boolean): ((id: number) => boolean) | undefined {
+    const { articleId, reportId } = options;
+    const conditions = query.fields.length + query.dates.length + query.figures.length > 0;
+    if (!statisticsOnly && !articleId && !reportId && !conditions) return undefined;
+    const matcher = queryMatcher({ ...query, words: [], phrases: [], excluded: [] });
+    const facts: Facts = { file: '', report: '' };
+    const statistic: StatisticFacts = { value: 0, unit: '', kind: 'count', metricKey: '' };
+    return (id) => {
+      if (statisticsOnly && !isStatistic(id)) return false;
+      // A document of a restored file is recorded once its file is located.
+      const scope = this.facts.read(slotOf(id), facts, statistic) ?? (this.hit(id) && this.facts.read(slotOf(id), facts, statistic));
+      if (!scope || (articleId && scope.articleId !== articleId) || (reportId && scope.reportId !== reportId)) return false;
+      return !conditions || matcher.facts(facts);
+    };
+  }
+
+  /**
+   * Whether a document located in the model is a result: in the scope of the options and meeting
+   * the query's conditions (its words the index has matched itself).
+   */
+  private admits(query: ParsedQuery, options: SearchOptions, statisticsOnly: boolean): (hit: Hit) => boolean {
+    const { articleId, reportId } = options;
+    const conditions = query.phrases.length + query.excluded.length + query.fields.length + query.dates.length + query.figures.length > 0;
+    // Where a document stands matters to report:, file: and date: alone.
+    const placed = query.dates.length > 0 || query.fields.some((f) => f.field === 'report' || f.field === 'file');
+    const nowhere: MatchContext = { file: '', report: '' };
+    const matcher = queryMatcher(query, { words: false });
+    return (hit) => {
+      if ((statisticsOnly && hit.kind !== 'statistic') || (articleId && hit.article.id !== articleId) || (reportId && hit.report.id !== reportId)) return false;
+      if (!conditions) return true;
+      const context: MatchContext = placed
+        ? { file: hit.file.path, report: hit.report.title, article: hit.article.title, date: hit.article.metadata.date ?? hit.file.metadata.date }
+        : nowhere;
+      if (hit.statistic) return matcher.statistic(hit.statistic, context);
+      const { text } = hit.file;
+      return matcher.passage(context, () => hit.passage!.ranges.map((r) => text.slice(r.start, r.end)).join(''));
+    };
   }
 
   /**
@@ -252,31 +351,17 @@ export class SearchIndex {
   }
 
   /**
-   * The best k documents for a query tree, best first. MiniSearch's search() builds a result
-   * object for every matching document and sorts them all; a common word (发展, 中国) matches tens
-   * of thousands, so this takes MiniSearch's raw matches and keeps only the top k. Documents
-   * outside the candidates (see candidates) or the filter are not scored at all.
+   * The best k documents for a query tree, best first (see best.ts). Documents `keep` refuses
+   * (outside the candidates, see candidates, or not meeting the query's conditions) are not
+   * scored at all; `accept` is asked of the best until k pass.
    */
-  private ranked(query: Query, candidates: Set<number> | undefined, filter: ((id: number) => boolean) | undefined, k: number): Ranked[] {
+  private ranked(query: Query, keep: ((id: number) => boolean) | undefined, accept: ((id: number) => boolean) | undefined, k: number): Ranked[] {
     const internals = this.miniSearch as unknown as MiniSearchInternals;
     // boostDocument 0 makes MiniSearch skip a document before scoring it.
-    const boostDocument =
-      candidates || filter ? (id: number): number => ((!candidates || candidates.has(id)) && (!filter || filter(id)) ? 1 : 0) : undefined;
+    const boostDocument = keep ? (id: number): number => (keep(id) ? 1 : 0) : undefined;
     const raw = internals.executeQuery(query, { boostDocument });
     const shortIds = internals._documentIds;
-    // The top k in ascending score order: a candidate only enters when it beats the weakest.
-    const top: Array<{ id: number; score: number; match: Record<string, unknown> }> = [];
-    for (const [shortId, { score, terms, match }] of raw) {
-      const id = shortIds.get(shortId);
-      if (id === undefined) continue;
-      // MiniSearch's own scoring: documents that match more query terms rank higher.
-      const weighted = score * (terms.length || 1);
-      if (top.length === k && weighted <= top[0].score) continue;
-      let at = top.length === k ? (top.shift(), 0) : 0;
-      while (at < top.length && top[at].score < weighted) at++;
-      top.splice(at, 0, { id, score: weighted, match });
-    }
-    return top.reverse().map(({ id, score, match }) => ({ id, score, terms: Object.keys(match) }));
+    return accept ? bestAccepted(raw, shortIds, accept, k) : best(raw, shortIds, k);
   }
 
   /**
@@ -321,18 +406,16 @@ export class SearchIndex {
     return found;
   }
 
-  private filter(options: SearchOptions): ((id: number) => boolean) | undefined {
-    const { statisticsOnly, articleId, reportId } = options;
-    if (!statisticsOnly && !articleId && !reportId) return undefined;
-    return (id) => {
-      const hit = this.hit(id);
-      return (
-        hit !== undefined &&
-        (!statisticsOnly || hit.kind === 'statistic') &&
-        (!articleId || hit.article.id === articleId) &&
-        (!reportId || hit.report.id === reportId)
-      );
-    };
+  /** The n terms the fewest documents hold (and some do), rarest first. */
+  private rarest(terms: string[], n: number): string[] {
+    const index = (this.miniSearch as unknown as MiniSearchInternals)._index;
+    const held = (term: string): number => [...(index.get(term)?.values() ?? [])].reduce((sum, docs) => sum + docs.size, 0);
+    return terms
+      .map((term) => ({ term, n: held(term) }))
+      .filter((t) => t.n > 0)
+      .sort((a, b) => a.n - b.n)
+      .slice(0, n)
+      .map((t) => t.term);
   }
 
   /**
@@ -347,7 +430,9 @@ export class SearchIndex {
       for (const [docId, key] of restored.docs) {
         this.restored.delete(docId);
         const hit = hits.get(key);
-        if (hit) this.docs.set(docId, hit);
+        if (!hit) continue;
+        this.docs.set(docId, hit);
+        this.facts.record(slotOf(docId), hit.file, hit.article, hit.report, hit.statistic);
       }
     }
     return this.docs.get(id);
@@ -359,111 +444,32 @@ export class SearchIndex {
     return hit ? [[id, hit.key]] : [];
   }
 
-  private result(r: Ranked, hit: Hit): SearchResult {
+  private result({ hit, ranked }: Entry, terms: string[]): SearchResult {
     const { file, statistic, passage } = hit;
     const ranges = statistic ? sentenceRanges(hit.section, statistic) : passage!.ranges;
-    const snippet: Snippet = makeSnippet(file.text, ranges, r.terms, this.tokenizer.fold);
-    const open: SourceRange = statistic ? statistic.range : passage!.ranges[0];
+    const snippet = makeSnippet(file.text, ranges, terms, this.tokenizer.fold);
+    const extent: SourceRange = statistic ? statistic.range : { start: ranges[0].start, end: ranges[ranges.length - 1].end };
     const page = (statistic ?? passage)!.page;
     return {
       id: statistic ? statistic.id : passage!.id,
       kind: hit.kind,
       file: file.path,
-      start: open.start,
-      end: open.end,
+      start: extent.start,
+      end: extent.end,
       ...(page === undefined ? {} : { page }),
-      ...(passage && snippet.match ? { match: snippet.match } : {}),
+      match: statistic ? statistic.range : (snippet.match ?? ranges[0]),
       article: hit.article.title,
       report: hit.report.title,
       section: hit.section === hit.report.intro ? '' : hit.section.title,
       snippet: snippet.text,
       highlights: snippet.highlights,
-      score: r.score,
+      score: ranked.score,
     };
   }
 }
 
-/** How many documents documentsOf makes of a file, without making them. */
-function countDocuments(file: CorpusFile): number {
-  let n = 0;
-  for (const article of file.articles)
-    for (const report of article.reports)
-      for (const section of [report.intro, ...report.sections]) n += section.passages.length + section.statistics.length;
-  return n;
+/** What a query asks of a document's text: its phrases and exclusions. */
+function textual(query: ParsedQuery): ParsedQuery {
+  return { ...query, words: [], fields: [], dates: [], figures: [] };
 }
 
-/** Every passage and statistic of a file, in reading order, with keys unique within the file. */
-function documentsOf(file: CorpusFile): Hit[] {
-  const hits: Hit[] = [];
-  const seen = new Map<string, number>();
-  const unique = (key: string): string => {
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return n === 0 ? key : `${key}#${n}`;
-  };
-  for (const article of file.articles) {
-    let articleHeaded = false;
-    for (const report of article.reports) {
-      let reportHeaded = false;
-      for (const section of [report.intro, ...report.sections]) {
-        const at = { file, article, report, section };
-        section.passages.forEach((passage, i) => {
-          const heads = { article: !articleHeaded, report: !reportHeaded, section: i === 0 && section !== report.intro };
-          articleHeaded = reportHeaded = true;
-          hits.push({ ...at, kind: 'passage', key: unique(`p:${passage.id}`), passage, heads });
-        });
-        for (const statistic of section.statistics) {
-          hits.push({ ...at, kind: 'statistic', key: unique(`s:${statistic.id}`), statistic });
-        }
-      }
-    }
-  }
-  return hits;
-}
-
-/**
- * A passage's fields. Titles go with the first passage under them only: a title match then
- * brings up where the report or section starts, once, and the index does not repeat each title
- * for every paragraph (on the news corpus that halves its size).
- */
-function fieldsOf(id: number, hit: Hit): Fields {
-  const { file, article, report, section, passage, statistic, heads } = hit;
-  if (statistic) {
-    return { id, title: '', section: '', text: clauseOf(file.text, statistic), metric: statistic.metric, subject: statistic.subject ?? report.author ?? '' };
-  }
-  const titles = [heads?.article ? article.title : '', heads?.report && report.title !== article.title ? report.title : ''];
-  return {
-    id,
-    title: titles.filter(Boolean).join('\n'),
-    section: heads?.section ? section.title : '',
-    text: passage!.ranges.map((r) => file.text.slice(r.start, r.end)).join(''),
-    metric: '',
-    subject: '',
-  };
-}
-
-/** Clause delimiters: a statistic is searched by the clause holding its figure. */
-const CLAUSE_END = /[，,；;。：:！!？?]/;
-
-/**
- * The clause of the sentence that holds the figure (未成年人犯罪数同比下降20.3%), not the whole
- * sentence: the passage already holds the sentence, and the clause is what the figure is about.
- */
-function clauseOf(text: string, statistic: Statistic): string {
-  const { sentenceRange, range } = statistic;
-  let start = range.start;
-  while (start > sentenceRange.start && !CLAUSE_END.test(text[start - 1])) start--;
-  let end = range.end;
-  while (end < sentenceRange.end && !CLAUSE_END.test(text[end])) end++;
-  return text.slice(start, end);
-}
-
-/** A statistic's sentence as pieces of its passage, so a page break inside it leaves no gap. */
-function sentenceRanges(section: Section, statistic: Statistic): SourceRange[] {
-  const { start, end } = statistic.sentenceRange;
-  const passage = section.passages.find((p) => p.id === statistic.passageId);
-  if (!passage) return [statistic.sentenceRange];
-  return passage.ranges
-    .map((r) => ({ start: Math.max(r.start, start), end: Math.min(r.end, end) }))
-    .filter((r) => r.start < r.end);
-}

@@ -94,10 +94,25 @@ export function packMiniSearch<T>(miniSearch: MiniSearch<T>): PackedMiniSearch {
 /** Throws when the packed form does not hold together (a corrupt cache). */
 export function unpackMiniSearch<T>(packed: PackedMiniSearch, options: Options<T>): MiniSearch<T> {
   if (packed.packing !== 2) throw new Error(`search: index packing ${String(packed.packing)} is not known`);
+  const { data, terms } = packed;
+  const isCount = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0;
+  const fieldIds = typeof packed.fieldIds === 'object' && packed.fieldIds !== null ? Object.values(packed.fieldIds) : [];
+  const fields = fieldIds.length;
+  // A saved form read back from disk: the shape is checked before the loops below trust it.
+  if (
+    !(data instanceof Int32Array) ||
+    !fieldIds.every(isCount) ||
+    !Array.isArray(packed.averageFieldLength) ||
+    !packed.averageFieldLength.every((n) => typeof n === 'number') ||
+    ![packed.documentCount, packed.nextId, packed.dirtCount, packed.documents].every(isCount) ||
+    packed.documents * (2 + fields) > data.length ||
+    !Array.isArray(terms) ||
+    !terms.every((t) => typeof t === 'string')
+  ) {
+    throw new Error('search: the packed index is not one');
+  }
   const miniSearch = new MiniSearch<T>(options);
   const m = internals(miniSearch as MiniSearch<unknown>);
-  const { data, terms } = packed;
-  const fields = Object.keys(packed.fieldIds).length;
   m._documentCount = packed.documentCount;
   m._nextId = packed.nextId;
   m._dirtCount = packed.dirtCount;
@@ -114,7 +129,8 @@ export function unpackMiniSearch<T>(packed: PackedMiniSearch, options: Options<T
   for (let t = 0; t < terms.length; t++) {
     const start = at;
     at++;
-    for (let f = 0; f < data[start]; f++) at += 2 + 2 * data[at + 1];
+    // Each round moves on by at least 2 and stops at the end: a damaged count cannot spin.
+    for (let f = 0; f < data[start] && at < data.length && data[at + 1] >= 0; f++) at += 2 + 2 * data[at + 1];
     values.push(new LazyMap(() => termPostings(data, start)));
   }
   // Reading past the end gives NaN, which fails this too.

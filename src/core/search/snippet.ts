@@ -1,10 +1,11 @@
 /**
- * Snippets: a short excerpt of a passage or sentence around its first matched term, with every
- * matched term in it marked, and where that first match stands in the source.
+ * Snippets: a short excerpt of a passage or sentence around its best match — the place where the
+ * most of the matched terms stand together — with every matched term in it marked, and where that
+ * best match stands in the source (what a result opens at, in the editor and on the command line).
  */
 import type { SourceRange } from '../model';
 
-/** Characters of context in a snippet, and how many of them come before the first match. */
+/** Characters of context in a snippet, and how many of them come before the best match. */
 const SNIPPET_LENGTH = 120;
 const LEAD = 24;
 const ELLIPSIS = '…';
@@ -13,7 +14,10 @@ export interface Snippet {
   text: string;
   /** [start, end) of matched terms inside text. */
   highlights: Array<[number, number]>;
-  /** The first matched term in the source text, if any term occurs literally. */
+  /**
+   * The best match in the source text, if any term occurs literally: from its first matched term
+   * to its last (across a page break when the passage runs over one).
+   */
   match?: SourceRange;
 }
 
@@ -32,10 +36,11 @@ export function makeSnippet(
   const pieces = ranges.map((r) => text.slice(r.start, r.end));
   const whole = pieces.join('');
   const { folded, origin } = foldWithOffsets(whole, fold);
-  const found = occurrences(folded, terms).map(([s, e]): [number, number] => [origin(s), origin(e)]);
+  const inFolded = occurrences(folded, terms);
+  const found = inFolded.map(([s, e]): [number, number] => [origin(s), origin(e)]);
+  const best = bestWindow(inFolded.map(([s, e]) => wholeTerm(folded.slice(s, e), terms)), found);
 
-  const first = found[0];
-  let start = first ? Math.max(0, first[0] - LEAD) : 0;
+  let start = best ? Math.max(0, best[0] - LEAD) : 0;
   const end = Math.min(whole.length, start + SNIPPET_LENGTH);
   start = Math.max(0, Math.min(start, end - SNIPPET_LENGTH));
   const before = start > 0 ? ELLIPSIS : '';
@@ -47,8 +52,52 @@ export function makeSnippet(
     highlights: found
       .filter(([s, e]) => s >= start && e <= end)
       .map(([s, e]): [number, number] => [s + shift, e + shift]),
-    ...(first ? { match: { start: toSource(ranges, first[0]), end: toSource(ranges, first[1] - 1) + 1 } } : {}),
+    ...(best ? { match: { start: toSource(ranges, best[0]), end: toSource(ranges, best[1] - 1) + 1 } } : {}),
   };
+}
+
+/** The longest term holding a term: a part (信访) counts as its whole (信访工作) in a best match. */
+function wholeTerm(term: string, terms: readonly string[]): string {
+  return terms.reduce((best, t) => (t.length > best.length && t.includes(term) ? t : best), term);
+}
+
+/** The longest a best match may be: about a snippet, so that it shows whole. */
+const WINDOW = SNIPPET_LENGTH;
+
+/**
+ * [start, end) of the window holding the most different terms within WINDOW characters; of
+ * those, the one where they cover the most text (a phrase over a part of it), then the shortest,
+ * then the first. `keys` names the term of each occurrence.
+ */
+function bestWindow(keys: string[], found: Array<[number, number]>): [number, number] | undefined {
+  let best: { distinct: number; covered: number; length: number; at: [number, number] } | undefined;
+  for (let i = 0; i < found.length; i++) {
+    const longest = new Map<string, number>();
+    for (let j = i; j < found.length && found[j][1] - found[i][0] <= WINDOW; j++) {
+      longest.set(keys[j], Math.max(longest.get(keys[j]) ?? 0, found[j][1] - found[j][0]));
+      const distinct = longest.size;
+      let covered = 0;
+      for (const n of longest.values()) covered += n;
+      const length = found[j][1] - found[i][0];
+      const better =
+        !best ||
+        distinct > best.distinct ||
+        (distinct === best.distinct && (covered > best.covered || (covered === best.covered && length < best.length)));
+      if (better) best = { distinct, covered, length, at: [found[i][0], found[j][1]] };
+    }
+  }
+  return best?.at ?? found[0];
+}
+
+/** Where the terms occur in a passage or sentence given as pieces: ranges of the file's text. */
+export function termOccurrences(
+  text: string,
+  ranges: readonly SourceRange[],
+  terms: readonly string[],
+  fold: (s: string) => string,
+): SourceRange[] {
+  const { folded, origin } = foldWithOffsets(ranges.map((r) => text.slice(r.start, r.end)).join(''), fold);
+  return occurrences(folded, terms).map(([s, e]) => ({ start: toSource(ranges, origin(s)), end: toSource(ranges, origin(e) - 1) + 1 }));
 }
 
 /** The folded text and a map from its offsets back to the original's. */

@@ -45,20 +45,16 @@ export class SearchStore {
     }
     const files = [...loaded.files.values()];
     log.info(`search: ${files.length} files from the cache in ${Date.now() - started} ms`);
+    // Never rejects: an index that cannot be loaded is rebuilt, and a file that cannot be indexed
+    // is logged and left out (a rejection here would have no one to catch it).
     this.loading = loaded.loadIndex().then(
       (index) => {
         this.index = index;
         log.info(`search: index of ${index.documentCount} entries from the cache in ${Date.now() - started} ms`);
       },
       async (err: unknown) => {
-        log.info(`search: rebuilding the index: ${err instanceof Error ? err.message : String(err)}`);
-        const index = SearchIndex.create(tokenizer);
-        for (const { file } of files) {
-          index.add(file);
-          // Searches asked meanwhile are answered between files (from the empty index).
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        this.index = index;
+        log.info(`search: rebuilding the index: ${message(err)}`);
+        this.index = await this.rebuild(files);
       },
     );
     void this.loading.finally(() => (this.loading = undefined));
@@ -76,13 +72,34 @@ export class SearchStore {
   }
 
   add(file: CorpusFile): void {
-    if (this.loading) void this.loading.then(() => this.index.add(file));
-    else this.index.add(file);
+    this.whenLoaded(() => this.index.add(file));
   }
 
   remove(path: string): void {
-    if (this.loading) void this.loading.then(() => this.index.remove(path));
-    else this.index.remove(path);
+    this.whenLoaded(() => this.index.remove(path));
+  }
+
+  /** Runs a change now, or after the index has loaded; a change that fails then is logged. */
+  private whenLoaded(change: () => void): void {
+    if (!this.loading) return change();
+    void this.loading.then(change).catch((err: unknown) => this.options.log.error(`search: ${message(err)}`));
+  }
+
+  /** A fresh index of the cached files; those that cannot be indexed are left out, logged once. */
+  private async rebuild(files: CachedFile[]): Promise<SearchIndex> {
+    const index = SearchIndex.create(this.options.tokenizer);
+    const failed: string[] = [];
+    for (const { file } of files) {
+      try {
+        index.add(file);
+      } catch (err) {
+        failed.push(`${file.path} (${message(err)})`);
+      }
+      // Searches asked meanwhile are answered between files (from the empty index).
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    if (failed.length) this.options.log.error(`search: ${failed.length} cached files not indexed: ${failed.slice(0, 3).join(', ')}${failed.length > 3 ? ', …' : ''}`);
+    return index;
   }
 
   async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
@@ -108,7 +125,7 @@ export class SearchStore {
           await saveCache(cache, { model: modelVersion, tokenizer }, next(), this.index);
           log.info(`search: cache saved in ${Date.now() - started} ms`);
         } catch (err) {
-          log.warn(`search: cache not saved: ${err instanceof Error ? err.message : String(err)}`);
+          log.warn(`search: cache not saved: ${message(err)}`);
         }
       }
       this.saving = undefined;
@@ -116,3 +133,5 @@ export class SearchStore {
     return this.saving;
   }
 }
+
+const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -17,6 +17,7 @@ import { threadId } from 'node:worker_threads';
 import nodejieba from 'nodejieba';
 import type { Logger } from '../model';
 import { DOMAIN_WORDS } from './dict/domainWords';
+import { fold } from './fold';
 import { STOP_WORDS } from './stopWords';
 
 /** Bump when the way text becomes terms changes: cached indexes built before are then rebuilt. */
@@ -72,8 +73,6 @@ const FIGURE = new RegExp(
 );
 
 const NOT_A_WORD = /^[\p{P}\p{S}\p{Z}\p{C}\s]*$/u;
-
-const fold = (text: string): string => text.normalize('NFKC').toLowerCase();
 
 /** nodejieba holds one dictionary per thread and loading costs most of a second: remember which. */
 let loadedDictionary: string | undefined;
@@ -168,7 +167,8 @@ const DICT_LINE = /^(\S+)(?:\s+(\d+))?(?:\s+([a-z]+))?$/;
 
 function dictionaryLines(text: string, name: string, log?: Logger): string[] {
   const lines: string[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
+  // Lines as lineColumn counts them (\r\n, \n or a lone \r), so that the numbers in messages match.
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
     const line = raw.replace(/^\uFEFF/, '').trim();
     if (!line || line.startsWith('#')) return;
     const m = DICT_LINE.exec(line);

@@ -17,13 +17,17 @@ export interface SearchResult {
   id: string;
   kind: 'passage' | 'statistic';
   file: string;
-  /** Range to open: the passage's first range or the statistic's figure. */
+  /** The passage (from its first range to its last: a page break may split it) or the statistic's figure. */
   start: number;
   end: number;
   /** The 1-based page of the figure or the passage's start, in paged sources (PDF). */
   page?: number;
-  /** Passages: the first matched term in the source, when one occurs literally (where to select). */
-  match?: { start: number; end: number };
+  /**
+   * Where the result points, what opening it selects and the CLI prints: a passage's best match
+   * (where most of the matched words stand together, maybe after a page break; its first range
+   * when no word occurs literally), a statistic's figure.
+   */
+  match: { start: number; end: number };
   article: string;
   report: string;
   section: string;

@@ -16,7 +16,7 @@ import { PassageSubjects } from './passageSubjects';
 import type { HeadSubject, ReportSubject } from './subject';
 import { Sentences } from './text';
 import { deferPeriod, periodInForce, setPeriod, type Topic } from './topic';
-import { scanTokens } from './tokens';
+import { scanTokens, type Token } from './tokens';
 
 /** A statistic before the annotator gives it its stable id and issuer. */
 export type ExtractedStatistic = Omit<Statistic, 'id' | 'issuer'>;
@@ -101,6 +101,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   while (nextStatistic[last] < tokens.length) last = nextStatistic[last];
   const limit = sentences.around(tokens[last].start)[1];
   const times = timesIn(text, passage.date, masked, false, 0, limit);
+  const runs = listRuns(text, tokens);
 
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k];
@@ -135,8 +136,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     // Figures joined by 、/和 continue the previous one (分别增长5%、6%和7%); a comma starts anew.
     const separatorOnly = sameSentence && LIST_JOIN.test(text.slice(sameSentence.end, token.start));
     if (!sameSentence) earlier = [];
-    let run = 1; // figures in this list: 5%、6%和7%
-    while (k + run < tokens.length && LIST_JOIN.test(text.slice(tokens[k + run - 1].tailEnd, tokens[k + run].start))) run++;
+    const run = runs[k]; // figures in this list: 5%、6%和7%
     const context = { earlier, run, topic: () => clauseTopic(text.slice(fullStart, clauseStart)), subjects: (items: string[]) => subjects.listSubjects(items) };
     const chosen = chooseMetric(rawBefore, after, classified, separatorOnly ? sameSentence : undefined, sameSentence?.stat, context);
     const { listItems, listSubjects, listIndex } = chosen;
@@ -344,6 +344,18 @@ function sharedVerb(counted: string, metric: string): string {
   const object = objectOf(counted);
   if (object === undefined || metric === '' || isVerbOnly(metric) || objectOf(metric) !== undefined) return metric;
   return counted.slice(0, counted.length - object.length) + metric;
+}
+
+/**
+ * For each token, how many figures the list starting at it holds (5%、6%和7% → 3, 2, 1), found
+ * once from the end: counting forward from every figure was quadratic in a long list.
+ */
+function listRuns(text: string, tokens: Token[]): number[] {
+  const runs = tokens.map(() => 1);
+  for (let k = tokens.length - 2; k >= 0; k--) {
+    if (LIST_JOIN.test(text.slice(tokens[k].tailEnd, tokens[k + 1].start))) runs[k] = runs[k + 1] + 1;
+  }
+  return runs;
 }
 
 /** 城乡居民收入 → [城镇居民收入, 农村居民收入]; undefined when no paired word is in it. */

@@ -12,7 +12,9 @@ const MARKUP = [
   /www\.[A-Za-z0-9.-]+[^\s<>"'）)\]】，。]*/gi,
   /<[A-Za-z!/][^<>]{0,2000}>/g, // HTML tags with their attributes (a stray '<' stays text)
   /&#?[A-Za-z0-9]{1,10};/g, // HTML entities
-  /\]\([^)\s]*\)/g, // Markdown link targets
+  // Markdown link targets, with one level of parentheses (…/Foo_(bar)). The target stops at an
+  // unmatched '(' too: scanning on to the end from every '](' was quadratic.
+  /\]\((?:[^()\s]|\([^()\s]*\))*\)/g,
   /[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,253}\.[A-Za-z]{2,}/g, // e-mail addresses (bounded: no backtracking over long digit runs)
 ];
 

@@ -4,13 +4,19 @@
  * Folded texts and sort ranks are computed once per table and reused by every query, so a query
  * over ~70,000 rows is a few linear passes over arrays.
  */
+import { queryMatcher, type Facts } from '../search/query/match';
+import { parseQuery, type ParsedQuery, type QueryError } from '../search/query/parse';
 import { SHIPPED_METRIC_KEYS, type MetricKeys } from '../stats/metricKey';
 import type { StatisticKind } from '../model';
 import { column, type ColumnId } from './columns';
 import type { StatRow } from './row';
 
 export interface TableQuery {
-  /** Free text: every word must occur in one of the shown texts of the row. */
+  /**
+   * Free text in Search's query language (src/core/search/query/parse.ts): every word and
+   * "phrase" must occur in one of the shown texts of the row, no -word may; fields (metric:,
+   * kind: …), date: and figure conditions (>98%, 10..20万人) are read as Search reads them.
+   */
   text?: string;
   /** Metric words, matched against metric keys by matchMetricKeys. */
   metric?: string;
@@ -52,6 +58,8 @@ export interface TableResult {
   groups: TableGroup[];
   /** The metric keys the metric words matched, and whether one matched exactly. */
   metric?: { keys: string[]; exact: boolean };
+  /** What is wrong with the free text, when it does not read (its words then filter as plain words). */
+  textError?: QueryError;
 }
 
 /** Case and width folded (全角 → half-width, ＡＢ → ab), for every comparison of texts. */
@@ -118,13 +126,16 @@ export class StatTable {
 
   query(q: TableQuery): TableResult {
     const metric = q.metric?.trim() ? matchFolded(q.metric, this.foldedMetricKeys(), this.metricKeyTable) : undefined;
-    const keep = this.filter(q, metric && new Set(metric.keys));
+    const parsed = q.text?.trim() ? parseQuery(q.text) : undefined;
+    const textError = parsed && !parsed.ok ? parsed.error : undefined;
+    const keep = this.filter(q, metric && new Set(metric.keys), parsed);
     const rows = this.sort(keep, q.sort);
-    if (!q.groupByMetric) return { rows, lines: Int32Array.from(rows), groups: [], metric };
-    return { ...this.group(rows, new Set(q.collapsed)), metric };
+    const extra = { metric, ...(textError ? { textError } : {}) };
+    if (!q.groupByMetric) return { rows, lines: Int32Array.from(rows), groups: [], ...extra };
+    return { ...this.group(rows, new Set(q.collapsed)), ...extra };
   }
 
-  private filter(q: TableQuery, metricKeys: Set<string> | undefined): number[] {
+  private filter(q: TableQuery, metricKeys: Set<string> | undefined, text: ParsedQuery | undefined): number[] {
     const tests: Array<(i: number) => boolean> = [];
     const { rows } = this;
     if (metricKeys) tests.push((i) => metricKeys.has(rows[i].metricKey));
@@ -157,11 +168,7 @@ export class StatTable {
     }
     if (q.valueMin !== undefined && Number.isFinite(q.valueMin)) tests.push((i) => rows[i].value >= q.valueMin!);
     if (q.valueMax !== undefined && Number.isFinite(q.valueMax)) tests.push((i) => rows[i].value <= q.valueMax!);
-    const words = q.text ? fold(q.text).split(/\s+/).filter(Boolean) : [];
-    if (words.length) {
-      const texts = this.foldedColumn('text');
-      tests.push((i) => words.every((w) => texts[i].includes(w)));
-    }
+    if (q.text && text) tests.push(this.textTest(q.text, text));
     const out: number[] = [];
     for (let i = 0; i < rows.length; i++) if (tests.every((test) => test(i))) out.push(i);
     return out;
@@ -229,6 +236,25 @@ export class StatTable {
       if (!folded) for (let j = start[k]; j < start[k] + size[k]; j++) lines[n++] = rows[j];
     }
     return { rows, lines: lines.slice(0, n), groups };
+  }
+
+  /** The free-text filter: Search's query language, or plain words when the text does not read as it. */
+  private textTest(text: string, parsed: ParsedQuery): (i: number) => boolean {
+    const texts = this.foldedColumn('text');
+    if (!parsed.ok) {
+      const words = fold(text).split(/\s+/).filter(Boolean);
+      return (i) => words.every((w) => texts[i].includes(w));
+    }
+    const { words, phrases, excluded } = parsed.query;
+    const [need, avoid] = [[...words, ...phrases], excluded].map((parts) => parts.map((p) => fold(p.text)));
+    const conditions = queryMatcher({ ...parsed.query, words: [], phrases: [], excluded: [] });
+    const { rows } = this;
+    return (i) => {
+      const row = rows[i];
+      const { value, unit, kind, metricKey, subject, period } = row;
+      const facts: Facts = { file: row.file, report: row.report, date: row.date, statistic: { value, unit, kind, metricKey, subject, period } };
+      return need.every((w) => texts[i].includes(w)) && !avoid.some((w) => texts[i].includes(w)) && conditions.facts(facts);
+    };
   }
 
   /** A column's texts, folded; 'text' is what the free-text filter searches. Each distinct text is folded once. */

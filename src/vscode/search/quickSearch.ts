@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { figureText } from '../../core/stats/label';
+import { locate, passageText } from '../../core/corpus/walk';
+import { resultHeading } from '../../core/search/label';
+import { isEmptyQuery, parseQuery, type QueryError } from '../../core/search/query/parse';
 import type { SearchResult } from '../../core/search/types';
 import type { Services } from '../services';
 import { pageLabel } from '../textView/uri';
@@ -15,7 +17,24 @@ interface Item extends vscode.QuickPickItem {
   suggestion?: string;
   /** Accepting the item runs this command. */
   command?: string;
+  /** Accepting the item adds this example of the query language to the query. */
+  example?: string;
 }
+
+/** The query language by example (the help button, and the empty box). */
+const syntax = (): Array<[example: string, explanation: string]> => [
+  ['"信访工作法治化"', vscode.l10n.t('exact phrase (full- and half-width, upper and lower case alike)')],
+  ['-北京', vscode.l10n.t('leave out results with this word (also -"phrase", -kind:rank)')],
+  ['化解率 >98%', vscode.l10n.t('statistics above a figure: > >= < <= =, units scaled as written (>=100亿元)')],
+  ['10..20万人', vscode.l10n.t('statistics between two figures')],
+  ['metric:化解率', vscode.l10n.t('what the figure measures')],
+  ['subject:湖北', vscode.l10n.t('who or what the figure is about')],
+  ['period:2025', vscode.l10n.t('the period the figure is for')],
+  ['kind:percent,change', vscode.l10n.t('kind of statistic: count, amount, percent, change, streak, rank, duration (commas: any of them)')],
+  ['report:政法', vscode.l10n.t('in reports or pages whose title holds this')],
+  ['file:2025', vscode.l10n.t('in files whose path holds this')],
+  ['date:2025-01..2025-06', vscode.l10n.t('articles dated in a year, month, day or range')],
+];
 
 /**
  * The command-palette search: searches as you type, shows title, report › section and a snippet
@@ -38,6 +57,7 @@ export class QuickSearch implements vscode.Disposable {
 
   private readonly copyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy text (Ctrl+Alt+C)') };
   private readonly citeButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Cite statistic (Alt+Enter)') };
+  private readonly helpButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('question'), tooltip: vscode.l10n.t('Query syntax: phrases, exclusions, fields, figure conditions') };
 
   constructor(
     private readonly services: Services,
@@ -46,7 +66,7 @@ export class QuickSearch implements vscode.Disposable {
   ) {
     const pick = this.pick;
     pick.title = this.heading();
-    pick.placeholder = vscode.l10n.t('Search passages and statistics, e.g. 未成年人犯罪 下降');
+    pick.placeholder = vscode.l10n.t('Search passages and statistics, e.g. 未成年人犯罪 下降 · "exact phrase" · -word · metric:化解率 · >98% · date:2025 (? for more)');
     // Results come ranked from the index: VS Code must neither hide nor re-sort them. It still
     // marks where the typed text occurs in label, description and snippet.
     pick.matchOnDescription = true;
@@ -56,7 +76,11 @@ export class QuickSearch implements vscode.Disposable {
     this.disposables.push(
       pick.onDidChangeValue((value) => this.schedule(value)),
       pick.onDidAccept(() => this.accept()),
-      pick.onDidTriggerButton(() => {
+      pick.onDidTriggerButton((button) => {
+        if (button === this.helpButton) {
+          pick.items = this.syntaxItems();
+          return;
+        }
         this.statisticsOnly = !this.statisticsOnly;
         this.updateButtons();
         void this.search(pick.value);
@@ -71,7 +95,7 @@ export class QuickSearch implements vscode.Disposable {
     void vscode.commands.executeCommand('setContext', SEARCH_VISIBLE_CONTEXT, true);
     pick.value = initialQuery;
     pick.show();
-    if (initialQuery) void this.search(initialQuery);
+    void this.search(initialQuery);
   }
 
   /** "Search Corpus", or where a scoped search looks. */
@@ -113,9 +137,11 @@ export class QuickSearch implements vscode.Disposable {
 
   private async search(query: string): Promise<void> {
     const generation = ++this.generation;
-    if (!query.trim()) {
-      this.pick.items = [];
-      this.pick.title = this.heading();
+    const parsed = parseQuery(query);
+    if (!parsed.ok || isEmptyQuery(parsed.query)) {
+      this.pick.busy = false;
+      this.pick.title = parsed.ok ? this.heading() : vscode.l10n.t('{0}: the query needs a fix', this.heading());
+      this.pick.items = parsed.ok ? this.syntaxItems() : [this.errorItem(query, parsed.error), ...this.syntaxItems()];
       return;
     }
     this.pick.busy = true;
@@ -149,16 +175,28 @@ export class QuickSearch implements vscode.Disposable {
 
   private item(result: SearchResult): Item {
     const statistic = result.kind === 'statistic' ? this.services.corpus.statistic(result.id)?.statistic : undefined;
-    const place = [result.report !== result.article ? result.report : '', result.section].filter(Boolean).join(' › ');
-    const where = [place, result.page === undefined ? '' : pageLabel(result.page)].filter(Boolean).join(' · ');
+    const { label, description } = resultHeading(result, statistic);
     return {
-      label: statistic ? `$(graph) ${figureText(statistic)} ${statistic.metric}` : `$(file-text) ${result.article || result.report}`,
-      description: statistic ? [result.article, where].filter(Boolean).join(' · ') : where,
+      label: `${statistic ? '$(graph)' : '$(file-text)'} ${label}`,
+      description: [description, result.page === undefined ? '' : pageLabel(result.page)].filter(Boolean).join(' · '),
       detail: result.snippet,
       alwaysShow: true,
       buttons: result.kind === 'statistic' ? [this.citeButton, this.copyButton] : [this.copyButton],
       result,
     };
+  }
+
+  /** What is wrong with the query, and where: the part is marked «…». */
+  private errorItem(query: string, error: QueryError): Item {
+    return {
+      label: `$(error) ${vscode.l10n.t(error.template, ...error.args)}`,
+      detail: `${query.slice(0, error.start)}«${query.slice(error.start, error.end)}»${query.slice(error.end)}`,
+      alwaysShow: true,
+    };
+  }
+
+  private syntaxItems(): Item[] {
+    return syntax().map(([example, explanation]) => ({ label: `$(lightbulb) ${example}`, description: explanation, example, alwaysShow: true }));
   }
 
   /** What to try when nothing matched: each word alone, passages too, or a corpus at all. */
@@ -191,6 +229,10 @@ export class QuickSearch implements vscode.Disposable {
     } else if (item.command) {
       this.pick.hide();
       void vscode.commands.executeCommand(item.command);
+    } else if (item.example !== undefined) {
+      const value = `${this.pick.value.trim()} ${item.example}`.trim();
+      this.pick.value = value;
+      void this.search(value);
     } else if (item.suggestion !== undefined) {
       if (this.statisticsOnly && item.suggestion === this.pick.value) {
         this.statisticsOnly = false;
@@ -203,6 +245,7 @@ export class QuickSearch implements vscode.Disposable {
 
   private updateButtons(): void {
     this.pick.buttons = [
+      this.helpButton,
       {
         iconPath: new vscode.ThemeIcon(this.statisticsOnly ? 'graph' : 'list-flat'),
         tooltip: this.statisticsOnly ? vscode.l10n.t('Showing statistics only: show passages too') : vscode.l10n.t('Show statistics only'),
@@ -216,7 +259,8 @@ export class QuickSearch implements vscode.Disposable {
       const sentence = this.services.corpus.statistic(result.id)?.statistic.sentence;
       if (sentence) return sentence;
     }
-    const text = this.services.corpus.file(result.file)?.text;
-    return text ? text.slice(result.start, result.end) : result.snippet;
+    const file = this.services.corpus.file(result.file);
+    const passage = file && locate(file, result.start).passage;
+    return passage ? passageText(file, passage) : result.snippet;
   }
 }

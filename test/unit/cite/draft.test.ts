@@ -115,6 +115,13 @@ describe('Update References', () => {
     expect(applyEdits(draft, result.edits)).toBe(draft.replace('[^2]: BJ <!--', '[^2]: BJ NEW <!--'));
   });
 
+  it('names the line of a marker without definition as editors count lines, lone \\r included', () => {
+    const draft = '前言。\r\r丙[^5]。\n\n<!-- statcite: references -->\n[^1]: HB <!-- statcite rep-hb: stat-crime -->\n';
+    const result = updateReferences(parseDraft(draft, 'markdown'), entryFor, '参考文献');
+    if ('error' in result) throw new Error(result.error);
+    expect(result.problems.map((p) => p.message)).toContain('line 3: footnote [^5] has no definition; StatCite leaves it as written');
+  });
+
   it('two entries for the same work are merged into the first; a marker without definition is reported and kept', () => {
     const draft =
       '甲[^1]。乙[^2]。丙[^5]。\n\n<!-- statcite: references -->\n' +

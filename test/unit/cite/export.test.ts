@@ -72,6 +72,9 @@ describe('BibTeX', () => {
     expect(upsertBib(bib, [full])).toEqual({ error: 'line 5: the @book entry is never closed (unbalanced braces)' });
     expect(parseBib('@article{title = {x}}').errors).toEqual(['line 1: the @article entry has no key']);
   });
+  it('counts lines the way editors do, lone \\r included', () => {
+    expect(parseBib('@article{a,\r  title = {A}\r}\r\r@book{b,\r  title = {B\r').errors).toEqual(['line 5: the @book entry is never closed (unbalanced braces)']);
+  });
   it('adds new entries at the end and replaces an entry with the same key', () => {
     const bib = '@comment{x}\n@article{other, title = {O}}\n@newspaper{rep-bj, title = {old}}\n';
     const first = upsertBib(bib, [full]);

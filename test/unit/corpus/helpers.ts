@@ -12,7 +12,7 @@ export const sampleText = (): string => readFileSync(samplePath, 'utf8');
 export const slice = (file: CorpusFile, r: SourceRange): string => file.text.slice(r.start, r.end);
 export const join = (file: CorpusFile, ranges: SourceRange[]): string => ranges.map((r) => slice(file, r)).join('');
 
-/** The tree without paths: what must not depend on where or how the file was stored. */
+/** The tree without paths: what must not depend on how the file was stored (its ids depend on its name). */
 export function tree(file: CorpusFile): unknown {
   return { text: file.text, articles: file.articles };
 }

@@ -9,7 +9,7 @@ import { CorpusEngine, type EngineHost, type FileIndex } from '../../../src/core
 const texts = new Map(Array.from({ length: 5 }, (_, i) => [`/c/${i}.txt`, `报告${i}\n\n某省委政法委\n\n全年办理案件${100 + i}件。\n`]));
 const host: EngineHost = {
   readFile: async (p) => Buffer.from(texts.get(p)!),
-  stat: async (p) => ({ size: Buffer.byteLength(texts.get(p)!), mtime: 1 }),
+  stat: async (p) => ({ size: Buffer.byteLength(texts.get(p)!), mtime: 1, ctime: 1 }),
   sidecarMetadata: async () => undefined,
 };
 

@@ -11,13 +11,13 @@ import { buildFile } from './corpusFixture';
 const tokenizer = loadTokenizer();
 const versions = { model: 'reader-1', tokenizer };
 const file = buildFile('/c/a.txt', '平安建设', [{ title: '综治中心', sections: [{ title: '', paragraphs: ['建设四级综治中心1377个。'] }] }]);
-const entry: CachedFile = { path: file.path, size: 100, mtime: 5, hash: contentHash(Buffer.from(file.text)), sidecar: '', file };
+const entry: CachedFile = { path: file.path, size: 100, mtime: 5, ctime: 6, hash: contentHash(Buffer.from(file.text)), sidecar: '', file };
 
-async function saved(): Promise<string> {
+async function saved(savedBy = tokenizer, cached = entry): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'statcite-cache-'));
   const index = SearchIndex.create(tokenizer);
-  index.add(file);
-  await saveCache(nodeCacheHost(dir), versions, [entry], index);
+  index.add(cached.file);
+  await saveCache(nodeCacheHost(dir), { ...versions, tokenizer: savedBy }, [cached], index);
   return dir;
 }
 
@@ -25,7 +25,7 @@ describe('search cache', () => {
   it('restores the model, the stamps and a working index', async () => {
     const loaded = await loadCache(nodeCacheHost(await saved()), versions);
     if (!loaded.ok) throw new Error(loaded.reason);
-    expect(loaded.files.get('/c/a.txt')).toMatchObject({ size: 100, mtime: 5, hash: entry.hash });
+    expect(loaded.files.get('/c/a.txt')).toMatchObject({ size: 100, mtime: 5, ctime: 6, hash: entry.hash });
     expect(loaded.files.get('/c/a.txt')!.file.text).toBe(file.text);
     expect((await loaded.loadIndex()).search('综治中心')[0].file).toBe('/c/a.txt');
   });
@@ -41,9 +41,7 @@ describe('search cache', () => {
   });
 
   it('keeps the model but refuses the index of another tokenizer', async () => {
-    const dir = await saved();
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
-    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, tokenizer: 'other' }));
+    const dir = await saved({ ...tokenizer, version: 'another dictionary' });
     const loaded = await loadCache(nodeCacheHost(dir), versions);
     if (!loaded.ok) throw new Error(loaded.reason);
     expect(loaded.files.size).toBe(1);
@@ -76,8 +74,47 @@ describe('search cache', () => {
 
   it('detects data and manifest from different saves', async () => {
     const a = await saved();
-    const b = await saved();
+    const other = buildFile('/c/a.txt', '平安建设', [{ title: '综治中心', sections: [{ title: '', paragraphs: ['建设四级综治中心1378个。'] }] }]);
+    const b = await saved(tokenizer, { ...entry, file: other });
     writeFileSync(path.join(a, 'model.bin'), readFileSync(path.join(b, 'model.bin')));
-    expect(await loadCache(nodeCacheHost(a), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/belong/) });
+    expect(await loadCache(nodeCacheHost(a), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/damaged or from another save/) });
+  });
+
+  it('refuses a cache whose readable head was edited: a figure, or the shape of the model', async () => {
+    const figure = buildFile('/c/a.txt', '平安建设', [
+      { title: '综治中心', sections: [{ title: '', paragraphs: ['建设四级综治中心1377个。'], stats: [{ figure: '1377个', metric: '综治中心' }] }] },
+    ]);
+    const dir = mkdtempSync(path.join(tmpdir(), 'statcite-cache-'));
+    const index = SearchIndex.create(tokenizer);
+    index.add(figure);
+    await saveCache(nodeCacheHost(dir), versions, [{ ...entry, file: figure }], index);
+    const data = readFileSync(path.join(dir, 'model.bin'));
+    const edits = [
+      (head: string) => head.replace('"text":"1377个"', '"text":"1378个"'),
+      // Same length, still JSON: a report whose sections are a number.
+      (head: string) => {
+        const model = JSON.parse(head);
+        model.files[0].articles[0].reports[0].sections = 7;
+        const json = JSON.stringify(model);
+        return json + ' '.repeat(Buffer.byteLength(head) - Buffer.byteLength(json));
+      },
+    ];
+    for (const edit of edits) {
+      writeFileSync(path.join(dir, 'model.bin'), editHead(data, edit));
+      expect(await loadCache(nodeCacheHost(dir), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/corrupt/) });
+    }
   });
 });
+
+/** model.bin with its JSON head (the line holding "files") changed by `edit`, the rest as it was. */
+function editHead(data: Buffer, edit: (head: string) => string): Buffer {
+  const text = data.toString('latin1');
+  const start = text.indexOf('{"files"');
+  const end = text.indexOf('\n', start);
+  const head = data.toString('utf8', start, end);
+  const edited = Buffer.from(edit(head));
+  expect(edited.length).toBe(Buffer.byteLength(head));
+  expect(edited.toString()).not.toBe(head);
+  return Buffer.concat([data.subarray(0, start), edited, data.subarray(end)]);
+}
+

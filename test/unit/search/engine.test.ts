@@ -14,10 +14,10 @@ import { loadTokenizer } from '../../../src/core/search/tokenizer';
 const tokenizer = loadTokenizer();
 const log = { info: () => {}, warn: () => {}, error: () => {} };
 
-/** Files in memory, counting reads. */
-function memoryHost(): EngineHost & { files: Map<string, { text: string; mtime: number }>; reads: string[]; sidecar?: Metadata } {
+/** Files in memory, counting reads; ctime (the inode change time, which no tool sets back) defaults to mtime. */
+function memoryHost(): EngineHost & { files: Map<string, { text: string; mtime: number; ctime?: number }>; reads: string[]; sidecar?: Metadata } {
   const host = {
-    files: new Map<string, { text: string; mtime: number }>(),
+    files: new Map<string, { text: string; mtime: number; ctime?: number }>(),
     reads: [] as string[],
     sidecar: undefined as Metadata | undefined,
     async readFile(p: string) {
@@ -29,7 +29,7 @@ function memoryHost(): EngineHost & { files: Map<string, { text: string; mtime: 
     async stat(p: string) {
       const f = host.files.get(p);
       if (!f) throw new Error('gone');
-      return { size: Buffer.byteLength(f.text), mtime: f.mtime };
+      return { size: Buffer.byteLength(f.text), mtime: f.mtime, ctime: f.ctime ?? f.mtime };
     },
     sidecarMetadata: async () => host.sidecar,
   };
@@ -97,6 +97,33 @@ describe('engine with the search store', () => {
     expect(host.reads).toEqual([A]);
     expect(next.engine.get(A)?.metadata.publication).toBe('法治日报');
     expect(await next.engine.search('复吸率')).toEqual([]);
+  });
+
+  it('re-reads a file edited in place with its size and modification time set back (its change time moved)', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'statcite-engine-'));
+    const host = memoryHost();
+    host.files.set(A, { text: '综治中心建设\n\n建设四级综治中心1377个。\n', mtime: 1, ctime: 1 });
+    await start(host, cacheDir);
+    host.files.set(A, { text: '综治中心建设\n\n建设四级综治中心1378个。\n', mtime: 1, ctime: 2 });
+    host.reads.length = 0;
+    const next = await start(host, cacheDir);
+    expect(host.reads).toEqual([A]);
+    expect(next.engine.get(A)?.text).toContain('1378');
+    expect((await next.engine.search('1378'))[0]?.file).toBe(A);
+  });
+
+  it('checks the content of a file read in the same instant it was written, as its stamp may not show a later edit', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'statcite-engine-'));
+    const host = memoryHost();
+    const now = Date.now();
+    host.files.set(A, { text: '综治中心建设\n\n建设四级综治中心1377个。\n', mtime: now });
+    await start(host, cacheDir);
+    // Edited again within the same clock tick (a coarse file system): size, mtime and ctime unchanged.
+    host.files.set(A, { text: '综治中心建设\n\n建设四级综治中心1378个。\n', mtime: now });
+    host.reads.length = 0;
+    const next = await start(host, cacheDir);
+    expect(host.reads).toEqual([A]);
+    expect(next.engine.get(A)?.text).toContain('1378');
   });
 
   it('keys the statistics with the metric aliases it is given', async () => {

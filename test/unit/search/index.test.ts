@@ -115,12 +115,58 @@ describe('SearchIndex', () => {
     expect(index.search('iPhone 销量')[0].file).toBe('/c/news.txt');
   });
 
+  it('reads the query language: phrases, exclusions, fields, dates and figure conditions', () => {
+    const index = fresh();
+    const phrase = index.search('"同比下降"');
+    expect(phrase.length).toBeGreaterThan(0);
+    expect(phrase.every((r) => r.snippet.includes('同比下降'))).toBe(true);
+    // The phrase is marked whole in the snippet.
+    expect(phrase[0].highlights.map(([s, e]) => phrase[0].snippet.slice(s, e))).toContain('同比下降');
+    expect(index.search('"下降同比"')).toEqual([]);
+    expect(index.search('未成年人 -湖北').every((r) => r.file === '/c/news.txt')).toBe(true);
+    expect(index.search('下降 >21%').map((r) => hubei.text.slice(r.start, r.end))).toEqual(['21.5%', '23.2%']);
+    expect(index.search('下降 metric:未成年人犯罪').map((r) => hubei.text.slice(r.start, r.end))).toEqual(['20.3%']);
+    expect(index.search('未成年人 report:检察长').every((r) => r.file === '/c/news.txt')).toBe(true);
+    expect(index.search('未成年人 file:news').every((r) => r.file === '/c/news.txt')).toBe(true);
+  });
+
+  it('dates come from the article', () => {
+    const dated = buildFile('/c/dated.txt', '新闻联播', [{ title: '要闻', sections: [{ title: '', paragraphs: ['粮食产量创历史新高。'] }] }]);
+    dated.articles[0].metadata.date = '2022-11-15';
+    const index = fresh();
+    index.add(dated);
+    expect(index.search('粮食产量 date:2022').length).toBe(1);
+    expect(index.search('粮食产量 date:2022-01..2022-06')).toEqual([]);
+    expect(index.search('粮食产量 -date:2023').length).toBe(1);
+    expect(index.search('未成年人 date:2022')).toEqual([]);
+  });
+
+  it('a query of conditions alone lists what meets them in reading order, within the scope', () => {
+    const index = fresh();
+    const percents = index.search('kind:percent');
+    expect(percents.map((r) => hubei.text.slice(r.start, r.end))).toEqual(['21.5%', '20.3%', '23.2%']);
+    expect(index.search('<21%').map((r) => hubei.text.slice(r.start, r.end))).toEqual(['20.3%']);
+    expect(index.search('kind:percent', { limit: 2 })).toHaveLength(2);
+    expect(index.search('report:检察长')).toHaveLength(2);
+    expect(index.search('report:检察长', { statisticsOnly: true })).toEqual([]);
+    expect(index.search('-report:检察长', { articleId: news.articles[0].id })).toEqual([]);
+  });
+
+  it('a malformed query, or one without a word to search, finds nothing', () => {
+    const index = fresh();
+    for (const q of ['"未成年人', 'kind:ratio', '>abc', 'date:soon', 'colour:red 下降', '"的"', '的 >1%']) expect(index.search(q), q).toEqual([]);
+  });
+
   it('saves and restores itself with the model it was built from', () => {
     const index = fresh();
     const saved = index.serialize();
     const files = new Map([hubei, news].map((f) => [f.path, f]));
     const restored = SearchIndex.load(saved, tokenizer, files);
     expect(restored.search('未成年人犯罪 下降')).toEqual(index.search('未成年人犯罪 下降'));
+    // Conditions read what the restored index learns of its documents as it locates them.
+    for (const q of ['下降 >21%', 'kind:percent', '未成年人 report:检察长', '下降 -kind:percent', '未成年人', '未成年人 -report:检察长']) {
+      expect(SearchIndex.load(saved, tokenizer, files).search(q), q).toEqual(index.search(q));
+    }
     restored.remove('/c/news.txt');
     expect(restored.search('检察长').length).toBe(0);
     // Changed after a restore, saved and restored again.

@@ -6,7 +6,8 @@ import { loadTokenizer, MAX_QUERY_TERMS } from '../../../src/core/search/tokeniz
 
 const dir = mkdtempSync(path.join(tmpdir(), 'statcite-tok-'));
 const userDictionary = path.join(dir, 'mine.txt');
-writeFileSync(userDictionary, '# my words\n蝇贪蚁腐 10 n\n\n!!!\n双随机一公开\n');
+// Mixed line breaks, a lone \r among them: lines are counted as editors count them.
+writeFileSync(userDictionary, '# my words\r蝇贪蚁腐 10 n\r\n\n!!!\n双随机一公开\n');
 const warnings: string[] = [];
 const tokenizer = loadTokenizer({
   userDictionary,

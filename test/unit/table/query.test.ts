@@ -18,6 +18,24 @@ describe('table filters', () => {
     expect(ids({})).toEqual(rows.map((r) => r.id));
   });
 
+  it('free text reads the query language of Search: phrases, exclusions, fields, dates and figure conditions', () => {
+    expect(ids({ text: '未成年人 -重庆' })).toEqual(['fj-minor']);
+    expect(ids({ text: '"侵害未成年人"' })).toEqual(['cq-harm']);
+    expect(ids({ text: 'kind:change >30%' })).toEqual(['fj-minor', 'cq-minor']);
+    expect(ids({ text: '未成年人 20..30%' })).toEqual(['cq-harm']);
+    expect(ids({ text: '>=60亿元' })).toEqual(['gdp']);
+    expect(ids({ text: 'metric:未成年人犯罪' })).toEqual(['fj-minor', 'cq-minor', 'cq-harm']);
+    expect(ids({ text: 'date:2026 subject:湖北' })).toEqual(['hb-crime', 'hb-centres']);
+    expect(ids({ text: 'period:2025 -kind:count' })).toEqual(['hb-crime']);
+  });
+
+  it('free text that does not read as a query says why, and filters by its words', () => {
+    const result = table.query({ text: '刑事 kind:ratio' });
+    expect(result.textError?.message).toMatch(/kind:ratio is not a kind of statistic/);
+    expect(result.rows.map((i) => rows[i].id)).toEqual([]);
+    expect(table.query({ text: '湖北 刑事' }).textError).toBeUndefined();
+  });
+
   it('free text: every word somewhere in the row, case and width folded', () => {
     expect(ids({ text: '湖北 下降' })).toEqual([]); // 下降 is not written in any shown text
     expect(ids({ text: '湖北 刑事' })).toEqual(['hb-crime']);

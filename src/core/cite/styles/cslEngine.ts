@@ -1,6 +1,7 @@
 import CSL from 'citeproc';
 import { toCsl, type CslItem } from '../csl';
 import type { Reference } from '../reference';
+import { lineColumn } from '../../position';
 import { finishMarkup, markupFor } from './fields';
 import { gbt7714Numeric } from './gbt7714';
 import { localeXml } from './locales';
@@ -26,30 +27,26 @@ for (const markup of Object.keys(FORMATS) as Markup[]) {
   };
 }
 
-function lineAt(text: string, offset: number): number {
-  return text.slice(0, offset).split('\n').length;
-}
-
 /** The first tag that breaks the nesting of the XML, by line; citeproc's own message would not say. */
 function nestingError(xml: string): string | undefined {
   const open: Array<{ name: string; at: number }> = [];
   const tag = /<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<[?!][^>]*>|<(\/?)([\w:.-]+)(?:\s[^<>]*?)?(\/?)>|<[^>]*(?:>|$)/g;
   for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
     if (m[0].startsWith('<!--') || m[0].startsWith('<?') || m[0].startsWith('<!')) continue;
-    if (!m[2]) return `line ${lineAt(xml, m.index)}: malformed tag ${m[0].slice(0, 40)}`;
+    if (!m[2]) return `line ${lineColumn(xml, m.index).line}: malformed tag ${m[0].slice(0, 40)}`;
     if (m[3]) continue;
     if (!m[1]) open.push({ name: m[2], at: m.index });
     else {
       const last = open.pop();
       if (last?.name !== m[2]) {
         return last
-          ? `line ${lineAt(xml, m.index)}: </${m[2]}> closes <${last.name}> opened on line ${lineAt(xml, last.at)}`
-          : `line ${lineAt(xml, m.index)}: </${m[2]}> closes nothing`;
+          ? `line ${lineColumn(xml, m.index).line}: </${m[2]}> closes <${last.name}> opened on line ${lineColumn(xml, last.at).line}`
+          : `line ${lineColumn(xml, m.index).line}: </${m[2]}> closes nothing`;
       }
     }
   }
   const last = open.pop();
-  return last && `line ${lineAt(xml, last.at)}: <${last.name}> is never closed`;
+  return last && `line ${lineColumn(xml, last.at).line}: <${last.name}> is never closed`;
 }
 
 /** The facts a style file states about itself, read before any engine is made. */

@@ -1,0 +1,94 @@
+/**
+ * The engine's worker thread as VS Code runs it (bundled from source): a damaged cache on disk is
+ * logged and rebuilt, and the worker keeps answering.
+ */
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Message, WorkerOptions } from '../../../src/core/engine/protocol';
+
+const root = path.resolve(__dirname, '../../..');
+// Inside the repository, so that the bundle finds nodejieba in node_modules.
+const script = path.join(root, 'out/test/worker.js');
+
+/** A running worker: its log, the files it sent, and requests by type. */
+function startWorker(options: WorkerOptions) {
+  const worker = new Worker(script, { workerData: options });
+  const log: string[] = [];
+  const exits: number[] = [];
+  const pending = new Map<number, (m: Message) => void>();
+  let id = 0;
+  worker.on('message', (m: Message) => {
+    if (m.type === 'log') log.push(`${m.level}: ${m.message}`);
+    else if (m.type === 'file' && m.ack !== undefined) worker.postMessage({ type: 'ack', seq: m.ack });
+    else if ('id' in m) pending.get(m.id)?.(m);
+  });
+  worker.on('error', (err) => log.push(`worker died: ${err.message}`));
+  worker.on('exit', (code) => exits.push(code));
+  const request = (body: object): Promise<Message> =>
+    new Promise((resolve, reject) => {
+      const n = ++id;
+      pending.set(n, resolve);
+      worker.once('exit', () => reject(new Error(`worker exited; log: ${log.join(' | ')}`)));
+      worker.postMessage({ ...body, id: n });
+    });
+  return { worker, log, exits, request };
+}
+
+beforeAll(async () => {
+  mkdirSync(path.dirname(script), { recursive: true });
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/core/engine/worker.ts')],
+    outfile: script,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['nodejieba'],
+    logLevel: 'warning',
+  });
+}, 60_000);
+
+const running: Worker[] = [];
+afterAll(async () => {
+  await Promise.all(running.map((w) => w.terminate()));
+});
+
+describe('engine worker', () => {
+  it('logs a cache whose model was damaged, reads the corpus afresh and keeps answering', async () => {
+    const corpus = mkdtempSync(path.join(tmpdir(), 'statcite-worker-corpus-'));
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'statcite-worker-cache-'));
+    const paths = [path.join(corpus, 'a.txt'), path.join(corpus, 'b.txt')];
+    writeFileSync(paths[0], '综治中心建设\n\n建设四级综治中心1377个。\n');
+    writeFileSync(paths[1], '禁毒工作\n\n社区戒毒人员复吸率下降6.8%。\n');
+
+    const first = startWorker({ cacheDir });
+    running.push(first.worker);
+    expect(await first.request({ type: 'sync', paths })).toMatchObject({ type: 'done' });
+    for (let i = 0; i < 200 && !existsSync(path.join(cacheDir, 'manifest.json')); i++) await new Promise((r) => setTimeout(r, 50));
+    await first.worker.terminate();
+
+    // The head of model.bin edited in place, still valid JSON: a report whose sections are a number.
+    const model = path.join(cacheDir, 'model.bin');
+    const data = readFileSync(model);
+    const text = data.toString('latin1');
+    const start = text.indexOf('{"files"');
+    const end = text.indexOf('\n', start);
+    const head = JSON.parse(data.toString('utf8', start, end));
+    head.files[0].articles[0].reports[0].sections = 7;
+    const json = JSON.stringify(head);
+    const edited = Buffer.from(json + ' '.repeat(end - start - Buffer.byteLength(json)));
+    writeFileSync(model, Buffer.concat([data.subarray(0, start), edited, data.subarray(end)]));
+
+    const second = startWorker({ cacheDir });
+    running.push(second.worker);
+    expect(await second.request({ type: 'sync', paths })).toMatchObject({ type: 'done' });
+    const found = await second.request({ type: 'search', query: '综治中心' });
+    // 四级综治中心1377个: the paragraph is folded into its statistic, which stands for it.
+    expect(found).toMatchObject({ type: 'done', value: expect.arrayContaining([expect.objectContaining({ file: paths[0], kind: 'statistic' })]) });
+    expect(second.exits).toEqual([]);
+    expect(second.log.filter((l) => /afresh|rebuild|corrupt|unexpected/.test(l))).toEqual([expect.stringMatching(/^info: search: reading the corpus afresh: cache is corrupt/)]);
+  }, 60_000);
+});
