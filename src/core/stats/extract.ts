@@ -73,6 +73,8 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   const headsEnd = { sentence: -1, end: 0 };
   const stats: ExtractedStatistic[] = [];
   let previous: ({ stat: ExtractedStatistic; sentenceStart: number; end: number } & ListState) | undefined;
+  /** The last count or amount, for a verb alone after it in the same sentence (交付新车18.2万辆，增长67%，其中出口3.4万辆). */
+  let lastCount: { stat: ExtractedStatistic; sentenceStart: number } | undefined;
   /** Metrics of the statistics so far in the current sentence, for a 分别 that names none. */
   let earlier: string[] = [];
   /** The first period given to each metric key in the passage. */
@@ -167,8 +169,9 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
         if (name) metric = cleanPhrase(metric.slice(name.length));
       }
     }
-    // 共清理文件2361件，修改78件: a verb alone, a clause ending in 的 or a bare 占 measure the noun counted before.
-    const counted = sameSentence && sameSentence.stat.unit === unit && (kind === 'count' || kind === 'amount') ? sameSentence.stat.metric : undefined;
+    // 共清理文件2361件，修改78件: a verb alone, a clause ending in 的 or a bare 占 measure the noun counted
+    // before in the sentence (a rate between them aside).
+    const counted = lastCount?.sentenceStart === fullStart && lastCount.stat.unit === unit && (kind === 'count' || kind === 'amount') ? lastCount.stat.metric : undefined;
     if (counted && isVerbOnly(metric)) metric += objectOf(counted) ?? '';
     else if (counted && rawBefore.endsWith('的') && metric !== '') metric = attributive(metric, objectOf(counted) ?? counted);
     else if (sameSentence && unit === '%') metric = shareOf(metric, sameSentence.stat.metric) ?? metric;
@@ -212,6 +215,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
       if (!periodOfKey.has(stat.metricKey)) periodOfKey.set(stat.metricKey, period);
     }
     stats.push(stat);
+    if (kind === 'count' || kind === 'amount') lastCount = { stat, sentenceStart: fullStart };
     earlier.push(metric);
     // A count whose metric is the noun after it (建成2家中心和23家…) owns that noun too.
     const ownsObject = after !== '' && metric.endsWith(after);

@@ -58,7 +58,8 @@ const LEADING_EMPTY = new RegExp(`^(?:(?:${EMPTY_VERBS})了?)+`);
 const LEADING_ADVERB = new RegExp(`^(?:${VERB_ADVERBS})`);
 /** Nouns that make a verb before them part of the name of a measure (办理数量, 审结率, 审批时间). */
 const MEASURE_NOUN = /^(?:数量|总量|总数|件数|人数|次数|数|量|率|时间|时长|金额|规模)$/;
-const MANNER_BEFORE = /(?:紧急|主动|集中|新)$/;
+/** Words that stay with the verb after them: manner (紧急转移), and a stage of a procedure (诉前调解, 事中监管). */
+const MANNER_BEFORE = /(?:紧急|主动|集中|新|[诉审庭判访事][前中后])$/;
 /** A verb with nothing it governs (修改78件, 紧急转移2.2万人): the noun is the one counted before. */
 const ONLY_VERBS = new RegExp(`^(?:${VERB_ADVERBS})?(?:(?:${ANY_VERB})了?)+$`);
 const ONLY_KEPT_VERBS = new RegExp(`^(?:${VERB_ADVERBS})?(?:(?:${OBJECT_VERBS}|${NOUN_VERBS})了?)+$`);
@@ -222,7 +223,7 @@ export function countMetric(before: string, after: string): string {
   const verb = LEADING_VERB.exec(before);
   if (verb && after && after.length <= 6 && before.length - verb[0].length >= 2) return kept(before) + after;
   const last = lastVerbs(before);
-  // 紧急转移安置群众: an adverb of manner stays with its verb.
+  // 紧急转移安置群众, 诉前调解成功纠纷: an adverb of manner or a stage stays with its verb.
   if (last) last.start -= MANNER_BEFORE.exec(before.slice(0, last.start))?.[0].length ?? 0;
   // 四川省消防救援总队调派412名指战员: the verb right before the figure governs the noun after it.
   if (after) return last && last.end === before.length ? kept(before.slice(last.start)) + after : after;

@@ -60,6 +60,17 @@ describe('metric: nouns the first rules cut apart', () => {
     expect(figure('判处罪犯8.9万人，其中判处五年以上有期徒刑的1.1万人。', '1.1万').metric).toBe('判处五年以上有期徒刑的罪犯');
   });
 
+  it('a verb alone counts the noun of the count before even with a rate between them (其中出口3.4万辆 → 出口新车)', () => {
+    expect(metrics('上半年交付新车18.2万辆，同比增长67%，其中出口3.4万辆。')).toEqual([['18.2万', '交付新车'], ['67%', '交付新车'], ['3.4万', '出口新车']]);
+    // A count in another unit is no noun to lend: 招录 counts people, not 件.
+    expect(figure('受理案件5200件，增长3%，审结4800件，招录120人。', '120').metric).not.toContain('案件');
+  });
+
+  it('a stage of a procedure stays with its verb (诉前调解, 诉中调解); a rate after it is of the same procedure', () => {
+    expect(metrics('全省法院诉前调解成功纠纷41.7万件，调解成功率为52.3%。')).toEqual([['41.7万', '诉前调解成功纠纷'], ['52.3%', '诉前调解成功率']]);
+    expect(figure('全市法院诉中调解案件3.2万件。', '3.2万').metric).toBe('诉中调解案件');
+  });
+
   it('a verb inside a name is no verb to cut at; 现有 and 日均 are part of what is measured', () => {
     expect(figure('新疆生产建设兵团报告新增确诊病例491例。', '491').metric).toContain('生产建设兵团');
     expect(figure('截至9月25日24时，现有确诊病例2962例。', '2962').metric).toBe('现有确诊病例');
