@@ -9,7 +9,7 @@ import { sourceOffset } from '../corpus/walk';
 import { classify, unitName, type Classified } from './classify';
 import { BASIS, BASIS_YEAR, PAIRED_WORDS } from './lexicon';
 import { maskedSpans } from './mask';
-import { MOVEMENT_START, attributive, clauseTopic, cleanPhrase, completeRate, countMetric, isEmptyPhrase, isVerbOnly, objectOf, objectPhrase, shareOf } from './metric';
+import { MOVEMENT_START, attributive, clauseTopic, cleanPhrase, completeRate, countMetric, isEmptyPhrase, isVerbOnly, objectOf, objectPhrase, resolveRelated, shareOf } from './metric';
 import { SHIPPED_METRIC_KEYS, type MetricKeys } from './metricKey';
 import { framingPeriod, openingPeriod, periodAt, timesIn, type TimeFound } from './period';
 import { PassageSubjects } from './passageSubjects';
@@ -169,6 +169,8 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
         if (name) metric = cleanPhrase(metric.slice(name.length));
       }
     }
+    // 严惩侵害未成年人犯罪，审结相关案件: the clause before says what 相关 refers to.
+    if (clauseStart > fullStart && metric.includes('相关')) metric = resolveRelated(metric, text.slice(Math.max(fullStart, clauseStart - 80), clauseStart));
     // 共清理文件2361件，修改78件: a verb alone, a clause ending in 的 or a bare 占 measure the noun counted
     // before in the sentence (a rate between them aside).
     const counted = lastCount?.sentenceStart === fullStart && lastCount.stat.unit === unit && (kind === 'count' || kind === 'amount') ? lastCount.stat.metric : undefined;

@@ -94,3 +94,5 @@ export const EMPTY_VERBS = alt(['完成', '实现', '推动', '统筹推动', '�
 export const NOUN_VERBS = alt(['出口', '进口']);
 /** Adverbs a verb of OBJECT_VERBS can carry in front (紧急转移2.2万人, 依法判处). */
 export const VERB_ADVERBS = alt(['紧急', '依法', '主动', '先后', '共', '累计', '再', '已', '新']);
+/** Verbs of a drive a clause is about (严惩侵害未成年人犯罪，审结相关案件…): what they govern is what 相关 refers to. */
+export const DRIVE_VERBS = alt(['严惩', '惩治', '严厉打击', '打击', '严打', '防范', '治理', '整治', '聚焦', '针对', '加强', '深化', '推进']);

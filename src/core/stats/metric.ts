@@ -3,7 +3,7 @@
  * or, for a count whose verb comes first, what the verb governs (培育20万名法律明白人 → 法律明白人).
  */
 import {
-  APPROX_BEFORE, BASIS, BASIS_YEAR, DOWN_RATE, DOWN_VERBS, EMPTY_VERBS, NOUN_VERBS, OBJECT_VERBS, PLACES, THRESHOLD_NOUNS, UP_RATE, UP_VERBS, VERB_ADVERBS,
+  APPROX_BEFORE, BASIS, BASIS_YEAR, DOWN_RATE, DOWN_VERBS, DRIVE_VERBS, EMPTY_VERBS, NOUN_VERBS, OBJECT_VERBS, PLACES, THRESHOLD_NOUNS, UP_RATE, UP_VERBS, VERB_ADVERBS,
 } from './lexicon';
 
 const NUM = '[0-9０-９〇一二两三四五六七八九十]';
@@ -276,4 +276,27 @@ export function shareOf(metric: string, before: string): string | undefined {
 /** A qualifier before its noun: with 的 (增选为两院院士的科学家), without after a bound (35岁以下员额法官). */
 export function attributive(qualifier: string, noun: string): string {
   return /(?:以上|以下|以内|以外)$/.test(qualifier) ? qualifier + noun : `${qualifier}的${noun}`;
+}
+
+const RELATED = /相关(?=[\u4e00-\u9fff])/;
+const DRIVE_LEAD = new RegExp(`^(?:${VERB_ADVERBS})?(?:(?:${DRIVE_VERBS}|${ANY_VERB})了?)+`);
+
+/**
+ * 相关 refers to what the clause before the figure's is about: the object of its verb (严惩侵害
+ * 未成年人犯罪，审结相关案件 → 审结侵害未成年人犯罪案件; 打击诈骗犯罪，起诉相关犯罪嫌疑人 → 起诉诈骗犯罪嫌疑人).
+ */
+export function resolveRelated(metric: string, before: string): string {
+  const related = RELATED.exec(metric);
+  if (!related) return metric;
+  const clauses = before.split(/[，,；;]/);
+  let last = '';
+  for (let k = clauses.length - 1; k >= 0 && last === ''; k--) last = cleanPhrase(clauses[k]);
+  const lead = DRIVE_LEAD.exec(last);
+  const topic = lead ? last.slice(lead[0].length) : '';
+  if (topic.length < 2 || topic.length > 16) return metric;
+  // 诈骗犯罪 + 犯罪嫌疑人: the words they share are written once.
+  const noun = metric.slice(related.index + 2);
+  let shared = Math.min(topic.length, noun.length);
+  while (shared > 0 && !topic.endsWith(noun.slice(0, shared))) shared--;
+  return metric.slice(0, related.index) + topic + noun.slice(shared);
 }

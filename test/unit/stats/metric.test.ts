@@ -66,6 +66,13 @@ describe('metric: nouns the first rules cut apart', () => {
     expect(figure('受理案件5200件，增长3%，审结4800件，招录120人。', '120').metric).not.toContain('案件');
   });
 
+  it('相关 names what the clause before is about (严惩侵害未成年人犯罪，审结相关案件 → 审结侵害未成年人犯罪案件)', () => {
+    expect(figure('严惩侵害未成年人犯罪，审结相关案件1086件。', '1086').metric).toBe('审结侵害未成年人犯罪案件');
+    expect(figure('依法打击电信网络诈骗犯罪，起诉相关犯罪嫌疑人1.2万人。', '1.2万').metric).toBe('起诉电信网络诈骗犯罪嫌疑人');
+    // With no clause before it, 相关 stays as written.
+    expect(figure('审结相关案件1086件。', '1086').metric).toBe('审结相关案件');
+  });
+
   it('a stage of a procedure stays with its verb (诉前调解, 诉中调解); a rate after it is of the same procedure', () => {
     expect(metrics('全省法院诉前调解成功纠纷41.7万件，调解成功率为52.3%。')).toEqual([['41.7万', '诉前调解成功纠纷'], ['52.3%', '诉前调解成功率']]);
     expect(figure('全市法院诉中调解案件3.2万件。', '3.2万').metric).toBe('诉中调解案件');
