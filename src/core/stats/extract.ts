@@ -57,15 +57,8 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   const keys = passage.keys ?? SHIPPED_METRIC_KEYS;
   const masked = maskedSpans(text);
   const tokens = scanTokens(text, masked);
-  /** What a passage without statistics, or the part after its last, leaves in force: its head times, read when needed. */
-  const framing = (from: number): void => {
-    let read: TimeFound[] | undefined;
-    const heads = (): TimeFound[] => (read ??= timesIn(text, passage.date, masked, true, from));
-    if (from === 0 && topic.readsOpening) (topic.openings ??= []).push(() => openingPeriod(heads(), text));
-    deferPeriod(topic, () => framingPeriod(heads()));
-  };
   if (tokens.length === 0) {
-    framing(0);
+    frame(topic, text, passage.date, masked, 0);
     return [];
   }
   // Subjects at the clause heads of a sentence, found for the sentences that hold a statistic only.
@@ -94,7 +87,7 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     if (isStatistic(k)) first = k;
   }
   if (first === tokens.length) {
-    framing(0);
+    frame(topic, text, passage.date, masked, 0);
     return [];
   }
   // Times are read up to the end of the sentence of the last statistic; after it, only what frames the next passages.
@@ -225,10 +218,9 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
   }
   const framed = framingPeriod(times);
   if (framed !== undefined) setPeriod(topic, framed);
-  else if (limit < text.length) framing(limit);
+  else if (limit < text.length) frame(topic, text, passage.date, masked, limit);
   if (topic.readsOpening) {
-    const opening = openingPeriod(times, text);
-    (topic.openings ??= []).push(() => opening);
+    (topic.openings ??= []).push(constant(openingPeriod(times, text)));
     topic.readsOpening = false;
   }
   topic.lastNamed = subjects.lastNamed ?? topic.lastNamed;
@@ -252,6 +244,20 @@ interface MetricContext {
   /** The subjects the items of a list name, when each names one. */
   subjects: (items: string[]) => HeadSubject[] | undefined;
 }
+
+/**
+ * What a passage without statistics, or the part after its last (from `from`), leaves in force:
+ * its head times, read when a later figure needs them. Made here, not in extractStatistics: a
+ * closure there would keep that passage's whole working state alive until the section ends.
+ */
+function frame(topic: Topic, text: string, date: string | undefined, masked: Array<[number, number]>, from: number): void {
+  let read: TimeFound[] | undefined;
+  const heads = (): TimeFound[] => (read ??= timesIn(text, date, masked, true, from));
+  if (from === 0 && topic.readsOpening) (topic.openings ??= []).push(() => openingPeriod(heads(), text));
+  deferPeriod(topic, () => framingPeriod(heads()));
+}
+
+const constant = (value: string | undefined) => (): string | undefined => value;
 
 /**
  * The metric of a figure from the words before it and the noun after it. `continued` is the

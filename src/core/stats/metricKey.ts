@@ -85,19 +85,11 @@ export class MetricKeys {
     }
   }
 
-  /** Keys found so far: metric phrases repeat across a corpus (同比增长 …). */
-  private readonly found = new Map<string, string>();
-
   /** The canonical key of a metric phrase; '' for an empty one. */
   keyOf(metric: string): string {
-    let key = this.found.get(metric);
-    if (key !== undefined) return key;
     const folded = fold(metric);
     const stripped = folded === '' ? '' : core(metric);
-    key = folded === '' ? '' : this.keys.get(folded) ?? this.keys.get(stripped) ?? this.named(metric) ?? this.ofRate(stripped) ?? stripped;
-    if (this.found.size >= 50_000) this.found.clear();
-    this.found.set(metric, key);
-    return key;
+    return folded === '' ? '' : this.keys.get(folded) ?? this.keys.get(stripped) ?? this.named(metric) ?? this.ofRate(stripped) ?? stripped;
   }
 
   /** The key a bracketed note names, when it names one in the table (…比重（常住人口城镇化率）). */
