@@ -164,10 +164,11 @@ export function extractStatistics(fileText: string, passage: PassageInput): Extr
     }
     // 严惩侵害未成年人犯罪，审结相关案件: the clause before says what 相关 refers to.
     if (clauseStart > fullStart && metric.includes('相关')) metric = resolveRelated(metric, text.slice(Math.max(fullStart, clauseStart - 80), clauseStart));
-    // 共清理文件2361件，修改78件: a verb alone, a clause ending in 的 or a bare 占 measure the noun counted
-    // before in the sentence (a rate between them aside).
-    const counted = lastCount?.sentenceStart === fullStart && lastCount.stat.unit === unit && (kind === 'count' || kind === 'amount') ? lastCount.stat.metric : undefined;
-    if (counted && isVerbOnly(metric)) metric += objectOf(counted) ?? '';
+    // 共清理文件2361件，修改78件: a verb alone measures the noun counted before in the sentence (a rate
+    // between them aside); a clause ending in 的 or a bare 占, the noun of the figure just before.
+    const counted = sameSentence && sameSentence.stat.unit === unit && (kind === 'count' || kind === 'amount') ? sameSentence.stat.metric : undefined;
+    const countedBefore = lastCount?.sentenceStart === fullStart && lastCount.stat.unit === unit && (kind === 'count' || kind === 'amount') ? lastCount.stat.metric : undefined;
+    if (countedBefore && isVerbOnly(metric)) metric += objectOf(countedBefore) ?? '';
     else if (counted && rawBefore.endsWith('的') && metric !== '') metric = attributive(metric, objectOf(counted) ?? counted);
     else if (sameSentence && unit === '%') metric = shareOf(metric, sameSentence.stat.metric) ?? metric;
     else if (sameSentence?.stat.kind === kind && kind === 'count' && /^[、和及与]$/.test(text.slice(sameSentence.end, preStart))) metric = sharedVerb(sameSentence.stat.metric, metric);

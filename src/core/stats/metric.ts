@@ -278,8 +278,9 @@ export function attributive(qualifier: string, noun: string): string {
   return /(?:以上|以下|以内|以外)$/.test(qualifier) ? qualifier + noun : `${qualifier}的${noun}`;
 }
 
-const RELATED = /相关(?=[\u4e00-\u9fff])/;
-const DRIVE_LEAD = new RegExp(`^(?:${VERB_ADVERBS})?(?:(?:${DRIVE_VERBS}|${ANY_VERB})了?)+`);
+/** 相关 at the start of a metric or right after its verb (审结相关案件), not after a noun (网络消费相关案件). */
+const RELATED = new RegExp(`^(?:(?:${VERB_ADVERBS})?(?:${OBJECT_VERBS}|${EMPTY_VERBS})了?)?相关(?=[\\u4e00-\\u9fff])`);
+const DRIVE_LEAD = new RegExp(`^(?:${VERB_ADVERBS})?(?:${DRIVE_VERBS})`);
 
 /**
  * 相关 refers to what the clause before the figure's is about: the object of its verb (严惩侵害
@@ -288,15 +289,15 @@ const DRIVE_LEAD = new RegExp(`^(?:${VERB_ADVERBS})?(?:(?:${DRIVE_VERBS}|${ANY_V
 export function resolveRelated(metric: string, before: string): string {
   const related = RELATED.exec(metric);
   if (!related) return metric;
-  const clauses = before.split(/[，,；;]/);
-  let last = '';
-  for (let k = clauses.length - 1; k >= 0 && last === ''; k--) last = cleanPhrase(clauses[k]);
+  // The clause right before, if it is a drive (严惩…, 打击…) that gives no figure.
+  const last = /([^，,；;]*)[，,；;\s]*$/.exec(before)?.[1].trim() ?? '';
   const lead = DRIVE_LEAD.exec(last);
-  const topic = lead ? last.slice(lead[0].length) : '';
+  const topic = lead && !/[0-9０-９]/.test(last) ? cleanPhrase(last.slice(lead[0].length)) : '';
   if (topic.length < 2 || topic.length > 16) return metric;
   // 诈骗犯罪 + 犯罪嫌疑人: the words they share are written once.
-  const noun = metric.slice(related.index + 2);
+  const at = related[0].length - 2;
+  const noun = metric.slice(at + 2);
   let shared = Math.min(topic.length, noun.length);
   while (shared > 0 && !topic.endsWith(noun.slice(0, shared))) shared--;
-  return metric.slice(0, related.index) + topic + noun.slice(shared);
+  return metric.slice(0, at) + topic + noun.slice(shared);
 }

@@ -62,6 +62,9 @@ describe('metric: nouns the first rules cut apart', () => {
 
   it('a verb alone counts the noun of the count before even with a rate between them (其中出口3.4万辆 → 出口新车)', () => {
     expect(metrics('上半年交付新车18.2万辆，同比增长67%，其中出口3.4万辆。')).toEqual([['18.2万', '交付新车'], ['67%', '交付新车'], ['3.4万', '出口新车']]);
+    // Only a verb alone borrows across a figure: a clause ending in 的 qualifies the noun of the figure just before.
+    const cities = figure('高速铁路网覆盖97%的50万人口以上城市，高速公路网覆盖99%的20万人口以上城市。', '20万').metric;
+    expect(cities.indexOf('城市')).toBe(cities.lastIndexOf('城市'));
     // A count in another unit is no noun to lend: 招录 counts people, not 件.
     expect(figure('受理案件5200件，增长3%，审结4800件，招录120人。', '120').metric).not.toContain('案件');
   });
@@ -71,6 +74,10 @@ describe('metric: nouns the first rules cut apart', () => {
     expect(figure('依法打击电信网络诈骗犯罪，起诉相关犯罪嫌疑人1.2万人。', '1.2万').metric).toBe('起诉电信网络诈骗犯罪嫌疑人');
     // With no clause before it, 相关 stays as written.
     expect(figure('审结相关案件1086件。', '1086').metric).toBe('审结相关案件');
+    // 相关 after a noun (网络消费相关案件), after a preposition (赴相关地区), or after a clause that gives a figure stays.
+    expect(figure('整治消费乱象、审结网络消费相关案件近29万件。', '29万').metric).toBe('审结网络消费相关案件');
+    expect(figure('吸引游客近12万人次，带动相关旅游收入6000万元。', '6000万').metric).not.toContain('游客');
+    expect(figure('针对违法行为，派出工作组赴相关地区9个。', '9').metric).not.toContain('违法行为');
   });
 
   it('a stage of a procedure stays with its verb (诉前调解, 诉中调解); a rate after it is of the same procedure', () => {
