@@ -60,9 +60,9 @@ function traceFigure(text: string, format: DraftFormat, figure: DraftFigure, ind
   if (figure.cited) return { ...base, status: 'cited', candidates: found };
   if (found.length) {
     const [best, ...others] = found;
-    const template = best.agreement === 'rounded' ? 'Matches {1} in {0} (allowing for rounding).' : 'Matches {1} in {0}.';
+    const said = best.agreement === 'rounded' ? message('Matches {1} in {0} (allowing for rounding).', best.report, best.text) : message('Matches {1} in {0}.', best.report, best.text);
     const also = others.length ? message('Also in: {0}', others.map((c) => `${c.report} ${c.text}`).join('; ')) : undefined;
-    return { ...base, status: 'found', candidates: found, message: message(template, best.report, best.text), ...(also && { also }) };
+    return { ...base, status: 'found', candidates: found, message: said, ...(also && { also }) };
   }
   const differing = differs(figure, index);
   if (differing) {
