@@ -9,12 +9,12 @@ const SEVERITY = {
   differs: vscode.DiagnosticSeverity.Warning,
   unsourced: vscode.DiagnosticSeverity.Hint,
 } as const;
+/** A draft without a digit or a Chinese numeral has no figure: not sent to the worker. */
+const ANY_NUMERAL = /[0-9０-９一二两三四五六七八九十]/;
 /** Wait this long after the last keystroke before tracing again. */
 const DEBOUNCE_MS = 400;
 /** Sources offered to cite from one figure. */
 const CITE_CHOICES = 3;
-/** Text that may hold a figure: digits, or Chinese numerals as figures use them. */
-const MAY_HOLD_FIGURE = /[0-9０-９]|[一二两三四五六七八九十][成倍]|分之|[一二两三四五六七八九十百千][万亿]|第一|首位/;
 
 export interface Traced {
   version: number;
@@ -66,7 +66,7 @@ export class TraceDiagnostics implements vscode.Disposable, vscode.CodeActionPro
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     if (!DRAFT_LANGUAGES.includes(document.languageId) || document.uri.scheme === 'output') return;
-    if (!this.config(document).get<boolean>(TRACE_FIGURES, true) || !MAY_HOLD_FIGURE.test(document.getText())) {
+    if (!this.config(document).get<boolean>(TRACE_FIGURES, true) || !ANY_NUMERAL.test(document.getText())) {
       this.clear(document);
       return;
     }
