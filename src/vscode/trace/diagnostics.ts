@@ -43,13 +43,14 @@ export class TraceDiagnostics implements vscode.Disposable, vscode.CodeActionPro
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document, DEBOUNCE_MS)),
       vscode.workspace.onDidCloseTextDocument((d) => this.clear(d)),
-      ctx.services.corpus.onDidChange(() => this.all()),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SECTION) && this.all()),
+      // Files of the corpus change in bursts (a folder copied in): trace once the burst is over.
+      ctx.services.corpus.onDidChange(() => this.all(DEBOUNCE_MS)),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SECTION) && this.all(0)),
       vscode.languages.registerCodeActionsProvider(DRAFT_LANGUAGES.map((language) => ({ language })), this, {
         providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
       }),
     ];
-    this.all();
+    this.all(0);
   }
 
   /** The figures of a draft as last traced, if that was its current version. */
@@ -58,8 +59,8 @@ export class TraceDiagnostics implements vscode.Disposable, vscode.CodeActionPro
     return traced?.version === document.version ? traced : undefined;
   }
 
-  private all(): void {
-    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  private all(delay: number): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, delay);
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
