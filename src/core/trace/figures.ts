@@ -66,8 +66,9 @@ function cutSpans(text: string, parsed: ParsedDraft): SourceRange[] {
 /**
  * The paragraphs of the draft as ranges of its text: lines up to a blank line. Markdown goes
  * through the corpus reader's inline pass (emphasis, links, tags left out) after its block
- * markers; a line break inside a paragraph is dropped between Chinese characters (a wrapped line)
- * and kept elsewhere, where it separates words.
+ * markers, and a table cell is read after its row's first cell (and its column's heading when that
+ * names a time): | 刑事发案 | 下降21.5% | reads 刑事发案下降21.5%. A line break inside a paragraph is
+ * dropped next to a Chinese character (a wrapped line) and kept between Latin words and digits.
  */
 function proseParagraphs(text: string, format: DraftFormat, parsed: ParsedDraft): SourceRange[][] {
   const markdown = format === 'markdown' || format === 'pandoc';
@@ -79,9 +80,18 @@ function proseParagraphs(text: string, format: DraftFormat, parsed: ParsedDraft)
     else paragraphs.push(joinLines(text, lines));
     lines = [];
   };
-  for (const line of splitLines(text)) {
+  const all = splitLines(text);
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i];
     if (line.content === '' || (parsed.block && line.start >= parsed.block.start && line.start < parsed.block.end)) {
       flush();
+      continue;
+    }
+    if (markdown && TABLE_ROW.test(line.content) && TABLE_RULE.test(all[i + 1]?.content ?? '')) {
+      flush();
+      const heading = cells(line);
+      for (i += 2; i < all.length && TABLE_ROW.test(all[i].content); i++) paragraphs.push(...rowParagraphs(text, heading, cells(all[i])));
+      i--;
       continue;
     }
     const marker = markdown ? MARKDOWN_BLOCK.exec(line.content) : null;
@@ -93,6 +103,35 @@ function proseParagraphs(text: string, format: DraftFormat, parsed: ParsedDraft)
   }
   flush();
   return paragraphs;
+}
+
+const TABLE_ROW = /^\|.*\|$/;
+const TABLE_RULE = /^\|?(?:\s*:?-{3,}:?\s*\|)+(?:\s*:?-{3,}:?\s*)?$/;
+/** A column heading that dates its cells: 2025年, 1—11月, 一季度. */
+const TIME_HEADING = /年|月|季度/;
+
+/** The cells of a table row, trimmed (an escaped \| stays in its cell). */
+function cells(line: Line): Line[] {
+  const out: Line[] = [];
+  let start = 1;
+  for (let i = 1; i < line.content.length; i++) {
+    if (line.content[i] !== '|' || line.content[i - 1] === '\\') continue;
+    const raw = line.content.slice(start, i);
+    const lead = raw.length - raw.trimStart().length;
+    const content = raw.trim();
+    out.push({ start: line.start + start + lead, end: line.start + start + lead + content.length, content });
+    start = i + 1;
+  }
+  return out;
+}
+
+/** Each cell after the first, read after the row's first cell (and a time heading of its column), emphasis left out. */
+function rowParagraphs(text: string, heading: Line[], row: Line[]): SourceRange[][] {
+  const visible = (cell: Line): SourceRange[] => inlinePassages(text, [cell]).flatMap((p) => p.ranges);
+  return row.slice(1).map((cell, k) => {
+    const head = heading[k + 1];
+    return cell.content === '' ? [] : [...(head && TIME_HEADING.test(head.content) ? [head] : []), row[0], cell].flatMap(visible);
+  });
 }
 
 function joinLines(text: string, lines: Line[]): SourceRange[] {

@@ -39,6 +39,16 @@ describe('figures typed in a draft', () => {
     ]);
   });
 
+  it('read a Markdown table cell with its row’s first cell and its column’s time heading', () => {
+    const draft = '| 指标 | 2024年 | 2025年 |\n| --- | ---: | --- |\n| 刑事发案 | 下降**21.5%** | 下降10% |\n| 现发命案 | 下降20.6% | |\n';
+    const figures = draftFigures(draft, 'markdown');
+    expect(figures.map((f) => [draft.slice(f.range.start, f.range.end), f.metricKey, f.period])).toEqual([
+      ['21.5%', '刑事发案', '2024年'],
+      ['10%', '刑事发案', '2025年'],
+      ['20.6%', '现发命案', '2024年'],
+    ]);
+  });
+
   it('read LaTeX’s \\% as a percent sign and skip commands, math and comments', () => {
     const draft = '湖北省刑事发案下降\\textbf{21.5\\%}，$x = 30\\%$。% 下降40\\%\n现发命案下降20.6\\%\\cite{rep-hb}。\n';
     const figures = draftFigures(draft, 'latex');
