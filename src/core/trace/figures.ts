@@ -29,7 +29,8 @@ const SENTENCE_END = /[。！？!?；;\n]/;
 const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
 
 /** Every figure of the draft that the extractor takes for a statistic, in text order. */
-export function draftFigures(text: string, format: DraftFormat, keys: MetricKeys = SHIPPED_METRIC_KEYS, parsed = parseDraft(text, format)): DraftFigure[] {
+export function draftFigures(text: string, format: DraftFormat, keys: MetricKeys = SHIPPED_METRIC_KEYS): DraftFigure[] {
+  const parsed = parseDraft(text, format);
   const cut = cutSpans(text, parsed);
   const markers = [...parsed.markers, ...parsed.others].sort((a, b) => a.start - b.start);
   const figures: DraftFigure[] = [];
@@ -51,7 +52,7 @@ function cutSpans(text: string, parsed: ParsedDraft): SourceRange[] {
   if (parsed.block) spans.push(parsed.block);
   if (parsed.format === 'latex') {
     LATEX_CUT.lastIndex = 0;
-    for (let m = LATEX_CUT.exec(text); m; m = LATEX_CUT.exec(text)) spans.push({ start: m.index, end: m.index + Math.max(1, m[0].length) });
+    for (let m = LATEX_CUT.exec(text); m; m = LATEX_CUT.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
   spans.sort((a, b) => a.start - b.start);
   const merged: SourceRange[] = [];
