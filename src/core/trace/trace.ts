@@ -113,7 +113,10 @@ function differs(figure: DraftFigure, index: TraceIndex): TraceCandidate | undef
   }
   const values = new Set(near.map((n) => n.source.stat.value));
   const sure = near.filter((n) => n.sameSubject || values.size === 1).sort((a, b) => b.score - a.score);
-  return sure.length ? candidate(sure[0].source, sure[0].score, 'differs') : undefined;
+  const [top] = sure;
+  // Two values as likely (two years of the metric, the draft naming none): which one was meant is unknown.
+  if (!top || sure.some((n) => n.score === top.score && n.source.stat.value !== top.source.stat.value)) return undefined;
+  return candidate(top.source, top.score, 'differs');
 }
 
 /** The best candidates first (score, then an exact value), one per report and figure. */

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/cli/corpus';
+import { readCorpusFile } from '../../../src/core/corpus/read';
+import { annotateStatistics } from '../../../src/core/stats/annotate';
 import { TraceIndex } from '../../../src/core/trace/index';
 import { traceDraft, type TracedFigure } from '../../../src/core/trace/trace';
 import { draftFigures } from '../../../src/core/trace/figures';
@@ -74,6 +76,17 @@ describe('tracing a typed figure to the corpus', () => {
     expect(one('湖北去年刑事发案下降21%。').status).toBe('differs');
     // A value far off is another fact, not a slip.
     expect(one('湖北去年刑事发案下降3%。').status).toBe('unsourced');
+  });
+
+  it('with two years of a metric, matches and corrects by the year the draft names, and says nothing when it names none', () => {
+    const file = readCorpusFile(new TextEncoder().encode('湖北平安建设报告\n\n湖北省委政法委\n\n2024年，全省刑事发案下降21.5%。\n\n2025年，全省刑事发案下降18%。\n'), '/c/hubei.txt');
+    annotateStatistics(file);
+    const years = TraceIndex.of([file]);
+    const status = (text: string) => traceDraft(text, 'plain', years).map((t) => [t.status, t.candidates.map((c) => c.text)]);
+    expect(status('2024年湖北刑事发案下降21.5%。')).toEqual([['found', ['21.5%']]]);
+    expect(status('2025年湖北刑事发案下降21.5%。')).toEqual([['differs', ['18%']]]);
+    expect(status('2025年湖北刑事发案下降19%。')).toEqual([['differs', ['18%']]]);
+    expect(status('湖北刑事发案下降19%。')).toEqual([['unsourced', []]]);
   });
 
   it('writes the fix for the draft’s format (LaTeX escapes %)', () => {
