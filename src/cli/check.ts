@@ -8,7 +8,8 @@ import { corpusLookup } from '../core/cite/reference';
 import { checkDraft } from '../core/cite/verify';
 import { TraceIndex } from '../core/trace/index';
 import { traceDraft, type TracedFigure } from '../core/trace/trace';
-import { loadCorpus } from './corpus';
+import { loadMetricKeys } from '../core/stats/metricKeyFile';
+import { cliLog, loadCorpus } from './corpus';
 import { DRAFT_OPTIONS, locate, located, parseDraftArgs, readDraft, type Located } from './draft';
 import { loadStyle } from './style';
 
@@ -22,12 +23,12 @@ function figureFinding(file: string, text: string, t: TracedFigure): Located & P
   return { ...finding, figure: t.figure, status: t.status, candidates: t.candidates };
 }
 
-export const summary = "a draft's citations against the corpus  (<draft> --corpus <path…> [--json])";
+export const summary = "a draft's citations against the corpus  (<draft> --corpus <path…> [--json] [--metric-aliases F])";
 
-const USAGE = `usage: statcite check <draft> ${DRAFT_OPTIONS} [--json]`;
+const USAGE = `usage: statcite check <draft> ${DRAFT_OPTIONS} [--json] [--metric-aliases <file>]`;
 
 export async function run(argv: string[]): Promise<number> {
-  const args = parseDraftArgs(argv, ['--json'], []);
+  const args = parseDraftArgs(argv, ['--json'], ['--metric-aliases']);
   if (typeof args === 'string') {
     console.error(`statcite check: ${args}\n${USAGE}`);
     return 2;
@@ -42,9 +43,11 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`statcite check: ${draft.error}`);
     return 1;
   }
-  const files = await loadCorpus(args.corpus);
+  // The user's metric aliases key the corpus's statistics and the draft's figures alike.
+  const metricKeys = loadMetricKeys(args.own.get('--metric-aliases') as string | undefined, cliLog);
+  const files = await loadCorpus(args.corpus, undefined, { metricKeys });
   const findings = checkDraft(draft.text, draft.format, corpusLookup(files), style).map((f) => locate(args.draft, draft.text, f));
-  const traced = traceDraft(draft.text, draft.format, TraceIndex.of(files)).map((t) => figureFinding(args.draft, draft.text, t));
+  const traced = traceDraft(draft.text, draft.format, TraceIndex.of(files), metricKeys).map((t) => figureFinding(args.draft, draft.text, t));
   const all = [...findings, ...traced].sort((a, b) => a.line - b.line || a.column - b.column);
   if (args.own.has('--json')) console.log(JSON.stringify(all, null, 2));
   else if (all.length) {

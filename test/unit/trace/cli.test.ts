@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -49,5 +49,19 @@ describe('statcite check: figures typed in the draft', () => {
     expect(figures[0].candidates[0]).toMatchObject({ id: expect.stringMatching(/^stat-/), value: 21.5, unit: '%', metric: '刑事发案', subject: '湖北省', report: expect.stringMatching(/^湖北省委政法委《/), score: 1 });
     expect(figures[1].candidates[0]).toMatchObject({ id: figures[0].candidates[0].id, value: 21.5 });
     expect(figures[2].candidates).toEqual([]);
+  });
+});
+
+describe('statcite check --metric-aliases', () => {
+  it('keys the corpus and the draft with the user’s aliases: a figure named by another name of its metric is found', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'statcite-trace-'));
+    const corpus = path.join(dir, 'corpus');
+    writeFileSync(path.join(dir, 'aliases.txt'), '旅客发送量 客运量\n');
+    mkdirSync(corpus);
+    writeFileSync(path.join(corpus, 'report.txt'), '交通运输工作报告\n\n2025年，全省旅客发送量增长12.5%。\n');
+    const file = draft('draft.md', '2025年全省客运量增长12.5%。\n');
+    const status = async (extra: string[]) => JSON.parse((await cli([file, '--corpus', corpus, '--json', ...extra])).out).find((f: { status?: string }) => f.status)?.status;
+    expect(await status([])).toBe('unsourced');
+    expect(await status(['--metric-aliases', path.join(dir, 'aliases.txt')])).toBe('found');
   });
 });
