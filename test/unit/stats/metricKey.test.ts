@@ -53,6 +53,12 @@ describe('metric keys: one quantity, one key', () => {
     expect(key('民生支出占比')).toBe('民生支出占比');
   });
 
+  it('a 的 after a word of two characters is no part of the key (参赛的运动员 = 参赛运动员); a longer clause keeps it', () => {
+    expect(key('参赛的运动员')).toBe(key('参赛运动员'));
+    expect(key('新增的市场主体')).toBe(key('新增市场主体'));
+    expect(key('增选为两院院士的科学家')).toBe('增选为两院院士的科学家');
+  });
+
   it('keeps the 数 of 指数, 系数 and 天数, and an empty phrase has no key', () => {
     expect(key('服务业生产指数')).toBe('服务业生产指数');
     expect(key('基尼系数')).toBe('基尼系数');
