@@ -34,6 +34,33 @@ export interface GoldEntry {
 
 type Match = { gold: GoldEntry; stat: Statistic };
 
+/**
+ * How the keys group what they key: over every pair of matches whose gold names a key, `merged` are
+ * pairs of different quantities given one key, `split` pairs of one quantity given two; `pairs` all.
+ */
+export interface KeyPairs {
+  pairs: number;
+  merged: Array<[Match, Match]>;
+  split: Array<[Match, Match]>;
+}
+
+/** Compares the grouping of the extracted keys with the gold's, pair by pair. */
+export function keyPairs(matches: Match[]): KeyPairs {
+  const keyed = matches.filter(({ gold: g }) => g.metricKey !== undefined && g.metricKey !== '');
+  const result: KeyPairs = { pairs: 0, merged: [], split: [] };
+  for (let i = 0; i < keyed.length; i++) {
+    for (let j = i + 1; j < keyed.length; j++) {
+      const [a, b] = [keyed[i], keyed[j]];
+      const same = a.gold.metricKey === b.gold.metricKey;
+      const grouped = a.stat.metricKey === b.stat.metricKey;
+      result.pairs++;
+      if (grouped && !same) result.merged.push([a, b]);
+      else if (same && !grouped) result.split.push([a, b]);
+    }
+  }
+  return result;
+}
+
 export interface Score {
   extracted: number;
   required: number;
@@ -45,6 +72,8 @@ export interface Score {
   subjectAccuracy: number;
   periodAccuracy: number;
   metricKeyAccuracy: number;
+  /** Pairs of annotated matches that the extracted keys group as the gold keys do (same ↔ same). */
+  keyPairs: KeyPairs;
   matches: Match[];
   misses: GoldEntry[];
   falsePositives: Statistic[];
@@ -111,6 +140,7 @@ export function score(stats: Statistic[], gold: GoldEntry[]): Score {
     subjectAccuracy: ratio(annotated('subject').length - wrongSubjects.length, annotated('subject').length),
     periodAccuracy: ratio(annotated('period').length - wrongPeriods.length, annotated('period').length),
     metricKeyAccuracy: ratio(annotated('metricKey').length - wrongKeys.length, annotated('metricKey').length),
+    keyPairs: keyPairs(matches),
     matches,
     misses: required.filter((g) => !usedGold.has(g)),
     falsePositives,

@@ -7,6 +7,7 @@ import * as cite from './vscode/cite';
 import * as statistics from './vscode/statistics';
 import * as statisticsView from './vscode/statisticsView';
 import * as textView from './vscode/textView';
+import * as trace from './vscode/trace';
 
 interface Feature {
   register(context: vscode.ExtensionContext, services: Services): void;
@@ -21,6 +22,7 @@ const features: Feature[] = [
   statistics,
   statisticsView,
   textView,
+  trace,
 ];
 
 /** What activate returns: the services, for integration tests and other extensions. */

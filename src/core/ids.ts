@@ -22,16 +22,30 @@ export function stableId(prefix: string, ...parts: Array<string | number>): stri
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (const part of parts) {
-    const s = `${part}\u0000`;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
+    // Each part as it is (no joined copy to allocate), then a 0 between parts.
+    const s = typeof part === 'string' ? part : String(part);
+    for (let i = 0; i <= s.length; i++) {
+      const c = i < s.length ? s.charCodeAt(i) : 0;
       h1 = Math.imul(h1 ^ c, 2654435761);
       h2 = Math.imul(h2 ^ c, 1597334677);
     }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${prefix}-${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+  return `${prefix}-${base36(4294967296 * (2097151 & h2) + (h1 >>> 0))}`;
+}
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** A non-negative integer below 2^53 in base 36, as Number#toString(36) writes it (several times faster). */
+function base36(n: number): string {
+  let s = '';
+  let rest = n;
+  do {
+    s = DIGITS[rest % 36] + s;
+    rest = Math.floor(rest / 36);
+  } while (rest > 0);
+  return s;
 }
 
 /** What identifies a file in its ids: its path below the nearest `corpus` folder, or its name (NFC). */

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Article, CorpusFile, Report, Section, Statistic } from '../core/model';
 import type { SearchOptions, SearchResult } from '../core/search/types';
+import type { DraftFormat } from '../core/cite/draft/syntax';
+import type { TracedFigure } from '../core/trace/trace';
 import { WorkerCorpusService } from './corpus/service';
 
 /** Where a statistic stands in the corpus. */
@@ -23,6 +25,8 @@ export interface CorpusService extends vscode.Disposable {
   file(path: string): CorpusFile | undefined;
   statistic(id: string): StatisticLocation | undefined;
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
+  /** Every figure typed in a draft, traced to the corpus in the worker thread. */
+  trace(text: string, format: DraftFormat): Promise<TracedFigure[]>;
   /** Re-scan the include globs and re-read what changed. */
   refresh(): Promise<void>;
 }

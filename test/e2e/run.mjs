@@ -1,7 +1,8 @@
 // `npm run test:e2e`: packs the .vsix (scripts/package.mjs), then runs test/e2e/*.e2e.mjs with mocha
 // (TDD interface, like the integration suite). Each flow installs that .vsix into a clean
 // code-server and drives the workbench in headless Chromium; screenshots go to test-results/e2e/.
-// STATCITE_VSIX=path skips packing and tests that .vsix instead.
+// STATCITE_VSIX=path skips packing and tests that .vsix instead; STATCITE_E2E_GREP=<text> runs only
+// the flows whose titles match (a flow's steps build on each other: match the suite's title).
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -24,7 +25,7 @@ async function main() {
     }
     process.env.STATCITE_VSIX = path.resolve(process.env.STATCITE_VSIX);
 
-    const mocha = new Mocha({ ui: 'tdd', timeout: 180_000, color: false, reporter: 'spec' });
+    const mocha = new Mocha({ ui: 'tdd', timeout: 180_000, color: false, reporter: 'spec', grep: process.env.STATCITE_E2E_GREP || undefined });
     const here = path.join(repoRoot, 'test/e2e');
     for (const file of fs.readdirSync(here).filter((f) => f.endsWith('.e2e.mjs')).sort()) mocha.addFile(path.join(here, file));
     await mocha.loadFilesAsync();

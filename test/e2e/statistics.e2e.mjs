@@ -50,7 +50,11 @@ suite('Statistics view flow (sample)', () => {
   });
 
   test('the keyboard moves, selects and opens: Space selects, Enter opens the source at the figure', async () => {
+    // Text that does not read as a query says why, and its words still filter.
+    await frame.locator('.text-filter').fill('刑事 date:yesterday');
+    await frame.locator('.text-error', { hasText: 'date:yesterday is not a date' }).waitFor();
     await frame.locator('.text-filter').fill('刑事发案');
+    await frame.locator('.text-error').waitFor({ state: 'hidden' });
     await frame.locator('.grid').focus();
     await wb.page.keyboard.press('ArrowDown');
     await wb.page.keyboard.press('Space');

@@ -40,6 +40,11 @@ export function prepareStatistic(location: StatisticLocation, options: CiteOptio
   return prepare(referenceFor(location), location.statistic.id, sentence, options);
 }
 
+/** A statistic the draft already states (a figure the writer typed): its marker alone, no sentence. */
+export function prepareMarker(location: StatisticLocation, options: CiteOptions): PreparedCitation {
+  return prepare(referenceFor(location), location.statistic.id, '', options);
+}
+
 /** A quotation of a passage of the corpus, located by its section heading. */
 export function prepareQuotation(location: PassageLocation, quote: string, options: CiteOptions): PreparedCitation {
   const locator = location.section.title || undefined;

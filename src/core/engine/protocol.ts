@@ -3,6 +3,8 @@ import type { CorpusFile } from '../model';
 import type { EnginePhase } from './engine';
 import type { SearchOptions, SearchResult } from '../search/types';
 import type { SectionSlice } from './transfer';
+import type { DraftFormat } from '../cite/draft/syntax';
+import type { TracedFigure } from '../trace/trace';
 
 export interface WorkerOptions {
   /** Folder for the on-disk cache; undefined disables caching. */
@@ -16,7 +18,9 @@ export interface WorkerOptions {
 export type Request =
   | { id: number; type: 'sync'; paths: string[] }
   | { id: number; type: 'update'; paths: string[] }
-  | { id: number; type: 'search'; query: string; options?: SearchOptions };
+  | { id: number; type: 'search'; query: string; options?: SearchOptions }
+  /** Every figure typed in a draft, traced to the corpus (src/core/trace). */
+  | { id: number; type: 'trace'; text: string; format: DraftFormat };
 
 /** The host has taken the files up to the one that asked for this (see Events 'file' and 'slices'). */
 export interface Ack {
@@ -47,4 +51,5 @@ export interface Results {
   sync: void;
   update: void;
   search: SearchResult[];
+  trace: TracedFigure[];
 }

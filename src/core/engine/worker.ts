@@ -9,6 +9,8 @@ import { nodeCacheHost } from '../search/nodeCacheHost';
 import { SearchStore } from '../search/store';
 import { loadTokenizer } from '../search/tokenizer';
 import { loadMetricKeys } from '../stats/metricKeyFile';
+import { TraceIndex } from '../trace/index';
+import { traceDraft } from '../trace/trace';
 import { CorpusEngine } from './engine';
 import { threadIndexer } from './indexerClient';
 import { modelVersion } from './modelVersion';
@@ -57,18 +59,24 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
       waiting.set(seq, resolve);
       emit({ ...event, ack: seq });
     });
+  // Drafts' figures are traced here too, off the extension host, against every file read.
+  const traces = new TraceIndex();
   const engine = new CorpusEngine(
     nodeHost(log),
     log,
     {
       file: async (file) => {
+        traces.add(file);
         const { slices, shell } = splitFile(file);
         if (!slices.length) return ++sent % FILES_PER_ACK ? emit({ type: 'file', file }) : acked({ type: 'file', file });
         const transfer = ++transfers;
         for (const part of slices) await acked({ type: 'slices', transfer, slices: part });
         return acked({ type: 'file', file: shell, transfer });
       },
-      removed: (path) => emit({ type: 'removed', path }),
+      removed: (path) => {
+        traces.remove(path);
+        emit({ type: 'removed', path });
+      },
       progress: (done, total) => emit({ type: 'progress', done, total }),
       phase: (phase) => emit({ type: 'phase', phase }),
     },
@@ -76,9 +84,9 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
     { metricKeys },
   );
 
-  // Requests run one at a time in arrival order, except searches, which answer at once from
-  // whatever has been indexed so far. A sync or an update is done once what it read is indexed
-  // (the outline had each file as soon as it was read).
+  // Requests run one at a time in arrival order, except searches and traces, which answer at once
+  // from whatever has been read (searches: indexed) so far. A sync or an update is done once what
+  // it read is indexed (the outline had each file as soon as it was read).
   let queue: Promise<unknown> = Promise.resolve();
   port.on('message', (request: Request | Ack) => {
     if (request.type === 'ack') {
@@ -96,9 +104,11 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
           return engine.indexed();
         case 'search':
           return engine.search(request.query, request.options);
+        case 'trace':
+          return traceDraft(request.text, request.format, traces, metricKeys);
       }
     };
-    const task = request.type === 'search' ? run() : (queue = queue.then(run, run));
+    const task = request.type === 'search' || request.type === 'trace' ? run() : (queue = queue.then(run, run));
     task.then(
       (value) => post({ id: request.id, type: 'done', value }),
       (err: unknown) => post({ id: request.id, type: 'failed', message: err instanceof Error ? err.message : String(err) }),

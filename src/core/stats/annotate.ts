@@ -3,10 +3,11 @@ import { baseName } from '../corpus/text';
 import { passageText } from '../corpus/walk';
 import { OccurrenceCounter, stableId } from '../ids';
 import type { Article, CorpusFile, Report, Section, SourceRange, Statistic } from '../model';
-import { extractStatistics, type ExtractedStatistic, type Topic } from './extract';
+import { extractStatistics, type ExtractedStatistic } from './extract';
 import { SHIPPED_METRIC_KEYS, type MetricKeys } from './metricKey';
 import { timesIn } from './period';
 import { reportSubject, type ReportSubject } from './subject';
+import { openingOf, type Topic } from './topic';
 
 export interface AnnotateOptions {
   /** Metric keys with the user's aliases; the shipped table when not given. */
@@ -29,18 +30,29 @@ export function annotateStatistics(file: CorpusFile, options: AnnotateOptions = 
       const issuer = issuerOf(article, report);
       // Found when a statistic first needs it: most news items of a transcript have none.
       let found: ReportSubject | undefined;
-      const subject = (): ReportSubject => {
-        const lead = [report.intro, ...report.sections].flatMap((s) => s.passages).slice(0, 2).map((p) => passageText(file, p).slice(0, 400)).join('\n');
-        return (found ??= reportSubject(report.kind === 'report' ? issuer : undefined, lead));
-      };
-      const about: ReportSubject = { get place() { return subject().place; }, get subject() { return subject().subject; } };
+      const subject = (): ReportSubject => (found ??= reportSubject(report.kind === 'report' ? issuer : undefined, leadOf(file, report)));
+      const about: ReportSubject = { get place() { return subject().place; }, get subject() { return subject().subject; }, get body() { return subject().body; } };
       // The headline's time (2024年…统计公报, 前两个月…) dates what its sections do not date themselves.
       const period = timesIn(report.title, date, []).find((t) => t.partOf === undefined)?.period;
       const context: SectionContext = { text: file.text, report: about, date, issuer, keys, period };
-      annotateSection(context, report.intro, { id: report.id, ranges: [report.titleRange], headline: true });
-      for (const section of report.sections) annotateSection(context, section, { id: section.id, ranges: section.titleRanges, headline: false });
+      // A time an opening paragraph starts with (2025年，全省法院…) dates the sections that set none.
+      const opening = annotateSection(context, report.intro, { id: report.id, ranges: [report.titleRange], headline: true });
+      const sections: SectionContext = { ...context, period: report.sections.length ? openingOf(opening) ?? period : period };
+      for (const section of report.sections) annotateSection(sections, section, { id: section.id, ranges: section.titleRanges, headline: false });
     }
   }
+}
+
+/** The opening of a report's text: its first two passages, up to 400 characters of each. */
+function leadOf(file: CorpusFile, report: Report): string {
+  const passages: string[] = [];
+  for (const section of [report.intro, ...report.sections]) {
+    for (const passage of section.passages) {
+      passages.push(passageText(file, passage).slice(0, 400));
+      if (passages.length === 2) return passages.join('\n');
+    }
+  }
+  return passages.join('\n');
 }
 
 /**
@@ -73,9 +85,11 @@ interface Heading {
   headline: boolean;
 }
 
-function annotateSection(context: SectionContext, section: Section, heading: Heading): void {
+/** Fills the section's statistics; returns what its passages leave in force. */
+function annotateSection(context: SectionContext, section: Section, heading: Heading): Topic {
   const counter = new OccurrenceCounter();
-  const topic: Topic = { period: context.period };
+  // A report's opening paragraphs, up to its first figures, may set the time of its sections.
+  const topic: Topic = { period: context.period, readsOpening: heading.headline };
   section.statistics = [];
   const add = (stats: ExtractedStatistic[]): void => {
     for (const stat of stats) {
@@ -97,4 +111,5 @@ function annotateSection(context: SectionContext, section: Section, heading: Hea
     if (passage.ranges.length === 0) continue;
     add(extractStatistics(context.text, { passageId: passage.id, ranges: passage.ranges, report: context.report, date: context.date, topic, keys: context.keys }));
   }
+  return topic;
 }

@@ -23,6 +23,8 @@ export interface Classified {
 }
 
 const APPROX_END = new RegExp(`(?:${APPROX_BEFORE})$`);
+const RACE_BEFORE = /(?:男子|女子|混合|男女|[0-9]×)$/;
+const RACE_AFTER = /^(?:自由泳|蝶泳|蛙泳|仰泳|个人混合泳|混合泳|栏|跑|接力|短跑|跨栏|竞走|障碍|决赛|半决赛|预赛|项目)/;
 const GAP = /(?:(高于|快于|高出|多于)|(低于|慢于|少于))[^，。；、0-9]{0,10}$/;
 const METRIC_MEASURE = /(人次|件次|户次|辆次|架次|艘次|人数|人口)(?:达到|达|为|是|共|有)?$/;
 const LEVEL_VERB = new RegExp(`(?:(${UP_VERBS}|提升|延长|扩大)|(${DOWN_VERBS}))了?(?:至|到)$`);
@@ -57,6 +59,8 @@ export function classify(text: string, token: Token, clauseStart: number, tokens
   if (!token.scaled && token.unit === '年' && token.value >= 1900 && token.value <= 2100) return undefined; // a year
   if (token.unit === '月' || token.unit === '周' && afterTail.startsWith('年')) return undefined; // dates, anniversaries
   if (token.unitClass === 'count' && NOT_AFTER_COUNT.test(afterTail)) return undefined;
+  // 女子200米蝶泳, 100米栏: a distance that names a race, not a quantity.
+  if (/^(?:米|公里|千米)$/.test(token.unit) && (RACE_BEFORE.test(near) || RACE_AFTER.test(afterTail))) return undefined;
   // 78公斤级, 30万吨级, 千米级: a class of size, not a quantity.
   if (token.unitClass === 'count' && token.unit !== '' && afterTail.startsWith('级')) return undefined;
 

@@ -8,7 +8,8 @@
  * 1. forms are folded: full-width to half-width, quotes, spaces and bracketed notes removed;
  * 2. the scope in front is dropped — it belongs to the subject (全省, 我国, 湖北省, 县以下);
  * 3. a trailing count word is dropped (人数, 件数, 数量, 总数, a final 数), and for a run or a
- *    record, the words of the run (新低, 零发生, 下降);
+ *    record, the words of the run (新低, 零发生, 下降); a share is named X占Y的比重; a 的 after a
+ *    first word of two characters is dropped (参赛的运动员);
  * 4. what is left, or the folded phrase itself, is looked up in the alias table.
  */
 import { PLACES } from './lexicon';
@@ -22,6 +23,15 @@ const SCOPE = new RegExp(
 const COUNT_WORD = /(?:(?<!案)(?:件|起|宗|例)数|人数|数量|总数|(?<![指系倍分函天日参基户次人级])数)$/;
 /** What a run or a record says of its metric (刑事发案创22年新低, 电信诈骗案连续两年下降). */
 const RUN_WORD = /(?:创?(?:历史)?(?:新低|新高|最低|最高)|零发生|双下降|持续下降|持续上升|下降|上升)$/;
+
+/** 的 after a first word of two characters (参赛的运动员). */
+const JOINING_DE = /^([\u4e00-\u9fff]{2})的(?=[\u4e00-\u9fff]{2})/;
+/** A share named either way: X占Y的比重, X占Y比重, X占Y的比例, X占Y → X占Y的比重, the noun phrase. */
+const SHARE = /^([^占]{2,})占(?:我国|我省|我市|我区|我县|本省|本市|本区|本县)?([^占]{2,}?)(?:的)?(?:比重|比例|份额)?$/;
+/** Words after a quantity that make a rate of it: 生产总值增速 is the rate of 生产总值 (GDP增速 too). */
+const RATE_SUFFIX = /(增速|增幅|涨幅|降幅|增长率|占比|比重)$/;
+/** A bracketed note that names the quantity itself: 城镇常住人口占常住人口比重（常住人口城镇化率）. */
+const NAME_NOTE = /[（(]([^（）()]{2,12})[)）]$/;
 
 /** The folded form of a metric phrase: what a key and an alias are compared in. */
 function fold(phrase: string): string {
@@ -41,7 +51,11 @@ function core(phrase: string): string {
   const run = text.replace(RUN_WORD, '');
   if (run.length >= 2) text = run;
   const counted = text.replace(COUNT_WORD, '');
-  return counted.length >= 2 ? counted : text;
+  // 参赛的运动员 = 参赛运动员: after a word of two characters 的 only joins; after a clause it stays.
+  const kept = (counted.length >= 2 ? counted : text).replace(JOINING_DE, '$1');
+  // 占我国外贸总值: a whole named as the subject's own is the whole (外贸总值).
+  const share = SHARE.exec(kept);
+  return share ? `${share[1]}占${share[2]}的比重` : kept;
 }
 
 /** Alias groups as a user writes them: one group a line, the key first, names apart by spaces or commas. */
@@ -75,19 +89,24 @@ export class MetricKeys {
     }
   }
 
-  /** Keys found so far: metric phrases repeat across a corpus (同比增长 …). */
-  private readonly found = new Map<string, string>();
-
   /** The canonical key of a metric phrase; '' for an empty one. */
   keyOf(metric: string): string {
-    let key = this.found.get(metric);
-    if (key !== undefined) return key;
     const folded = fold(metric);
     const stripped = folded === '' ? '' : core(metric);
-    key = folded === '' ? '' : this.keys.get(folded) ?? this.keys.get(stripped) ?? stripped;
-    if (this.found.size >= 50_000) this.found.clear();
-    this.found.set(metric, key);
-    return key;
+    return folded === '' ? '' : this.keys.get(folded) ?? this.keys.get(stripped) ?? this.named(metric) ?? this.ofRate(stripped) ?? stripped;
+  }
+
+  /** The key a bracketed note names, when it names one in the table (…比重（常住人口城镇化率）). */
+  private named(metric: string): string | undefined {
+    const note = NAME_NOTE.exec(metric)?.[1];
+    return note === undefined ? undefined : this.keys.get(fold(note)) ?? this.keys.get(core(note));
+  }
+
+  /** 地区生产总值增速 → 生产总值增速: the rate of a quantity the table knows, keyed by that quantity. */
+  private ofRate(stripped: string): string | undefined {
+    const suffix = RATE_SUFFIX.exec(stripped);
+    const base = suffix ? this.keys.get(stripped.slice(0, suffix.index)) : undefined;
+    return base === undefined || suffix === null ? undefined : base + suffix[1];
   }
 
   /**

@@ -151,7 +151,14 @@ export function scanTokens(text: string, masked: Array<[number, number]>): Token
   for (const rank of wordRanks(text, masked)) tokens.push(rank);
   for (const doubling of doublings(text, masked)) tokens.push(doubling);
   // A word rank (全国第一) and a doubling (翻一番) win over the bare numeral inside them.
-  tokens.sort((a, b) => a.start - b.start || Number(Boolean(b.preset)) - Number(Boolean(a.preset)));
+  const order = (a: Token, b: Token): number => a.start - b.start || Number(Boolean(b.preset)) - Number(Boolean(a.preset));
+  // Numbers come in order; only added fractions, ranks and doublings need sorting (sorting allocates).
+  for (let k = 1; k < tokens.length; k++) {
+    if (order(tokens[k - 1], tokens[k]) > 0) {
+      tokens.sort(order);
+      break;
+    }
+  }
   const kept: Token[] = [];
   for (const token of tokens) {
     const last = kept[kept.length - 1];

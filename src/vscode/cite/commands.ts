@@ -5,7 +5,7 @@ import { corpusPathOf } from '../textView/uri';
 import { citationAt, resolveCitations } from '../../core/cite/citations';
 import { parseDraft } from '../../core/cite/draft/parse';
 import { insertCitations } from '../../core/cite/many';
-import { prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
+import { prepareMarker, prepareQuotation, prepareStatistic, type CiteOptions, type PreparedCitation } from '../../core/cite/prepare';
 import { passageAt, referenceFor, statisticAt, type StatisticLocation } from '../../core/cite/reference';
 import { planUpdate } from '../../core/cite/update';
 import { figureText } from '../../core/stats/label';
@@ -13,6 +13,7 @@ import { applyToDraft, planBibliography, readText, writeBibliography, type Bibli
 import type { BibliographySync } from './bibsync';
 import type { CiteContext } from './context';
 import {
+  CITE_FIGURE_COMMAND,
   CITE_SELECTION_COMMAND,
   CITE_STATISTIC_COMMAND,
   COPY_COMMAND,
@@ -57,9 +58,12 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
     return location;
   }
 
-  /** Puts prepared citations at the cursor of the draft: one undo step, bibliography file after. */
-  async function citeInto(prepare: (options: CiteOptions) => PreparedCitation[]): Promise<boolean> {
-    const editor = ctx.draftEditor();
+  /**
+   * Puts prepared citations at the cursor of the draft (or at `target`, a place in an open draft):
+   * one undo step, bibliography file after.
+   */
+  async function citeInto(prepare: (options: CiteOptions) => PreparedCitation[], target?: { editor: vscode.TextEditor; at: number }): Promise<boolean> {
+    const editor = target?.editor ?? ctx.draftEditor();
     if (!editor) {
       noDraft();
       return false;
@@ -77,7 +81,7 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
       void vscode.window.showErrorMessage(t('Citation not inserted: {0}. Fix the file and try again.', bibliography.error));
       return false;
     }
-    const at = document.offsetAt(editor.selection.active);
+    const at = target?.at ?? document.offsetAt(editor.selection.active);
     const result = insertCitations(document.getText(), options.format, at, prepared, ctx.lookup(), options.style);
     if ('error' in result) {
       void vscode.window.showWarningMessage(t('Citation not inserted into {0}: {1}', name, t(result.template, ...result.args)));
@@ -186,6 +190,15 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
     return citeInto((options) => locations.map((location) => prepareStatistic(location, options)));
   }
 
+  /** Cites a statistic that a figure typed in a draft states: its marker right after the figure. */
+  async function citeFigure(uri: string, at: number, id: string): Promise<boolean> {
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    const location = document && (await statistic(id));
+    if (!document || !location) return false;
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document === document) ?? (await vscode.window.showTextDocument(document));
+    return citeInto((options) => [prepareMarker(location, options)], { editor, at });
+  }
+
   async function citeSelection(): Promise<boolean> {
     const editor = vscode.window.activeTextEditor;
     const path = editor && corpusPathOf(editor.document.uri);
@@ -284,6 +297,7 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
     vscode.commands.registerCommand(INSERT_COMMAND, () => citeStatistic()),
     vscode.commands.registerCommand(CITE_STATISTIC_COMMAND, citeStatistic),
     vscode.commands.registerCommand(CITE_SELECTION_COMMAND, citeSelection),
+    vscode.commands.registerCommand(CITE_FIGURE_COMMAND, citeFigure),
     vscode.commands.registerCommand(UPDATE_COMMAND, update),
     vscode.commands.registerCommand(COPY_COMMAND, copy),
     vscode.commands.registerCommand(OPEN_SOURCE_COMMAND, openSource),

@@ -16,6 +16,8 @@ export const EXPORT_CSL_COMMAND = 'statcite.exportCslJson';
 export const EXPORT_BIBTEX_COMMAND = 'statcite.exportBibTeX';
 /** Internal: opens a statistic's source (hover links, quick fixes); not in the palette. */
 export const OPEN_SOURCE_COMMAND = 'statcite.cite.openSource';
+/** Internal: cites a statistic that a figure typed in a draft states (uri, offset after the figure, id); not in the palette. */
+export const CITE_FIGURE_COMMAND = 'statcite.cite.citeFigure';
 /** Internal: the reference entries of statistics in the configured style (the Statistics view's copy). */
 export const ENTRIES_COMMAND = 'statcite.cite.entries';
 

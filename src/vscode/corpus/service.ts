@@ -5,6 +5,8 @@ import type { EnginePhase } from '../../core/engine/engine';
 import type { Event } from '../../core/engine/protocol';
 import { joinFile, type SectionSlice } from '../../core/engine/transfer';
 import type { SearchOptions, SearchResult } from '../../core/search/types';
+import type { DraftFormat } from '../../core/cite/draft/syntax';
+import type { TracedFigure } from '../../core/trace/trace';
 import type { CorpusService, StatisticLocation } from '../services';
 import { findCorpusFiles, watchCorpus } from './discovery';
 import { CorpusProgress } from './progress';
@@ -67,6 +69,11 @@ export class WorkerCorpusService implements CorpusService {
   async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
     await this.start();
     return this.client!.request('search', { query, options });
+  }
+
+  async trace(text: string, format: DraftFormat): Promise<TracedFigure[]> {
+    await this.start();
+    return this.client!.request('trace', { text, format });
   }
 
   async refresh(): Promise<void> {

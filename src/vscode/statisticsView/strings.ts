@@ -67,6 +67,9 @@ export function viewStrings() {
     loading: t('Reading the corpus…'),
     empty: t('No statistics in the corpus yet. Choose a corpus folder (StatCite: Choose Corpus Folder…) or open the sample corpus.'),
     noMatch: t('No statistic matches these filters.'),
+    textError: t('{0} — the words filter as plain words.'),
+    /** The UI language's translations of the core's message templates (a query's errors). */
+    messages: (vscode.l10n.bundle ?? {}) as Record<string, string>,
     scope: t('Only {0}'),
     showAll: t('Show all'),
     selectRow: t('Select this statistic'),

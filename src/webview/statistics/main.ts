@@ -11,6 +11,7 @@ import { matchMetricKeys, StatTable, type TableQuery, type TableResult } from '.
 import type { StatRow } from '../../core/table/row';
 import { decodeFile } from '../../core/table/wire';
 import type { ViewStrings } from '../../vscode/statisticsView/strings';
+import type { QueryError } from '../../core/search/query/parse';
 import { Chart } from './chart';
 import { el, format } from './dom';
 import { Filters } from './filters';
@@ -43,7 +44,7 @@ let warmTimer = 0;
 let grid: Grid;
 let filters: Filters;
 let chart: Chart;
-const ui = {} as Record<'status' | 'scope' | 'message' | 'tablePane' | 'comparePane' | 'compareHint' | 'chartData' | 'measure' | 'metricKeys', HTMLElement> & {
+const ui = {} as Record<'status' | 'textError' | 'scope' | 'message' | 'tablePane' | 'comparePane' | 'compareHint' | 'chartData' | 'measure' | 'metricKeys', HTMLElement> & {
   compareWords: HTMLInputElement;
   group: HTMLInputElement;
   tabs: Record<'table' | 'compare', HTMLButtonElement>;
@@ -110,11 +111,19 @@ function run(nonce?: number): void {
   const empty = !rows.length ? (corpusReady ? strings.empty : strings.loading) : !result.rows.length ? strings.noMatch : '';
   ui.message.textContent = empty;
   ui.message.hidden = !empty;
+  showTextError(result.textError);
   ui.scope.hidden = !q.scope;
   ui.scope.firstChild!.textContent = format(strings.scope, scopeLabel);
   status();
   if (tab === 'compare') drawChart();
   postState(nonce);
+}
+
+/** Why the free text does not read as a query; its words still filter as plain words. */
+function showTextError(error: QueryError | undefined): void {
+  filters.text.setAttribute('aria-invalid', String(!!error));
+  ui.textError.hidden = !error;
+  if (error) ui.textError.textContent = format(strings.textError, format(strings.messages[error.template] ?? error.template, ...error.args));
 }
 
 function postState(nonce?: number): void {
@@ -264,6 +273,7 @@ function build(): void {
     delete extra.scope;
     run();
   }, 'secondary'));
+  ui.textError = el('div', { className: 'text-error', attrs: { role: 'alert' } });
   ui.status = el('div', { className: 'status', attrs: { role: 'status', 'aria-live': 'polite' } });
   ui.message = el('div', { className: 'message' });
   ui.tablePane = el('div', { className: 'pane table-pane' }, grid.root, ui.message);
@@ -295,7 +305,7 @@ function build(): void {
     ui.chartData,
   );
   chart = new Chart(canvas, (id) => post({ type: 'open', id }), { none: strings.none, valueAxis: '' });
-  document.body.replaceChildren(toolbar, filters.panel, ui.scope, ui.tablePane, ui.comparePane, el('div', { className: 'footer' }, ui.status, el('div', { className: 'keys' }, strings.keys)));
+  document.body.replaceChildren(toolbar, ui.textError, filters.panel, ui.scope, ui.tablePane, ui.comparePane, el('div', { className: 'footer' }, ui.status, el('div', { className: 'keys' }, strings.keys)));
   setAxis('subject', false);
   showTab('table');
   document.addEventListener('keydown', onKey);

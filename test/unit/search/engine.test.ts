@@ -130,7 +130,7 @@ describe('engine with the search store', () => {
     const host = memoryHost();
     host.files.set(A, { text: '综治中心建设\n\n全年排查矛盾纠纷12.6万件，纠纷化解率98.1%。\n', mtime: 1 });
     const files: CorpusFile[] = [];
-    const keys = new MetricKeys([...METRIC_ALIASES, ['纠纷排查量', '矛盾纠纷']]);
+    const keys = new MetricKeys([...METRIC_ALIASES, ['纠纷排查量', '排查矛盾纠纷']]);
     await new CorpusEngine(host, log, { file: (f) => void files.push(f), removed: () => {}, progress: () => {} }, undefined, { metricKeys: keys }).sync([A]);
     const stats = files[0].articles.flatMap((a) => a.reports).flatMap((r) => [r.intro, ...r.sections]).flatMap((s) => s.statistics);
     expect(stats.map((s) => s.metricKey)).toEqual(['纠纷排查量', '矛盾纠纷化解率']);

@@ -36,7 +36,7 @@ describe('extractStatistics: the usual constructions of work reports', () => {
 
   it('approximate counts keep the stated number: 余 stays outside the figure, 多 before a scale word inside', () => {
     const s = figure('全年办理群众诉求120余万件。', '120余万');
-    expect(s).toMatchObject({ value: 1_200_000, unit: '件', kind: 'count', approx: true, metric: '群众诉求' });
+    expect(s).toMatchObject({ value: 1_200_000, unit: '件', kind: 'count', approx: true, metric: '办理群众诉求' });
     const e = figure('线上服务企业8400余家。', '8400');
     expect(e).toMatchObject({ value: 8400, unit: '家', approx: true });
     expect(figure('接待游客3400多万人次。', '3400多万')).toMatchObject({ value: 34_000_000, unit: '人次', approx: true });
@@ -110,10 +110,13 @@ describe('extractStatistics: the usual constructions of work reports', () => {
     expect(figure('九成以上的行政许可事项实现网上办理。', '九成')).toMatchObject({ value: 90, unit: '%', kind: 'percent', approx: true });
   });
 
-  it('counts with measure words name what the verb governs', () => {
-    expect(figure('新建改建农村公路1.2万公里。', '1.2万')).toMatchObject({ value: 12_000, unit: '公里', kind: 'count', metric: '农村公路' });
-    expect(figure('培育国家级专精特新“小巨人”企业236家。', '236')).toMatchObject({ metric: '国家级专精特新“小巨人”企业' });
-    expect(figure('建成5G基站12.3万个。', '12.3万')).toMatchObject({ metric: '5G基站' });
+  it('counts with measure words name the verb and what it governs', () => {
+    expect(figure('新建改建农村公路1.2万公里。', '1.2万')).toMatchObject({ value: 12_000, unit: '公里', kind: 'count', metric: '新建改建农村公路' });
+    expect(figure('培育国家级专精特新“小巨人”企业236家。', '236')).toMatchObject({ metric: '培育国家级专精特新“小巨人”企业' });
+    expect(figure('建成5G基站12.3万个。', '12.3万')).toMatchObject({ metric: '建成5G基站' });
+    // Verbs that only say a quantity was reached are no part of it.
+    expect(figure('累计建成5G基站12.3万个。', '12.3万').metric).toBe('建成5G基站');
+    expect(figure('宁波舟山港完成集装箱吞吐量612.4万标准箱。', '612.4万').metric).toBe('集装箱吞吐量');
   });
 
   it('Chinese numerals and percent words', () => {
@@ -283,7 +286,7 @@ describe('extractStatistics: news wording', () => {
 
   it('a comparison with an earlier rate lends the metric of the figure before', () => {
     const stats = extract('1—2月份投资同比增长5.5%，比去年全年增速加快0.4个百分点。');
-    expect(stats.map((s) => [s.text, s.metric, s.change])).toEqual([['5.5%', '投资', 'up'], ['0.4个百分点', '投资', 'up']]);
+    expect(stats.map((s) => [s.text, s.metric, s.change])).toEqual([['5.5%', '投资', 'up'], ['0.4个百分点', '投资增速', 'up']]);
   });
 
   it('a parenthesis does not cut the metric', () => {

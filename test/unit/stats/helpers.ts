@@ -1,3 +1,6 @@
+import { sectionsOf } from '../../../src/core/corpus/walk';
+import { loadCorpusFile } from '../../../src/core/load';
+import type { Metadata, Statistic } from '../../../src/core/model';
 import { extractStatistics, type ExtractedStatistic } from '../../../src/core/stats/extract';
 
 /** Extracts from one sentence standing alone as a passage. */
@@ -10,4 +13,10 @@ export function figure(text: string, figureText: string, date?: string): Extract
   const found = extract(text, date).filter((s) => s.text === figureText);
   if (found.length !== 1) throw new Error(`expected one statistic '${figureText}' in ${text}, got ${found.length}: ${extract(text, date).map((s) => s.text).join(', ')}`);
   return found[0];
+}
+
+/** Every statistic of a whole corpus file read from `text` (title, issuing body, sections), in order. */
+export function statisticsIn(text: string, path = '/corpus/report.txt', metadata?: Metadata): Statistic[] {
+  const file = loadCorpusFile(new TextEncoder().encode(text), path, metadata);
+  return [...sectionsOf(file)].flatMap(({ section }) => section.statistics);
 }

@@ -43,6 +43,22 @@ describe('metric keys: one quantity, one key', () => {
     expect(key(a)).not.toBe(key(b));
   });
 
+  it('keys a share as the noun phrase X占Y的比重, however worded; a whole named as our own is the whole', () => {
+    for (const name of ['研发投入占营业收入', '研发投入占营业收入比重', '研发投入占营业收入的比重', '研发投入占营业收入的比例']) {
+      expect(key(name), name).toBe('研发投入占营业收入的比重');
+    }
+    expect(key('对东盟进出口占我国外贸总值')).toBe('对东盟进出口占外贸总值的比重');
+    expect(key('新能源汽车产量占全国')).toBe('新能源汽车产量占全国的比重');
+    expect(key('动力电池产量占全国总产量')).not.toBe(key('动力电池产量占全省总产量'));
+    expect(key('民生支出占比')).toBe('民生支出占比');
+  });
+
+  it('a 的 after a word of two characters is no part of the key (参赛的运动员 = 参赛运动员); a longer clause keeps it', () => {
+    expect(key('参赛的运动员')).toBe(key('参赛运动员'));
+    expect(key('新增的市场主体')).toBe(key('新增市场主体'));
+    expect(key('增选为两院院士的科学家')).toBe('增选为两院院士的科学家');
+  });
+
   it('keeps the 数 of 指数, 系数 and 天数, and an empty phrase has no key', () => {
     expect(key('服务业生产指数')).toBe('服务业生产指数');
     expect(key('基尼系数')).toBe('基尼系数');

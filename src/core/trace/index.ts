@@ -1,0 +1,124 @@
+/**
+ * The corpus's statistics as figure tracing looks them up: by unit and value (sorted, with the
+ * place value of each figure's last digit, so a rounded figure finds the precise one and the
+ * other way round) and by metric key (for a figure written differently from its source). Files
+ * come and go one at a time; the sorted tables are rebuilt on the next look-up after a change.
+ */
+import type { CorpusFile, Statistic } from '../model';
+import { sectionsOf } from '../corpus/walk';
+import { figureStep, roundTo } from './precision';
+
+/** A statistic with what tracing needs of its report. */
+export interface TraceSource {
+  stat: Statistic;
+  /** The report as a writer names it: 湖北省委政法委《着力加强…》. */
+  report: string;
+  /** The place value of the figure's last written digit. */
+  step: number;
+}
+
+interface Tables {
+  /** Per unit: sources sorted by value. */
+  byUnit: Map<string, TraceSource[]>;
+  /** Per unit: the distinct steps its figures are written with. */
+  steps: Map<string, number[]>;
+  byKey: Map<string, TraceSource[]>;
+}
+
+export class TraceIndex {
+  private readonly files = new Map<string, TraceSource[]>();
+  private tables?: Tables;
+
+  static of(files: Iterable<CorpusFile>): TraceIndex {
+    const index = new TraceIndex();
+    for (const file of files) index.add(file);
+    return index;
+  }
+
+  /** Adds a file, or replaces it when it was added before. */
+  add(file: CorpusFile): void {
+    const sources: TraceSource[] = [];
+    for (const { article, report, section } of sectionsOf(file)) {
+      const issuer = report.kind === 'report' ? (report.author ?? article.metadata.authors?.[0]) : article.metadata.publication;
+      const name = `${issuer ?? ''}《${report.title}》`;
+      for (const stat of section.statistics) sources.push({ stat, report: name, step: figureStep(stat.text, stat.value) });
+    }
+    this.files.set(file.path, sources);
+    this.tables = undefined;
+  }
+
+  remove(path: string): void {
+    if (this.files.delete(path)) this.tables = undefined;
+  }
+
+  /** Statistics in the index. */
+  get size(): number {
+    let n = 0;
+    for (const sources of this.files.values()) n += sources.length;
+    return n;
+  }
+
+  /**
+   * Sources of this unit whose value may state `value` written to `step`: those that round to it
+   * (a finer source), and those it rounds to at each step the unit's figures are written with (a
+   * coarser source). The caller checks the agreement itself (precision.ts).
+   */
+  near(unit: string, value: number, step: number): TraceSource[] {
+    const { byUnit, steps } = this.build();
+    const sorted = byUnit.get(unit);
+    if (!sorted) return [];
+    const out = slice(sorted, value - step / 2, value + step / 2);
+    for (const coarse of steps.get(unit) ?? []) {
+      if (coarse <= step) continue;
+      const target = roundTo(value, coarse);
+      for (const source of slice(sorted, target, target)) if (source.step === coarse) out.push(source);
+    }
+    return out;
+  }
+
+  /** Sources whose metric has this key. */
+  ofKey(key: string): TraceSource[] {
+    return (key && this.build().byKey.get(key)) || [];
+  }
+
+  private build(): Tables {
+    if (this.tables) return this.tables;
+    const byUnit = new Map<string, TraceSource[]>();
+    const stepSets = new Map<string, Set<number>>();
+    const byKey = new Map<string, TraceSource[]>();
+    for (const sources of this.files.values()) {
+      for (const source of sources) {
+        const { unit, metricKey } = source.stat;
+        push(byUnit, unit, source);
+        if (metricKey) push(byKey, metricKey, source);
+        let set = stepSets.get(unit);
+        if (!set) stepSets.set(unit, (set = new Set()));
+        set.add(source.step);
+      }
+    }
+    for (const sorted of byUnit.values()) sorted.sort((a, b) => a.stat.value - b.stat.value);
+    const steps = new Map([...stepSets].map(([unit, set]) => [unit, [...set].sort((a, b) => a - b)]));
+    return (this.tables = { byUnit, steps, byKey });
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Sources with lo − ε ≤ value ≤ hi + ε (ε: the binary noise of scaling), from a list sorted by value. */
+function slice(sorted: TraceSource[], lo: number, hi: number): TraceSource[] {
+  const eps = 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi));
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (sorted[mid].stat.value < lo - eps) a = mid + 1;
+    else b = mid;
+  }
+  const out: TraceSource[] = [];
+  for (let i = a; i < sorted.length && sorted[i].stat.value <= hi + eps; i++) out.push(sorted[i]);
+  return out;
+}
