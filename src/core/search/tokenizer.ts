@@ -126,27 +126,36 @@ export function loadTokenizer(options: TokenizerOptions = {}): Tokenizer {
 
 /** A query's terms as Tokenizer.queryTerms gives them, the text between figures cut by `cut`. */
 export function queryTermsOf(text: string, cut: (part: string) => string[]): string[] {
-  return [...new Set(terms(text, cut))].slice(0, MAX_QUERY_TERMS);
+  return [...new Set(terms(text, cut, MAX_QUERY_TERMS))].slice(0, MAX_QUERY_TERMS);
 }
 
-function terms(text: string, cut: (part: string) => string[]): string[] {
+/** The terms of a text, in order, with repeats; the text after `enough` different ones is not cut (a pasted page). */
+function terms(text: string, cut: (part: string) => string[], enough = Infinity): string[] {
   const folded = fold(text);
   const out: string[] = [];
+  // Kept only when there is a limit: indexing wants every term.
+  const seen = enough === Infinity ? undefined : new Set<string>();
+  const full = (): boolean => (seen?.size ?? 0) >= enough;
+  const push = (term: string): void => {
+    out.push(term);
+    seen?.add(term);
+  };
   const words = (part: string): void => {
     if (NOT_A_WORD.test(part)) return;
-    for (const word of cut(part)) if (!NOT_A_WORD.test(word) && !STOP_WORDS.has(word)) out.push(word);
+    for (const word of cut(part)) if (!NOT_A_WORD.test(word) && !STOP_WORDS.has(word)) push(word);
   };
   let last = 0;
   for (const m of folded.matchAll(FIGURE)) {
+    if (full()) return out;
     words(folded.slice(last, m.index));
     last = m.index + m[0].length;
     const number = m[1].replace(/,/g, '') + (m[2] ?? '');
     const unit = m[3];
-    if (unit) out.push(number + unit);
-    out.push(number);
-    if (unit && !NOT_A_WORD.test(unit) && !STOP_WORDS.has(unit)) out.push(unit);
+    if (unit) push(number + unit);
+    push(number);
+    if (unit && !NOT_A_WORD.test(unit) && !STOP_WORDS.has(unit)) push(unit);
   }
-  words(folded.slice(last));
+  if (!full()) words(folded.slice(last));
   return out;
 }
 

@@ -30,8 +30,26 @@ export interface TermCounts {
 export function vocabularyTokenizer(tokenizer: Tokenizer, counts: TermCounts): Tokenizer {
   return {
     ...tokenizer,
-    queryTerms: (text) => queryTermsOf(text, (part) => cutByVocabulary(part, counts)),
+    queryTerms: (text) => {
+      const remembered = remembering(counts);
+      return queryTermsOf(text, (part) => cutByVocabulary(part, remembered));
+    },
     subWords: (term) => subWordsByVocabulary(term, counts),
+  };
+}
+
+/**
+ * The counts, each asked of the index once: a pasted page asks about the same common characters
+ * and words at thousands of places, and each asks every segment.
+ */
+function remembering(counts: TermCounts): TermCounts {
+  const held = new Map<string, number>();
+  const begun = new Map<string, boolean>();
+  return {
+    countOf: (term) => held.get(term) ?? (held.set(term, counts.countOf(term)), held.get(term)!),
+    starts: (prefix) => begun.get(prefix) ?? (begun.set(prefix, counts.starts(prefix)), begun.get(prefix)!),
+    documentCount: counts.documentCount,
+    longest: counts.longest,
   };
 }
 

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTokenizer, MAX_QUERY_TERMS } from '../../../src/core/search/tokenizer';
+import { loadTokenizer, MAX_QUERY_TERMS, queryTermsOf } from '../../../src/core/search/tokenizer';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'statcite-tok-'));
 const userDictionary = path.join(dir, 'mine.txt');
@@ -62,5 +62,16 @@ describe('tokenizer', () => {
   it('refuses a second, different dictionary in the same thread', () => {
     expect(loadTokenizer({ userDictionary, tempDir: dir }).version).toBe(tokenizer.version);
     expect(() => loadTokenizer({ tempDir: dir })).toThrow(/restart/);
+  });
+
+  it('cuts a pasted page no further than its first terms: the same terms, far fewer parts cut', () => {
+    // 400 words, each followed by a figure: word i, then i% and i as terms.
+    const word = (i: number): string => String.fromCharCode(0x4e00 + 2 * i, 0x4e01 + 2 * i);
+    const page = Array.from({ length: 400 }, (_, i) => `${word(i)}${i}%`).join('');
+    const parts: string[] = [];
+    const terms = queryTermsOf(page, (part) => (parts.push(part), [part]));
+    const all = Array.from({ length: 400 }, (_, i) => [word(i), `${i}%`, String(i)]).flat();
+    expect(terms).toEqual(all.slice(0, MAX_QUERY_TERMS));
+    expect(parts.length).toBeLessThan(MAX_QUERY_TERMS / 2);
   });
 });
