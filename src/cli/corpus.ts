@@ -112,6 +112,7 @@ export async function openCorpus(paths: string[], options: CorpusOptions = {}): 
     cache: folder ? nodeCacheHost(folder) : undefined,
     modelVersion: modelVersion(__filename, metricKeys),
     log,
+    metricKeys,
   });
   const engine = new CorpusEngine(nodeHost(log), log, { file: () => {}, removed: () => {}, progress: () => {} }, store, { metricKeys });
   const found = await expandPaths(paths);

@@ -45,6 +45,7 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
     cache: options.cacheDir ? nodeCacheHost(options.cacheDir) : undefined,
     modelVersion: modelVersion(__filename, metricKeys),
     log,
+    metricKeys,
   });
   // The host takes all queued messages in one go, about a millisecond per file: asking for an
   // acknowledgement every few files, and after each slice of a large file, keeps its turns short.

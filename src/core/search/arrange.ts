@@ -8,6 +8,7 @@
  *   nothing more than they do: it is folded into them (they take its place when it ranked higher).
  */
 import type { Passage, Statistic } from '../model';
+import type { MetricKeys } from '../stats/metricKey';
 import type { Ranked } from './best';
 import type { Hit } from './documents';
 import { metricAffinity, NAMES_METRIC } from './query/metric';
@@ -30,8 +31,10 @@ export function arrange(
   accepts: (hit: Hit) => boolean,
   highlight: (entry: Entry) => string[],
   fold: (s: string) => string,
+  metricKeys?: MetricKeys,
 ): Entry[] {
   const named = metricNames(query);
+  const gradeOf = (s: Statistic) => grade(named, s, metricKeys);
   const conditions = asksForStatistics(query);
   // A sentence is known by its passage and where it starts.
   const sentences = new Map<Passage['id'], Map<number, Entry[]>>();
@@ -49,7 +52,7 @@ export function arrange(
     if (!entry.hit.statistic) out.push(entry);
     else {
       const sentence = sentenceOf(entry);
-      if (sentence[0] === entry) out.push(...standIns(entry, named, accepts, conditions ? sentence : [entry]));
+      if (sentence[0] === entry) out.push(...standIns(entry, gradeOf, accepts, conditions ? sentence : [entry]));
     }
   }
   return foldPassages(out, highlight, fold);
@@ -59,12 +62,12 @@ export function arrange(
  * The figures that stand for the sentence of a ranked statistic: those the query names, else
  * `otherwise` (the sentence's ranked figures that meet the conditions, or the best alone).
  */
-function standIns(entry: Entry, named: string[], accepts: (hit: Hit) => boolean, otherwise: Entry[]): Entry[] {
+function standIns(entry: Entry, gradeOf: (s: Statistic) => Grade, accepts: (hit: Hit) => boolean, otherwise: Entry[]): Entry[] {
   const { hit } = entry;
   const statistic = hit.statistic!;
   const neighbours = hit.section.statistics.filter((s) => s.passageId === statistic.passageId && s.sentenceRange.start === statistic.sentenceRange.start);
   const graded = neighbours
-    .map((s) => ({ s, grade: grade(named, s) }))
+    .map((s) => ({ s, grade: gradeOf(s) }))
     .filter(({ grade }) => grade.names)
     .sort((a, b) => b.grade.total - a.grade.total);
   if (graded.length === 0) return otherwise;
@@ -83,11 +86,16 @@ function metricNames(query: Query): string[] {
   return words.length > 1 ? [...names, words.join('')] : names;
 }
 
-function grade(named: string[], statistic: Statistic): { total: number; names: boolean } {
+interface Grade {
+  total: number;
+  names: boolean;
+}
+
+function grade(named: string[], statistic: Statistic, metricKeys: MetricKeys | undefined): Grade {
   let total = 0;
   let names = false;
   for (const text of named) {
-    const affinity = metricAffinity(text, statistic.metricKey);
+    const affinity = metricAffinity(text, statistic.metricKey, metricKeys);
     total += affinity;
     names ||= affinity >= NAMES_METRIC;
   }

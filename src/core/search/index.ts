@@ -7,6 +7,7 @@
  * thread (enter, then attach).
  */
 import type { CorpusFile, SourceRange } from '../model';
+import type { MetricKeys } from '../stats/metricKey';
 import { arrange, type Entry } from './arrange';
 import { best, bestAccepted, type Ranked } from './best';
 import { countDocuments, documentNumber, documentsOf, fieldsOf, isStatistic, sentenceRanges, slotOf, type Fields, type Hit } from './documents';
@@ -248,21 +249,24 @@ export class SearchIndex {
    * query of conditions alone lists what meets them in reading order. Never throws on odd input:
    * a malformed query or one without terms finds nothing.
    */
-  search(text: string, options: SearchOptions = {}): SearchResult[] {
+  search(text: string, options: SearchOptions = {}, metricKeys?: MetricKeys): SearchResult[] {
     const parsed = parseQuery(text);
     if (!parsed.ok || isEmptyQuery(parsed.query)) return [];
     const query = parsed.query;
     const limit = options.limit ?? DEFAULT_LIMIT;
     const statisticsOnly = options.statisticsOnly === true || asksForStatistics(query);
-    const narrows = this.narrower(query, options, statisticsOnly);
+    const narrows = this.narrower(query, options, statisticsOnly, metricKeys);
     // Phrases and exclusions read the text: asked of the best candidates only.
     const accepts = query.phrases.length + query.excluded.length > 0 ? this.admits(textual(query), {}, false) : undefined;
-    const admits = this.admits(query, options, statisticsOnly);
+    const admits = this.admits(query, options, statisticsOnly, metricKeys);
     // A metric: or subject: value is searched for too (then checked): it finds its statistics
-    // through the index rather than a walk over the corpus.
-    const named = query.fields.filter((f) => !f.negated && f.values.length === 1 && (f.field === 'metric' || f.field === 'subject'));
+    // through the index rather than a walk over the corpus; a metric by its key as well (客运量 finds
+    // 旅客发送量 when an alias makes them one).
+    const named = query.fields
+      .filter((f) => !f.negated && f.values.length === 1 && (f.field === 'metric' || f.field === 'subject'))
+      .flatMap((f) => (f.field === 'metric' && metricKeys ? [f.values[0], metricKeys.keyOf(f.values[0])] : [f.values[0]]));
     const wordTerms = this.tokenizer.queryTerms(query.words.map((w) => w.text).join(' '));
-    const otherTerms = this.tokenizer.queryTerms([...query.phrases.map((p) => p.text), ...named.map((f) => f.values[0])].join(' '));
+    const otherTerms = this.tokenizer.queryTerms([...query.phrases.map((p) => p.text), ...named].join(' '));
     const terms = [...new Set([...otherTerms, ...wordTerms])].slice(0, MAX_QUERY_TERMS);
     const typing = query.endsWithWord && options.prefixLast === true && terms[terms.length - 1] === wordTerms[wordTerms.length - 1];
     // A phrase is checked in the text; of its words, the rarest ranks it (a phrase of common
@@ -284,7 +288,7 @@ export class SearchIndex {
     // the first documents make (see arrange): more are taken when they make too few.
     for (let take = limit; ; take += limit) {
       const entries = found.slice(0, take).flatMap((f): Entry[] => this.entry(f));
-      const results = arrange(entries, query, admits, highlight, this.tokenizer.fold);
+      const results = arrange(entries, query, admits, highlight, this.tokenizer.fold, metricKeys);
       if (results.length >= limit || take >= found.length) return results.slice(0, limit).map((entry) => this.result(entry, highlight(entry)));
     }
   }
@@ -356,11 +360,11 @@ export class SearchIndex {
    * of the options: asked of every document a word holds, so it reads the facts table, not the
    * model. Undefined when every document does.
    */
-  private narrower(query: ParsedQuery, options: SearchOptions, statisticsOnly: boolean): ((id: number) => boolean) | undefined {
+  private narrower(query: ParsedQuery, options: SearchOptions, statisticsOnly: boolean, metricKeys: MetricKeys | undefined): ((id: number) => boolean) | undefined {
     const { articleId, reportId } = options;
     const conditions = query.fields.length + query.dates.length + query.figures.length > 0;
     if (!statisticsOnly && !articleId && !reportId && !conditions) return undefined;
-    const matcher = queryMatcher({ ...query, words: [], phrases: [], excluded: [] });
+    const matcher = queryMatcher({ ...query, words: [], phrases: [], excluded: [] }, { metricKeys });
     const facts: Facts = { file: '', report: '' };
     const statistic: StatisticFacts = { value: 0, unit: '', kind: 'count', metricKey: '' };
     return (id) => {
@@ -376,13 +380,13 @@ export class SearchIndex {
    * Whether a document located in the model is a result: in the scope of the options and meeting
    * the query's conditions (its words the index has matched itself).
    */
-  private admits(query: ParsedQuery, options: SearchOptions, statisticsOnly: boolean): (hit: Hit) => boolean {
+  private admits(query: ParsedQuery, options: SearchOptions, statisticsOnly: boolean, metricKeys?: MetricKeys): (hit: Hit) => boolean {
     const { articleId, reportId } = options;
     const conditions = query.phrases.length + query.excluded.length + query.fields.length + query.dates.length + query.figures.length > 0;
     // Where a document stands matters to report:, file: and date: alone.
     const placed = query.dates.length > 0 || query.fields.some((f) => f.field === 'report' || f.field === 'file');
     const nowhere: MatchContext = { file: '', report: '' };
-    const matcher = queryMatcher(query, { words: false });
+    const matcher = queryMatcher(query, { words: false, metricKeys });
     return (hit) => {
       if ((statisticsOnly && hit.kind !== 'statistic') || (articleId && hit.article.id !== articleId) || (reportId && hit.report.id !== reportId)) return false;
       if (!conditions) return true;

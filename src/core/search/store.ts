@@ -12,6 +12,7 @@ import { countDocuments } from './documents';
 import { SearchIndex } from './index';
 import { localIndexer, type Indexer } from './indexer';
 import type { Segment } from './segment';
+import type { MetricKeys } from '../stats/metricKey';
 import type { Tokenizer } from './tokenizer';
 import type { SearchOptions, SearchResult } from './types';
 
@@ -26,6 +27,8 @@ export interface SearchStoreOptions {
   indexer?: Indexer;
   /** Documents that make a batch (default BATCH_DOCUMENTS). */
   batchDocuments?: number;
+  /** How a query's metric words are keyed: the table the corpus's statistics were keyed with. */
+  metricKeys?: MetricKeys;
 }
 
 /** A batch is indexed once it holds this many documents (about 70 news transcripts), or at the end of a read. */
@@ -128,7 +131,7 @@ export class SearchStore {
 
   async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
     while (this.loading) await this.loading;
-    return this.index.search(query, options);
+    return this.index.search(query, options, this.options.metricKeys);
   }
 
   /**

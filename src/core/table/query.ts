@@ -247,7 +247,7 @@ export class StatTable {
     }
     const { words, phrases, excluded } = parsed.query;
     const [need, avoid] = [[...words, ...phrases], excluded].map((parts) => parts.map((p) => fold(p.text)));
-    const conditions = queryMatcher({ ...parsed.query, words: [], phrases: [], excluded: [] });
+    const conditions = queryMatcher({ ...parsed.query, words: [], phrases: [], excluded: [] }, { metricKeys: this.metricKeyTable });
     const { rows } = this;
     return (i) => {
       const row = rows[i];

@@ -3,6 +3,7 @@ import { SearchIndex } from '../../../src/core/search/index';
 import { loadTokenizer } from '../../../src/core/search/tokenizer';
 import type { CorpusFile } from '../../../src/core/model';
 import { buildFile } from './corpusFixture';
+import { metricKeysWith, parseMetricAliases } from '../../../src/core/stats/metricKey';
 
 const tokenizer = loadTokenizer();
 
@@ -186,5 +187,25 @@ describe('SearchIndex', () => {
     expect(reload(index, new Map([[hubei.path, hubei]])).search('检察长')).toEqual([]);
     const otherNews = buildFile(news.path, '全国检察长会议', [{ title: '会议', sections: [{ title: '', paragraphs: ['只有一段。'] }] }]);
     expect(() => reload(index, new Map([hubei, otherNews].map((f) => [f.path, f])))).toThrow(/news\.txt/);
+  });
+});
+
+describe('SearchIndex with the user’s metric aliases', () => {
+  const transport = buildFile('/c/transport.txt', '交通运输工作报告', [
+    { title: '交通运输', sections: [{ title: '', paragraphs: ['全省货运量增长3.1%,旅客发送量增长12.5%。'], stats: [{ figure: '3.1%', metric: '货运量' }, { figure: '12.5%', metric: '旅客发送量' }] }] },
+  ]);
+  const keys = metricKeysWith(parseMetricAliases('旅客发送量 客运量\n', 'aliases.txt').groups);
+  const index = SearchIndex.create(tokenizer);
+  index.add(transport);
+  const figures = (query: string, metricKeys?: typeof keys): string[] => index.search(query, {}, metricKeys).filter((r) => r.kind === 'statistic').map((r) => transport.text.slice(r.start, r.end));
+
+  it('metric: finds a statistic by another name of its metric that the user’s aliases give, and only then', () => {
+    expect(figures('metric:客运量', keys)).toEqual(['12.5%']);
+    expect(figures('metric:客运量')).toEqual([]);
+  });
+
+  it('the figure a query’s words name by an alias leads its sentence', () => {
+    expect(figures('客运量 增长', keys)[0]).toBe('12.5%');
+    expect(figures('客运量 增长')[0]).toBe('3.1%');
   });
 });

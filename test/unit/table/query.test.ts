@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchMetricKeys, StatTable, type TableQuery } from '../../../src/core/table/query';
 import { row } from './rows';
+import { metricKeysWith, parseMetricAliases } from '../../../src/core/stats/metricKey';
 
 const rows = [
   row({ id: 'hb-crime', figure: '21.5%', value: 21.5, unit: '%', kind: 'change', change: 'down', metric: '刑事发案', subject: '湖北省', period: '2025年', report: '着力加强政法基础设施建设', issuer: '湖北省委政法委', date: '2026-01-21', file: '/c/page.txt', reportId: 'rep-hb', sectionId: 'sec-hb2', section: '二、服务管理' }),
@@ -27,6 +28,13 @@ describe('table filters', () => {
     expect(ids({ text: 'metric:未成年人犯罪' })).toEqual(['fj-minor', 'cq-minor', 'cq-harm']);
     expect(ids({ text: 'date:2026 subject:湖北' })).toEqual(['hb-crime', 'hb-centres']);
     expect(ids({ text: 'period:2025 -kind:count' })).toEqual(['hb-crime']);
+  });
+
+  it('metric: in the free text keys its words with the user’s aliases, as the metric filter does', () => {
+    const keys = metricKeysWith(parseMetricAliases('四级综治中心 综治平台\n', 'aliases.txt').groups);
+    const aliased = new StatTable(rows, new Map(), keys);
+    expect(aliased.query({ text: 'metric:综治平台' }).rows.map((i) => rows[i].id)).toEqual(['hb-centres']);
+    expect(ids({ text: 'metric:综治平台' })).toEqual([]);
   });
 
   it('free text that does not read as a query says why, and filters by its words', () => {

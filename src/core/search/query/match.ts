@@ -18,6 +18,7 @@ import { dateInRange } from './date';
 import { figureMeets } from './figure';
 import { metricAffinity, NAMES_METRIC } from './metric';
 import type { FieldCondition, Query } from './parse';
+import type { MetricKeys } from '../../stats/metricKey';
 
 /** Where a statistic or passage stands. */
 export interface MatchContext {
@@ -48,6 +49,8 @@ export interface Facts extends MatchContext {
 export interface MatchOptions {
   /** Whether plain words must occur in the text (default true; the index matches them itself). */
   words?: boolean;
+  /** How metric: words are keyed (default: the shipped alias table). */
+  metricKeys?: MetricKeys;
 }
 
 /** A query compiled into its tests: built once, asked of many statistics or passages. */
@@ -69,7 +72,7 @@ export function queryMatcher(query: Query, options: MatchOptions = {}): Matcher 
   const checks: Check[] = [
     ...query.figures.map((condition): Check => (f) => (f.statistic !== undefined && figureMeets(condition, f.statistic)) !== condition.negated),
     ...query.fields.map((field): Check => {
-      const test = fieldTest(field);
+      const test = fieldTest(field, options.metricKeys);
       return (f) => test(f) !== field.negated;
     }),
     ...query.dates.map((d): Check => (f) => dateInRange(f.date, d.from, d.to) !== d.negated),
@@ -98,13 +101,13 @@ export function statisticFacts(statistic: Statistic): StatisticFacts {
 }
 
 /** Whether a field holds for a document (before any negation). */
-function fieldTest(field: FieldCondition): Check {
+function fieldTest(field: FieldCondition, metricKeys: MetricKeys | undefined): Check {
   const values = field.values.map(fold);
   // A name (subject, period, title, path) that holds one of the values, folded.
   const holds = (name: string | undefined): boolean => name !== undefined && values.some((v) => foldName(name).includes(v));
   switch (field.field) {
     case 'metric':
-      return (f) => f.statistic !== undefined && field.values.some((v) => metricAffinity(v, f.statistic!.metricKey) >= NAMES_METRIC);
+      return (f) => f.statistic !== undefined && field.values.some((v) => metricAffinity(v, f.statistic!.metricKey, metricKeys) >= NAMES_METRIC);
     case 'subject':
       return (f) => holds(f.statistic?.subject);
     case 'period':
