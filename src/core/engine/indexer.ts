@@ -5,11 +5,13 @@
  * never loads: a warm start that finds nothing changed starts no indexer at all.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { runInBackground } from './background';
 import { buildSegment } from '../search/indexer';
 import { loadTokenizer } from '../search/tokenizer';
 import type { IndexerOptions, IndexerReply, IndexerRequest } from './indexerProtocol';
 
 function start(port: NonNullable<typeof parentPort>, options: IndexerOptions): void {
+  runInBackground();
   // The worker's own tokenizer has logged what is wrong with the user's dictionary.
   const tokenizer = loadTokenizer({ userDictionary: options.userDictionary || undefined });
   const post = (reply: IndexerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer);

@@ -12,6 +12,7 @@ import { loadMetricKeys } from '../stats/metricKeyFile';
 import { TraceIndex } from '../trace/index';
 import { traceDraft } from '../trace/trace';
 import { CorpusEngine } from './engine';
+import { runInBackground } from './background';
 import { threadIndexer } from './indexerClient';
 import { modelVersion } from './modelVersion';
 import { nodeHost } from './nodeHost';
@@ -22,6 +23,7 @@ import { splitFile, type SectionSlice } from './transfer';
 const FILES_PER_ACK = 16;
 
 function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): void {
+  runInBackground();
   const post = (message: Message): void => port.postMessage(message);
   const emit = (event: Event): void => post(event);
   const log: Logger = {

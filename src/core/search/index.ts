@@ -70,9 +70,9 @@ export class SearchIndex {
   /** Documents located in the model. */
   private readonly docs = new Map<number, Hit>();
   /**
-   * Documents of files restored from a cache and not located in the model yet (see hit): locating
-   * all of them (160,000 on the news corpus) was a third of a warm start; a search needs its
-   * results' only.
+   * Documents of files restored from a cache or entered for indexing, not located in the model yet
+   * (see hit): locating all of them (160,000 on the news corpus) was a third of a warm start and,
+   * kept, as much memory as the models; a search needs its results' only.
    */
   private readonly restored = new Map<number, { file: CorpusFile; docs: Array<[id: number, key: string]> }>();
   private readonly byFile = new Map<string, number[]>();
@@ -152,7 +152,7 @@ export class SearchIndex {
   /** A segment as the cache keeps it: the files it holds now, and its postings. */
   serialize(segment: Segment): SerializedSegment {
     const files: SerializedSegment['files'] = [];
-    for (const [path, s] of this.segmentByFile) if (s === segment) files.push([path, this.byFile.get(path)!.flatMap((id) => this.keyed(id))]);
+    for (const [path, s] of this.segmentByFile) if (s === segment) files.push([path, this.keyed(this.byFile.get(path)!)]);
     return { files, ...packSegment(segment) };
   }
 
@@ -198,9 +198,13 @@ export class SearchIndex {
     this.remove(file.path);
     const ids: number[] = [];
     const fields: Fields[] = [];
+    // Left to be located again when a search needs them, as a cached file's are (see restored):
+    // kept located, a build's documents took as much memory as the files' models.
+    const entered = { file, docs: [] as Array<[number, string]> };
     for (const hit of documentsOf(file)) {
       const id = documentNumber(this.nextId++, hit.kind);
-      this.docs.set(id, hit);
+      this.restored.set(id, entered);
+      entered.docs.push([id, hit.key]);
       this.facts.record(slotOf(id), file, hit.article, hit.report, hit.statistic);
       ids.push(id);
       fields.push(fieldsOf(id, hit));
@@ -495,10 +499,14 @@ export class SearchIndex {
     return this.docs.get(id);
   }
 
-  /** [id, key] of a document the model has, for serialize. */
-  private keyed(id: number): Array<[number, string]> {
-    const hit = this.hit(id);
-    return hit ? [[id, hit.key]] : [];
+  /** [id, key] of a file's documents (by their numbers) the model has, for serialize: not located for it. */
+  private keyed(ids: readonly number[]): Array<[number, string]> {
+    const waiting = ids.length ? this.restored.get(ids[0]) : undefined;
+    if (waiting) return waiting.docs;
+    return ids.flatMap((id) => {
+      const hit = this.hit(id);
+      return hit ? [[id, hit.key] as [number, string]] : [];
+    });
   }
 
   private result({ hit, ranked }: Entry, terms: string[]): SearchResult {

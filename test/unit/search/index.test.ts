@@ -159,6 +159,15 @@ describe('SearchIndex', () => {
     for (const q of ['"未成年人', 'kind:ratio', '>abc', 'date:soon', 'colour:red 下降', '"的"', '的 >1%']) expect(index.search(q), q).toEqual([]);
   });
 
+  it('saves the same documents whether a search has located them in the model or not', () => {
+    const index = fresh();
+    const saved = (): unknown => index.segments().map((segment) => index.serialize(segment));
+    const before = saved();
+    expect(index.search('未成年人犯罪 下降').length).toBeGreaterThan(0);
+    expect(index.search('检察长').length).toBeGreaterThan(0);
+    expect(saved()).toEqual(before);
+  });
+
   it('saves and restores itself, segment by segment, with the model it was built from', () => {
     const index = fresh();
     const files = new Map([hubei, news].map((f) => [f.path, f]));

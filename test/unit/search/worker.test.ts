@@ -4,7 +4,7 @@
  */
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,5 +91,27 @@ describe('engine worker', () => {
     expect(found).toMatchObject({ type: 'done', value: expect.arrayContaining([expect.objectContaining({ file: paths[0], kind: 'statistic' })]) });
     expect(second.exits).toEqual([]);
     expect(second.log.filter((l) => /afresh|rebuild|corrupt|unexpected/.test(l))).toEqual([expect.stringMatching(/^info: search: reading the corpus afresh: cache is corrupt/)]);
+  }, 60_000);
+
+  // Linux: a thread's priority is its own there (elsewhere it is the process's, left alone).
+  it.runIf(process.platform === 'linux')('reads and indexes at a lower CPU priority than the thread that started it', async () => {
+    const corpus = mkdtempSync(path.join(tmpdir(), 'statcite-worker-corpus-'));
+    const paths = [path.join(corpus, 'a.txt')];
+    writeFileSync(paths[0], '综治中心建设\n\n建设四级综治中心1377个。\n');
+    const nice = (): number[] =>
+      readdirSync('/proc/self/task').map((tid) => {
+        // Field 19 of a thread's stat, counted after the command name's closing parenthesis.
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+    const before = nice().filter((n) => n > 0).length;
+    const started = startWorker({});
+    running.push(started.worker);
+    expect(await started.request({ type: 'sync', paths })).toMatchObject({ type: 'done' });
+    // Searching waits for the index: the indexer thread has run by then.
+    expect(await started.request({ type: 'search', query: '综治中心' })).toMatchObject({ type: 'done' });
+    // The worker and its indexer: the host's garbage collector gets a core before them.
+    expect(nice().filter((n) => n > 0).length - before).toBeGreaterThanOrEqual(2);
+    expect(getPriority()).toBe(0);
   }, 60_000);
 });
