@@ -59,28 +59,72 @@ export interface CiteLookup {
   report(id: string): ReportLocation | undefined;
 }
 
-/** Builds a lookup by walking the outlined files once. */
-export function corpusLookup(files: Iterable<CorpusFile>): CiteLookup & { reports(): ReportLocation[] } {
-  const statistics = new Map<string, StatisticLocation>();
-  const passages = new Map<string, PassageLocation>();
-  const reports = new Map<string, ReportLocation>();
-  for (const file of files) {
+/** Builds a lookup by walking the outlined files once; it then follows the corpus file by file. */
+export function corpusLookup(files: Iterable<CorpusFile>): CorpusLookup {
+  const lookup = new CorpusLookup();
+  for (const file of files) lookup.set(file);
+  return lookup;
+}
+
+/**
+ * Statistics, passages and reports by id. A changed file is put in again and a removed one taken
+ * out, so that a corpus change costs its own files, not a walk over the whole corpus.
+ */
+export class CorpusLookup implements CiteLookup {
+  private readonly statistics = new Map<string, StatisticLocation>();
+  private readonly passages = new Map<string, PassageLocation>();
+  private readonly reportsById = new Map<string, ReportLocation>();
+  /** The ids each file put in, to take out when it changes or goes. */
+  private readonly idsOf = new Map<string, string[]>();
+
+  /** Puts a file in, in place of what it held before. */
+  set(file: CorpusFile): void {
+    this.remove(file.path);
+    const ids: string[] = [];
     for (const article of file.articles) {
       for (const report of article.reports) {
-        reports.set(report.id, { file, article, report });
+        this.reportsById.set(report.id, { file, article, report });
+        ids.push(report.id);
         for (const section of [report.intro, ...report.sections]) {
-          for (const statistic of section.statistics) statistics.set(statistic.id, { file, article, report, section, statistic });
-          for (const passage of section.passages) passages.set(passage.id, { file, article, report, section, passage });
+          for (const statistic of section.statistics) {
+            this.statistics.set(statistic.id, { file, article, report, section, statistic });
+            ids.push(statistic.id);
+          }
+          for (const passage of section.passages) {
+            this.passages.set(passage.id, { file, article, report, section, passage });
+            ids.push(passage.id);
+          }
         }
       }
     }
+    this.idsOf.set(file.path, ids);
   }
-  return {
-    statistic: (id) => statistics.get(id),
-    passage: (id) => passages.get(id),
-    report: (id) => reports.get(id),
-    reports: () => [...reports.values()],
-  };
+
+  remove(path: string): void {
+    for (const id of this.idsOf.get(path) ?? []) {
+      // An id another file holds too (see the ids' README note) stays with that file.
+      if (this.statistics.get(id)?.file.path === path) this.statistics.delete(id);
+      if (this.passages.get(id)?.file.path === path) this.passages.delete(id);
+      if (this.reportsById.get(id)?.file.path === path) this.reportsById.delete(id);
+    }
+    this.idsOf.delete(path);
+  }
+
+  statistic(id: string): StatisticLocation | undefined {
+    return this.statistics.get(id);
+  }
+
+  passage(id: string): PassageLocation | undefined {
+    return this.passages.get(id);
+  }
+
+  report(id: string): ReportLocation | undefined {
+    return this.reportsById.get(id);
+  }
+
+  reports(): ReportLocation[] {
+    return [...this.reportsById.values()];
+  }
 }
 
 // Role words of a byline (本报讯(全媒体记者 闫晶晶 通讯员 …)): they name a role, not a person.

@@ -19,6 +19,8 @@ export class CiteDiagnostics implements vscode.Disposable, vscode.CodeActionProv
   private readonly collection = vscode.languages.createDiagnosticCollection('statcite-cite');
   private readonly findings = new Map<string, Finding[]>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The last check asked for, by document: a check that waited for the corpus and was asked for again since is dropped. */
+  private readonly asked = new Map<string, number>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly ctx: CiteContext) {
@@ -26,7 +28,10 @@ export class CiteDiagnostics implements vscode.Disposable, vscode.CodeActionProv
       this.collection,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, 300)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.clear(d.uri);
+        this.asked.delete(d.uri.toString());
+      }),
       ctx.services.corpus.onDidChange(() => this.all()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SECTION) && this.all()),
       vscode.languages.registerCodeActionsProvider(
@@ -50,11 +55,19 @@ export class CiteDiagnostics implements vscode.Disposable, vscode.CodeActionProv
       this.clear(document.uri);
       return;
     }
-    this.timers.set(key, setTimeout(() => void this.verify(document), delay));
+    const asked = (this.asked.get(key) ?? 0) + 1;
+    this.asked.set(key, asked);
+    this.timers.set(
+      key,
+      setTimeout(async () => {
+        await this.ctx.services.corpus.ready;
+        if (this.asked.get(key) === asked) await this.verify(document);
+      }, delay),
+    );
   }
 
   /** Verifies once the corpus is read: before that every statistic would look missing. */
-  async verify(document: vscode.TextDocument): Promise<Finding[]> {
+  private async verify(document: vscode.TextDocument): Promise<Finding[]> {
     await this.ctx.services.corpus.ready;
     if (document.isClosed || !this.ctx.isDraft(document)) return [];
     const findings = checkDraft(document.getText(), this.ctx.format(document), this.ctx.lookup(), await this.ctx.style(document));

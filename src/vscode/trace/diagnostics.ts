@@ -31,6 +31,8 @@ export class TraceDiagnostics implements vscode.Disposable, vscode.CodeActionPro
   private readonly collection = vscode.languages.createDiagnosticCollection('statcite-trace');
   private readonly traced = new Map<string, Traced>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The last trace asked for, by document: one that waited for the corpus and was asked for again since is dropped. */
+  private readonly asked = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   /** Fires when a draft's figures were traced anew. */
   readonly onDidTrace = this.changed.event;
@@ -42,7 +44,10 @@ export class TraceDiagnostics implements vscode.Disposable, vscode.CodeActionPro
       this.changed,
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.schedule(e.document, DEBOUNCE_MS)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d)),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        this.clear(d);
+        this.asked.delete(d.uri.toString());
+      }),
       // Files of the corpus change in bursts (a folder copied in): trace once the burst is over.
       ctx.services.corpus.onDidChange(() => this.all(DEBOUNCE_MS)),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(SECTION) && this.all(0)),
@@ -71,15 +76,18 @@ export class TraceDiagnostics implements vscode.Disposable, vscode.CodeActionPro
       this.clear(document);
       return;
     }
-    this.timers.set(key, setTimeout(() => void this.trace(document), delay));
+    const asked = (this.asked.get(key) ?? 0) + 1;
+    this.asked.set(key, asked);
+    this.timers.set(key, setTimeout(() => void this.trace(document, asked), delay));
   }
 
-  private async trace(document: vscode.TextDocument): Promise<void> {
+  private async trace(document: vscode.TextDocument, asked: number): Promise<void> {
     const { corpus } = this.ctx.services;
     const version = document.version;
     let figures: TracedFigure[];
     try {
       await corpus.ready;
+      if (this.asked.get(document.uri.toString()) !== asked) return;
       // Corpus files are read, not written: only drafts are traced.
       if (document.isClosed || !this.ctx.isDraft(document)) return this.clear(document);
       figures = await corpus.trace(document.getText(), this.ctx.format(document));
