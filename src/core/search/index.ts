@@ -6,17 +6,18 @@
  * of files (segment.ts), each saved and loaded on its own (cache.ts), and may be built in another
  * thread (enter, then attach).
  */
-import type { CorpusFile, SourceRange } from '../model';
+import type { CorpusFile } from '../model';
 import type { MetricKeys } from '../stats/metricKey';
 import { arrange, type Entry } from './arrange';
 import { best, bestAccepted, type Ranked } from './best';
-import { countDocuments, documentNumber, documentsOf, fieldsOf, isStatistic, sentenceRanges, slotOf, type Fields, type Hit } from './documents';
+import { candidatesOf } from './candidates';
+import { countDocuments, documentNumber, documentsOf, fieldsOf, isStatistic, slotOf, type Fields, type Hit } from './documents';
 import { FactsTable } from './facts';
-import { queryMatcher, type Facts, type MatchContext, type StatisticFacts } from './query/match';
+import { queryMatcher, type Facts, type StatisticFacts } from './query/match';
 import { asksForStatistics, isEmptyQuery, parseQuery, type Query as ParsedQuery } from './query/parse';
 import { packSegment, unpackSegment, type Segment, type SegmentHead } from './segment';
-import { makeSnippet } from './snippet';
-import { TermIndex, type PostingsView, type Query, type TermIndexOptions } from './terms';
+import { admitter, searchResult, textual } from './results';
+import { TermIndex, type Query, type TermIndexOptions } from './terms';
 import { MAX_QUERY_TERMS, type Tokenizer } from './tokenizer';
 import type { SearchOptions, SearchResult } from './types';
 import { vocabularyTokenizer } from './vocabularyCut';
@@ -31,12 +32,6 @@ const ROOM = 3;
 const ANY_TERMS = 8;
 /** Fewer results than this and a query word may also match by its parts. */
 const FEW = 10;
-
-/** A query word that must match: itself or, when parts are tried, all of its parts. */
-interface Word {
-  term: string;
-  parts: string[];
-}
 
 /** What the cache keeps of a segment of the index: per file, document number → key; the postings. */
 export interface SerializedSegment {
@@ -261,8 +256,8 @@ export class SearchIndex {
     const statisticsOnly = options.statisticsOnly === true || asksForStatistics(query);
     const narrows = this.narrower(query, options, statisticsOnly, metricKeys);
     // Phrases and exclusions read the text: asked of the best candidates only.
-    const accepts = query.phrases.length + query.excluded.length > 0 ? this.admits(textual(query), {}, false) : undefined;
-    const admits = this.admits(query, options, statisticsOnly, metricKeys);
+    const accepts = query.phrases.length + query.excluded.length > 0 ? admitter(textual(query), {}, false) : undefined;
+    const admits = admitter(query, options, statisticsOnly, metricKeys);
     // A metric: or subject: value is searched for too (then checked): it finds its statistics
     // through the index rather than a walk over the corpus; a metric by its key as well (客运量 finds
     // 旅客发送量 when an alias makes them one).
@@ -293,7 +288,7 @@ export class SearchIndex {
     for (let take = limit; ; take += limit) {
       const entries = found.slice(0, take).flatMap((f): Entry[] => this.entry(f));
       const results = arrange(entries, query, admits, highlight, this.tokenizer.fold, metricKeys);
-      if (results.length >= limit || take >= found.length) return results.slice(0, limit).map((entry) => this.result(entry, highlight(entry)));
+      if (results.length >= limit || take >= found.length) return results.slice(0, limit).map((entry) => searchResult(entry, highlight(entry), this.tokenizer.fold));
     }
   }
 
@@ -327,7 +322,7 @@ export class SearchIndex {
     };
     const run = (combineWith: 'AND' | 'OR', parts: boolean, asked = terms): Ranked[] => {
       const words = asked.filter((term) => !prefix(term)).map((term) => ({ term, parts: parts ? this.tokenizer.subWords(term) : [] }));
-      const candidates = combineWith === 'AND' && asked.length > 1 ? this.candidates(words) : undefined;
+      const candidates = combineWith === 'AND' && asked.length > 1 ? candidatesOf(this.inverted, words) : undefined;
       // No document holds every word (a pasted paragraph, most often): nothing to score.
       if (candidates?.size === 0) return [];
       // The documents that hold every word are scored by the rarest of them: the postings of a
@@ -381,29 +376,6 @@ export class SearchIndex {
   }
 
   /**
-   * Whether a document located in the model is a result: in the scope of the options and meeting
-   * the query's conditions (its words the index has matched itself).
-   */
-  private admits(query: ParsedQuery, options: SearchOptions, statisticsOnly: boolean, metricKeys?: MetricKeys): (hit: Hit) => boolean {
-    const { articleId, reportId } = options;
-    const conditions = query.phrases.length + query.excluded.length + query.fields.length + query.dates.length + query.figures.length > 0;
-    // Where a document stands matters to report:, file: and date: alone.
-    const placed = query.dates.length > 0 || query.fields.some((f) => f.field === 'report' || f.field === 'file');
-    const nowhere: MatchContext = { file: '', report: '' };
-    const matcher = queryMatcher(query, { words: false, metricKeys });
-    return (hit) => {
-      if ((statisticsOnly && hit.kind !== 'statistic') || (articleId && hit.article.id !== articleId) || (reportId && hit.report.id !== reportId)) return false;
-      if (!conditions) return true;
-      const context: MatchContext = placed
-        ? { file: hit.file.path, report: hit.report.title, article: hit.article.title, date: hit.article.metadata.date ?? hit.file.metadata.date }
-        : nowhere;
-      if (hit.statistic) return matcher.statistic(hit.statistic, context);
-      const { text } = hit.file;
-      return matcher.passage(context, () => hit.passage!.ranges.map((r) => text.slice(r.start, r.end)).join(''));
-    };
-  }
-
-  /**
    * One query word: the word itself or, with parts, also all of its two-character parts (jieba
    * may have cut the text otherwise: 电信诈骗 in 电信诈骗案 is 电信|诈骗案).
    */
@@ -425,48 +397,6 @@ export class SearchIndex {
     const raw = this.inverted.executeQuery(query, { boostDocument });
     const shortIds = this.inverted._documentIds;
     return accept ? bestAccepted(raw, shortIds, accept, k) : best(raw, shortIds, k);
-  }
-
-  /**
-   * The documents that can match an AND query: those that hold every complete query word (or all
-   * of its parts). Scoring walks every document of each term before it intersects, and a
-   * common word (发展, 增长, 国家) is in tens of thousands; so the intersection is found first on the
-   * postings alone — walking the rarest word's documents and probing the others' — and only these
-   * get scored. Undefined when no word is complete (nothing to walk).
-   */
-  private candidates(words: Word[]): Set<number> | undefined {
-    if (words.length === 0) return undefined;
-    const index = this.inverted._index;
-    const postings = new Map<string, PostingsView[]>();
-    const fieldsOf = (term: string): PostingsView[] => {
-      let fields = postings.get(term);
-      if (!fields) postings.set(term, (fields = [...(index.get(term)?.values() ?? [])]));
-      return fields;
-    };
-    const count = (term: string): number => fieldsOf(term).reduce((n, docs) => n + docs.size, 0);
-    const has = (term: string, doc: number): boolean => fieldsOf(term).some((docs) => docs.has(doc));
-    const holds = (word: Word, doc: number): boolean =>
-      has(word.term, doc) || (word.parts.length > 0 && word.parts.every((part) => has(part, doc)));
-    // A word's documents are among those of the word itself and of its rarest part.
-    const sources = (word: Word): string[] => {
-      if (word.parts.length === 0) return [word.term];
-      const rarest = word.parts.reduce((a, b) => (count(b) < count(a) ? b : a));
-      return [word.term, rarest];
-    };
-    const size = (word: Word): number => sources(word).reduce((n, term) => n + count(term), 0);
-    const start = words.reduce((a, b) => (size(b) < size(a) ? b : a));
-    const others = words.filter((word) => word !== start);
-    const shortIds = this.inverted._documentIds;
-    const found = new Set<number>();
-    for (const term of sources(start)) {
-      for (const docs of fieldsOf(term)) {
-        for (const doc of docs.keys()) {
-          const id = shortIds.get(doc);
-          if (id !== undefined && !found.has(id) && holds(start, doc) && others.every((word) => holds(word, doc))) found.add(id);
-        }
-      }
-    }
-    return found;
   }
 
   /** The n terms the fewest documents hold (and some do), rarest first. */
@@ -508,33 +438,4 @@ export class SearchIndex {
       return hit ? [[id, hit.key] as [number, string]] : [];
     });
   }
-
-  private result({ hit, ranked }: Entry, terms: string[]): SearchResult {
-    const { file, statistic, passage } = hit;
-    const ranges = statistic ? sentenceRanges(hit.section, statistic) : passage!.ranges;
-    const snippet = makeSnippet(file.text, ranges, terms, this.tokenizer.fold);
-    const extent: SourceRange = statistic ? statistic.range : { start: ranges[0].start, end: ranges[ranges.length - 1].end };
-    const page = (statistic ?? passage)!.page;
-    return {
-      id: statistic ? statistic.id : passage!.id,
-      kind: hit.kind,
-      file: file.path,
-      start: extent.start,
-      end: extent.end,
-      ...(page === undefined ? {} : { page }),
-      match: statistic ? statistic.range : (snippet.match ?? ranges[0]),
-      article: hit.article.title,
-      report: hit.report.title,
-      section: hit.section === hit.report.intro ? '' : hit.section.title,
-      snippet: snippet.text,
-      highlights: snippet.highlights,
-      score: ranked.score,
-    };
-  }
 }
-
-/** What a query asks of a document's text: its phrases and exclusions. */
-function textual(query: ParsedQuery): ParsedQuery {
-  return { ...query, words: [], fields: [], dates: [], figures: [] };
-}
-
