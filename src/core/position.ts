@@ -4,6 +4,8 @@
  * use it), as VS Code counts them; columns are UTF-16 code units like VS Code's, so that
  * `file:line:column` opens the same character in the editor.
  */
+import { partitionPoint } from './partition';
+
 export interface LineColumn {
   /** 1-based. */
   line: number;
@@ -52,13 +54,7 @@ export function lineColumns(text: string): (offset: number) => LineColumn {
   return (offset) => {
     const at = Math.max(0, Math.min(offset, text.length));
     // The last line start at or before `at` (an offset between \r and \n stays on the line they end).
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: at - starts[lo] + 1 };
+    const line = partitionPoint(starts.length, (i) => starts[i] <= at) - 1;
+    return { line: line + 1, column: at - starts[line] + 1 };
   };
 }

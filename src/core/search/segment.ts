@@ -11,6 +11,8 @@
  * n], ids ascending. A segment's documents come from consecutive files, so their ids follow those
  * of the segments before it.
  */
+import { partitionPoint } from '../partition';
+
 
 export interface Segment {
   /** Number of fields every document has a length for. */
@@ -51,14 +53,7 @@ function compareAt(segment: Segment, t: number, term: string): number {
 
 /** The first term not sorting before `term`. */
 export function lowerBound(segment: Segment, term: string): number {
-  let lo = 0;
-  let hi = termCount(segment);
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (compareAt(segment, mid, term) < 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return partitionPoint(termCount(segment), (i) => compareAt(segment, i, term) < 0);
 }
 
 /** The term's number in the segment, or -1. */
@@ -97,14 +92,8 @@ export function fieldPostings(segment: Segment, t: number, field: number): Field
 /** The document's place in the segment (its index in ids), or -1; searching from `from` on. */
 export function documentAt(segment: Segment, id: number, from = 0): number {
   const { ids } = segment;
-  let lo = from;
-  let hi = ids.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ids[mid] < id) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ids.length && ids[lo] === id ? lo : -1;
+  const at = partitionPoint(ids.length, (i) => ids[i] < id, from);
+  return at < ids.length && ids[at] === id ? at : -1;
 }
 
 /**
@@ -142,13 +131,7 @@ export class SegmentBuilder {
   /** A document's field lengths, when it was added here. */
   lengthsOf(id: number): number[] | undefined {
     const { ids } = this;
-    let lo = 0;
-    let hi = ids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (ids[mid] < id) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(ids.length, (i) => ids[i] < id);
     return lo < ids.length && ids[lo] === id ? this.lengths.slice(lo * this.fields, (lo + 1) * this.fields) : undefined;
   }
 

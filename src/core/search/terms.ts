@@ -10,6 +10,7 @@
  * news corpus and seconds per thousand documents to fill.
  */
 import { documentAt, fieldPostings, findTerm, lowerBound, mergeSegments, SegmentBuilder, startsWith, termAt, termCount, type Segment } from './segment';
+import { partitionPoint } from '../partition';
 
 /** A query tree, as MiniSearch takes it: a term, or queries combined. */
 export type Query = string | { queries: Query[]; combineWith?: 'AND' | 'OR' | 'and' | 'or'; prefix?: boolean };
@@ -70,23 +71,11 @@ export class PostingsView {
     // one that may hold id is the last that starts at or before it. Looking through them in turn
     // made probing a common word cost as many steps as there are segments.
     const { parts } = this;
-    let lo = 0;
-    let hi = parts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (parts[mid].data[parts[mid].at] <= id) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === 0) return undefined;
-    const { data, at, n } = parts[lo - 1];
-    lo = 0;
-    hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (data[at + 2 * mid] < id) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < n && data[at + 2 * lo] === id ? data[at + 2 * lo + 1] : undefined;
+    const part = partitionPoint(parts.length, (i) => parts[i].data[parts[i].at] <= id);
+    if (part === 0) return undefined;
+    const { data, at, n } = parts[part - 1];
+    const k = partitionPoint(n, (i) => data[at + 2 * i] < id);
+    return k < n && data[at + 2 * k] === id ? data[at + 2 * k + 1] : undefined;
   }
 
   has(id: number): boolean {

@@ -5,6 +5,7 @@
  * 宁波市商务局副局长介绍 → 宁波市). Each is looked up when first needed and kept for the sentence.
  */
 import { clauseSubject, headSubjects, quoteState, type HeadSubject, type Referents, type ReportSubject } from './subject';
+import { partitionPoint } from '../partition';
 
 export type HeadAt = HeadSubject & { at: number };
 
@@ -36,14 +37,7 @@ export class PassageSubjects {
       this.lastNamed = found.at(-1)?.subject ?? this.lastNamed;
     }
     const heads = this.sentence.found;
-    let lo = 0;
-    let hi = heads.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (heads[mid].at < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return heads[lo - 1];
+    return heads[partitionPoint(heads.length, (i) => heads[i].at < at) - 1];
   }
 
   /** Subjects of the clauses of the list before 分别 (天水市、庆阳市), or undefined unless each names one. */

@@ -11,6 +11,7 @@
  */
 import { isMasked } from './mask';
 import { parseChineseNumeral } from './numbers';
+import { partitionPoint } from '../partition';
 
 const CN = '[0-9]{1,2}|[一二三四五六七八九十]{1,3}';
 const YEAR = '(?:(?<year>(?:19|20)[0-9]{2})|(?<yearCn>[〇零一二三四五六七八九]{4}))年度?|(?<rel>去年|上年|今年|本年|前年|明年)(?:度)?';
@@ -269,13 +270,7 @@ const NEW_SOURCE = /(?:调查|研究|报告|问卷|抽样|测算|评估)[^，。
 export function periodAt(times: TimeFound[], text: string, sentenceStart: number, at: number, carried: () => string | undefined = () => undefined): { stated?: string; inherited?: string } {
   // The last time that ends before the figure (times are in order: a binary search keeps long
   // passages linear), then back through the sentence.
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid].end <= at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = partitionPoint(times.length, (i) => times[i].end <= at);
   // 在2024年压降50.2%的基础上再降5.9%: the times from 在 to 基础上 are the base's, not the figure's.
   const sentence = text.slice(sentenceStart, at);
   const base = sentence.lastIndexOf('基础上');

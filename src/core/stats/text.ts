@@ -1,4 +1,6 @@
 /** Sentences of a passage's joined text, for the sentence a statistic stands in. */
+import { partitionPoint } from '../partition';
+
 /** Sentence ends: a statistic's sentence runs between two of them. */
 const SENTENCE_END = /[。！？!?；;\n]/g;
 
@@ -15,13 +17,7 @@ export class Sentences {
 
   /** [start, end) of the sentence holding offset `i`: full stop kept, blanks trimmed. */
   around(i: number): [number, number] {
-    let lo = 0;
-    let hi = this.ends.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.ends[mid] <= i) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(this.ends.length - 1, (k) => this.ends[k] <= i);
     let start = lo === 0 ? 0 : this.ends[lo - 1];
     let end = this.ends[lo];
     while (start < end && /\s/.test(this.text[start])) start++;

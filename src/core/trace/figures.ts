@@ -13,6 +13,7 @@ import type { SourceRange } from '../model';
 import { extractStatistics, type ExtractedStatistic } from '../stats/extract';
 import { SHIPPED_METRIC_KEYS, type MetricKeys } from '../stats/metricKey';
 import { figureStep } from './precision';
+import { partitionPoint } from '../partition';
 
 export interface DraftFigure extends Omit<ExtractedStatistic, 'passageId'> {
   /** The place value of the figure's last written digit (see precision.ts). */
@@ -151,7 +152,7 @@ function subtract(ranges: SourceRange[], cut: SourceRange[]): SourceRange[] {
   const out: SourceRange[] = [];
   for (const range of ranges) {
     let start = range.start;
-    for (let j = firstEndingAfter(cut, start); j < cut.length && cut[j].start < range.end; j++) {
+    for (let j = partitionPoint(cut.length, (k) => cut[k].end <= start); j < cut.length && cut[j].start < range.end; j++) {
       if (cut[j].start > start) out.push({ start, end: cut[j].start });
       start = Math.max(start, cut[j].end);
     }
@@ -160,25 +161,13 @@ function subtract(ranges: SourceRange[], cut: SourceRange[]): SourceRange[] {
   return out;
 }
 
-/** Index of the first span ending after `offset`, in spans whose ends rise. */
-function firstEndingAfter(spans: SourceRange[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /**
  * Whether the first marker after the figure closes its sentence: 下降21.5%[^1]。, 21.5%。[^1] and
  * 下降21.5%，命案下降10%[^1]。 (one marker citing the sentence) are cited; a marker in a later
  * sentence is not.
  */
 function citedAt(text: string, markers: SourceRange[], end: number): boolean {
-  const marker = markers[firstEndingAfter(markers, end)];
+  const marker = markers[partitionPoint(markers.length, (k) => markers[k].end <= end)];
   if (!marker) return false;
   const gap = text.slice(end, marker.start).replace(/\s+$/, '');
   const inner = gap.slice(0, -1);

@@ -7,6 +7,7 @@
 import type { CorpusFile, Statistic } from '../model';
 import { sectionsOf } from '../corpus/walk';
 import { figureStep, roundTo } from './precision';
+import { partitionPoint } from '../partition';
 
 /** A statistic with what tracing needs of its report. */
 export interface TraceSource {
@@ -111,13 +112,7 @@ function push<T>(map: Map<string, T[]>, key: string, value: T): void {
 /** Sources with lo − ε ≤ value ≤ hi + ε (ε: the binary noise of scaling), from a list sorted by value. */
 function slice(sorted: TraceSource[], lo: number, hi: number): TraceSource[] {
   const eps = 1e-9 * Math.max(1, Math.abs(lo), Math.abs(hi));
-  let a = 0;
-  let b = sorted.length;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if (sorted[mid].stat.value < lo - eps) a = mid + 1;
-    else b = mid;
-  }
+  const a = partitionPoint(sorted.length, (i) => sorted[i].stat.value < lo - eps);
   const out: TraceSource[] = [];
   for (let i = a; i < sorted.length && sorted[i].stat.value <= hi + eps; i++) out.push(sorted[i]);
   return out;

@@ -1,17 +1,11 @@
 /** From the extracted text back to the original (model.ts SourceMap): a PDF's pages, an HTML page's elements. */
 import type { CorpusFile } from '../../model';
 import { sectionsOf } from '../walk';
+import { partitionPoint } from '../../partition';
 
 /** Index of the last of `count` ascending starts at or before `offset` (0 when none is). */
 function lastStartAtOrBefore(count: number, start: (i: number) => number, offset: number): number {
-  let lo = 0;
-  let hi = count - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (start(mid) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, partitionPoint(count, (i) => start(i) <= offset) - 1);
 }
 
 /** The 1-based page holding `offset`, given where each page begins; undefined without pages. */
