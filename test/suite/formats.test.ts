@@ -137,8 +137,11 @@ suite('HTML, PDF and Word files', () => {
     });
 
     test(`${key}: a search finds the figure${key === 'pdf' || key === 'cmap' ? ', with its page' : ''}, and opening it selects it in the text view`, async () => {
-      const results = await services.corpus.search(query, { statisticsOnly: true });
-      const hit = results.find((r) => r.file === pathOf(key) && r.snippet.includes(figure));
+      // The index is built in a thread of its own once a file is read: the file is found a moment later.
+      let results: Awaited<ReturnType<typeof services.corpus.search>> = [];
+      const isHit = (r: (typeof results)[number]): boolean => r.file === pathOf(key) && r.snippet.includes(figure);
+      await until(async () => (results = await services.corpus.search(query, { statisticsOnly: true })).some(isHit), 30_000, `no hit in ${key} for ${query}`);
+      const hit = results.find(isHit);
       assert.ok(hit, `no hit in ${key} for ${query}: ${results.map((r) => r.snippet).join(' | ')}`);
       const statistic = statisticOf(services.corpus.file(pathOf(key))!, figure);
       assert.strictEqual(hit.page, statistic.page);
