@@ -68,6 +68,11 @@ export function userCacheRoot(env: NodeJS.ProcessEnv = process.env, platform: No
   return nodePath.join(env.XDG_CACHE_HOME && nodePath.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : nodePath.join(home, '.cache'), 'statcite');
 }
 
+/** A corpus cache not used for this many days is removed (each takes about 4 times its corpus). */
+export const CACHE_UNUSED_DAYS = 30;
+const CACHE_FOLDER = /^corpus-[0-9a-f]{16}$/;
+const MANIFEST = 'manifest.json';
+
 /**
  * The cache folder of a corpus: one per set of corpus paths and metric aliases (a command with its
  * own aliases reads figures with other metric keys, and would otherwise rebuild the others' cache).
@@ -81,6 +86,25 @@ function cacheFolder(paths: string[], metricKeys: MetricKeys): string | undefine
     .digest('hex')
     .slice(0, 16);
   return nodePath.join(root, `corpus-${key}`);
+}
+
+/**
+ * Marks the cache in `folder` used now (its manifest's time: a command that changes nothing does
+ * not write it) and removes the caches beside it that no command used for CACHE_UNUSED_DAYS: one
+ * per corpus ever searched would otherwise pile up. Only folders named as StatCite names them are
+ * touched; failures are left for the next command.
+ */
+async function pruneCaches(folder: string): Promise<void> {
+  const now = new Date();
+  await fs.utimes(nodePath.join(folder, MANIFEST), now, now).catch(() => {});
+  const root = nodePath.dirname(folder);
+  const oldest = now.getTime() - CACHE_UNUSED_DAYS * 86_400_000;
+  for (const name of await fs.readdir(root).catch(() => [])) {
+    if (!CACHE_FOLDER.test(name) || name === nodePath.basename(folder)) continue;
+    const dir = nodePath.join(root, name);
+    const used = await fs.stat(nodePath.join(dir, MANIFEST)).then((s) => s.mtimeMs, () => fs.stat(dir).then((s) => s.mtimeMs, () => now.getTime()));
+    if (used < oldest) await fs.rm(dir, { recursive: true, force: true }).catch(() => {});
+  }
 }
 
 export interface CorpusOptions {
@@ -118,6 +142,7 @@ export async function openCorpus(paths: string[], options: CorpusOptions = {}): 
   const found = await expandPaths(paths);
   await engine.sync(found);
   await engine.settled();
+  if (folder) await pruneCaches(folder);
   return {
     files: found.flatMap((p) => engine.get(p) ?? []),
     metricKeys,

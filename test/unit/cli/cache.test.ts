@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { takeCacheOptions, userCacheRoot } from '../../../src/cli/corpus';
+import { CACHE_UNUSED_DAYS, takeCacheOptions, userCacheRoot } from '../../../src/cli/corpus';
 import { run } from '../../../src/cli/search';
 import { capture } from '../console';
 
@@ -64,6 +64,29 @@ describe('the CLI cache', () => {
     expect(await fs.readdir(cache)).toEqual(written);
     expect(takeCacheOptions(['--cache'])).toEqual({ error: '--cache needs a folder' });
     expect(takeCacheOptions(['--cache', '--json'])).toEqual({ error: '--cache needs a folder' });
+  });
+
+  it('removes the caches of corpora not used for a while, and nothing else in the folder', async () => {
+    const { corpus, cache } = await setup(true);
+    takeCacheOptions(['--cache', cache]);
+    await search('复吸率', corpus);
+    const [used] = await fs.readdir(cache);
+    const days = (n: number): Date => new Date(Date.now() - n * 86_400_000);
+    // A corpus searched long ago, one searched lately, and what is not a corpus cache of StatCite's.
+    const stale = path.join(cache, 'corpus-0123456789abcdef');
+    const recent = path.join(cache, 'corpus-fedcba9876543210');
+    const other = path.join(cache, 'corpus-notes');
+    for (const dir of [stale, recent, other]) {
+      await fs.mkdir(dir);
+      await fs.writeFile(path.join(dir, 'manifest.json'), '{}');
+    }
+    await fs.utimes(path.join(stale, 'manifest.json'), days(CACHE_UNUSED_DAYS + 1), days(CACHE_UNUSED_DAYS + 1));
+    await fs.utimes(path.join(recent, 'manifest.json'), days(CACHE_UNUSED_DAYS - 1), days(CACHE_UNUSED_DAYS - 1));
+    await fs.utimes(path.join(other, 'manifest.json'), days(CACHE_UNUSED_DAYS + 1), days(CACHE_UNUSED_DAYS + 1));
+    // The cache in use counts as used by every search, even one that changes nothing in it.
+    await fs.utimes(path.join(cache, used, 'manifest.json'), days(CACHE_UNUSED_DAYS + 1), days(CACHE_UNUSED_DAYS + 1));
+    expect((await search('复吸率', corpus)).read).toEqual([]);
+    expect((await fs.readdir(cache)).sort()).toEqual([used, path.basename(other), path.basename(recent)].sort());
   });
 
   it('by default lives in the user cache folder of the platform', () => {
