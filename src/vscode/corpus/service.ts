@@ -2,7 +2,7 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import type { CorpusFile } from '../../core/model';
 import type { EnginePhase } from '../../core/engine/engine';
-import type { Event } from '../../core/engine/protocol';
+import type { Event, Request, Results } from '../../core/engine/protocol';
 import { joinFile, type SectionSlice } from '../../core/engine/transfer';
 import type { SearchOptions, SearchResult } from '../../core/search/types';
 import type { DraftFormat } from '../../core/cite/draft/syntax';
@@ -11,7 +11,7 @@ import type { CorpusService, StatisticLocation } from '../services';
 import { findCorpusFiles, watchCorpus } from './discovery';
 import { CorpusProgress } from './progress';
 import { SECTION, STATE_CONTEXT, settingPath } from './settings';
-import { WorkerClient } from './workerClient';
+import { WorkerClient, type RequestBody } from './workerClient';
 import { SECTION as SEARCH_SECTION, USER_DICTIONARY } from '../search/settings';
 import { METRIC_ALIASES, STATS_SECTION } from '../statistics/settings';
 
@@ -68,12 +68,24 @@ export class WorkerCorpusService implements CorpusService {
 
   async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
     await this.start();
-    return this.client!.request('search', { query, options });
+    return this.ask('search', { query, options });
   }
 
   async trace(text: string, format: DraftFormat): Promise<TracedFigure[]> {
     await this.start();
-    return this.client!.request('trace', { text, format });
+    return this.ask('trace', { text, format });
+  }
+
+  /** A request to the worker; one the worker was restarted under is asked again of the new one. */
+  private async ask<T extends Request['type']>(type: T, body: RequestBody<T>): Promise<Results[T]> {
+    for (;;) {
+      const client = this.client!;
+      try {
+        return await client.request(type, body);
+      } catch (err) {
+        if (client === this.client) throw err;
+      }
+    }
   }
 
   async refresh(): Promise<void> {
@@ -179,7 +191,7 @@ export class WorkerCorpusService implements CorpusService {
     this.log.info(`corpus: found ${paths.length} files in ${Date.now() - started} ms`);
     started = Date.now();
     this.progress.update('reading', 0, paths.length);
-    await this.client!.request('sync', { paths });
+    await this.ask('sync', { paths });
     this.log.info(`corpus: outline of ${this.byPath.size} files complete in ${Date.now() - started} ms`);
     this.flush();
     await vscode.commands.executeCommand('setContext', STATE_CONTEXT, this.byPath.size ? 'ready' : 'empty');
@@ -194,7 +206,7 @@ export class WorkerCorpusService implements CorpusService {
       const batch = [...this.watchChanges];
       this.watchChanges.clear();
       batch.forEach((p) => this.announced.delete(p));
-      this.client?.request('update', { paths: batch }).then(
+      this.ask('update', { paths: batch }).then(
         () => this.flush(),
         (err: unknown) => this.log.error(`corpus update failed: ${String(err)}`),
       );

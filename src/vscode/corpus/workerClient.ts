@@ -1,8 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { Event, Message, Request, Results, WorkerOptions } from '../../core/engine/protocol';
 
+/** What a request to a worker that was ended (a restart, the window closing) gets. */
+export const STOPPED = 'the StatCite worker was stopped';
+
 type Pending = { resolve(value: unknown): void; reject(err: Error): void };
-type RequestBody<T extends Request['type']> = Omit<Extract<Request, { type: T }>, 'id' | 'type'>;
+export type RequestBody<T extends Request['type']> = Omit<Extract<Request, { type: T }>, 'id' | 'type'>;
 
 /** Request/reply over the engine's worker thread; events go to the given handler. */
 export class WorkerClient {
@@ -31,6 +34,7 @@ export class WorkerClient {
   }
 
   request<T extends Request['type']>(type: T, body: RequestBody<T>): Promise<Results[T]> {
+    if (this.disposed) return Promise.reject(new Error(STOPPED));
     const id = this.nextId++;
     return new Promise<Results[T]>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
@@ -43,9 +47,12 @@ export class WorkerClient {
     this.worker.postMessage({ type: 'ack', seq });
   }
 
+  /** Ends the worker; what is still waiting for it is refused (the caller may ask a new one). */
   dispose(): void {
     // terminate() exits with code 1: not a failure to report.
     this.disposed = true;
+    for (const p of this.pending.values()) p.reject(new Error(STOPPED));
+    this.pending.clear();
     void this.worker.terminate();
   }
 }
