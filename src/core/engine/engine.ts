@@ -34,6 +34,8 @@ export interface EngineHost {
   stat(path: string): Promise<FileStamp>;
   /** Metadata for a file from a sidecar next to it; undefined when there is none. */
   sidecarMetadata(path: string): Promise<Metadata | undefined>;
+  /** A read begins: what the host remembers of the file system from the last one is stale. */
+  begin?(): void;
 }
 
 /** What the engine is busy with; 'idle' once the index is ready and the cache saved. */
@@ -75,6 +77,14 @@ interface Entry {
 
 /** At most one progress report per this many milliseconds. */
 const PROGRESS_MS = 50;
+/**
+ * Files whose stamps are asked for together: one at a time, each waited for a turn of the file
+ * system's threads (0.6 s for the 14,230 files of a warm start at ten times the benchmark corpus;
+ * 0.07 s 64 at a time).
+ */
+const STAT_BATCH = 64;
+/** Queued requests (a search while typing) run at least this often during a read. */
+const YIELD_MS = 10;
 
 /** Where a read's time went, for the log. */
 interface Tally {
@@ -170,6 +180,7 @@ export class CorpusEngine {
   }
 
   private begin(): number {
+    this.host.begin?.();
     this.tally = newTally();
     this.listener.phase?.('reading');
     return ++this.runs;
@@ -215,27 +226,31 @@ export class CorpusEngine {
     let done = 0;
     let changed = false;
     let reported = 0;
-    for (const path of paths) {
-      changed = (await this.read(path, force)) || changed;
-      // Unchanged files go by in microseconds: a progress message for each would reach the host
-      // as one long burst.
-      if (++done === paths.length || Date.now() - reported >= PROGRESS_MS) {
-        this.listener.progress(done, paths.length);
-        reported = Date.now();
+    let yielded = Date.now();
+    for (let at = 0; at < paths.length; at += STAT_BATCH) {
+      const batch = paths.slice(at, at + STAT_BATCH);
+      // A stamp taken before a file of the batch changes is older than what is read: the next
+      // read then finds the file touched, and its hash tells whether it changed.
+      const stamps = await Promise.all(batch.map((path) => this.host.stat(path).catch(() => undefined)));
+      for (let i = 0; i < batch.length; i++) {
+        const stamp = stamps[i];
+        changed = (stamp ? await this.read(batch[i], stamp, force) : this.remove(batch[i])) || changed;
+        // Unchanged files go by in microseconds: a progress message for each would reach the host
+        // as one long burst, and a turn of the event loop for each would be most of a warm start.
+        if (++done === paths.length || Date.now() - reported >= PROGRESS_MS) {
+          this.listener.progress(done, paths.length);
+          reported = Date.now();
+        }
+        if (Date.now() - yielded >= YIELD_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          yielded = Date.now();
+        }
       }
-      // Let queued requests (a search while typing) run between files.
-      await new Promise((resolve) => setImmediate(resolve));
     }
     return changed;
   }
 
-  private async read(path: string, force: boolean): Promise<boolean> {
-    let stamp: FileStamp;
-    try {
-      stamp = await this.host.stat(path);
-    } catch {
-      return this.remove(path);
-    }
+  private async read(path: string, stamp: FileStamp, force: boolean): Promise<boolean> {
     const known = this.files.get(path);
     // A sidecar changes what a file reads as without touching the file.
     const metadata = await this.host.sidecarMetadata(path).catch(() => undefined);

@@ -8,8 +8,17 @@ import type { EngineHost, FileStamp } from './engine';
 export function nodeHost(log: Logger): EngineHost {
   // Parsed sidecars by path, re-read when their mtime changes.
   const sidecars = new Map<string, { mtime: number; sidecar: Sidecar }>();
+  // During one read, by path: every file of a folder looks for the same sidecars (the folder's,
+  // then each one above it), which made most of a warm start's calls to the file system.
+  let looked = new Map<string, Promise<Sidecar | undefined>>();
 
-  async function sidecarAt(path: string): Promise<Sidecar | undefined> {
+  function sidecarAt(path: string): Promise<Sidecar | undefined> {
+    let found = looked.get(path);
+    if (!found) looked.set(path, (found = readSidecar(path)));
+    return found;
+  }
+
+  async function readSidecar(path: string): Promise<Sidecar | undefined> {
     const stat = await fs.stat(path).catch(() => undefined);
     if (!stat?.isFile()) return undefined;
     const known = sidecars.get(path);
@@ -21,6 +30,9 @@ export function nodeHost(log: Logger): EngineHost {
   }
 
   return {
+    begin() {
+      looked = new Map();
+    },
     readFile: (path) => fs.readFile(path),
     async stat(path): Promise<FileStamp> {
       const s = await fs.stat(path);
