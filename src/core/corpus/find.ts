@@ -40,6 +40,31 @@ const PARALLEL = 8;
 /** Entries matched in one turn before the walk lets other work run. */
 const ENTRIES_PER_TURN = 2000;
 
+/** Whether the walk goes into a folder (`path` below its root, with `/`): not hidden, not excluded, where the include may match. */
+function entersFolder(root: CorpusRoot, exclude: Glob, path: string, name: string): boolean {
+  if (name.startsWith('.') || exclude.matches(path) || exclude.matchesAllUnder(path)) return false;
+  return !root.include || root.include.mayMatchUnder(path);
+}
+
+/** Whether a file of a folder the walk went into belongs to the corpus. */
+function takesFile(root: CorpusRoot, exclude: Glob, path: string, name: string): boolean {
+  return (root.include ? root.include.matches(path) : CORPUS_FILE.test(name)) && !exclude.matches(path);
+}
+
+/**
+ * Whether findFiles would find the file at this absolute path (a file watcher's event: a watcher
+ * sees all the include globs match, excluded folders too).
+ */
+export function isCorpusFile(roots: readonly CorpusRoot[], exclude: Glob, file: string): boolean {
+  return roots.some((root) => {
+    const relative = nodePath.relative(root.folder, file);
+    if (!relative || relative.startsWith('..') || nodePath.isAbsolute(relative)) return false;
+    const names = relative.split(nodePath.sep);
+    for (let i = 1; i < names.length; i++) if (!entersFolder(root, exclude, names.slice(0, i).join('/'), names[i - 1])) return false;
+    return takesFile(root, exclude, names.join('/'), names[names.length - 1]);
+  });
+}
+
 /** Every corpus file under the roots, as sorted absolute paths. Hidden folders (.git …) are skipped. */
 export async function findFiles(roots: readonly CorpusRoot[], host: FolderHost, options: FindOptions): Promise<string[]> {
   const found = new Set<string>();
@@ -65,10 +90,8 @@ export async function findFiles(roots: readonly CorpusRoot[], host: FolderHost, 
       if (++matched % ENTRIES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
       const path = relative ? `${relative}/${name}` : name;
       if (kind === 'folder') {
-        if (name.startsWith('.') || options.exclude.matches(path) || options.exclude.matchesAllUnder(path)) continue;
-        if (root.include && !root.include.mayMatchUnder(path)) continue;
-        queue.push({ root, folder: nodePath.join(folder, name), relative: path });
-      } else if (kind === 'file' && (root.include ? root.include.matches(path) : CORPUS_FILE.test(name)) && !options.exclude.matches(path)) {
+        if (entersFolder(root, options.exclude, path, name)) queue.push({ root, folder: nodePath.join(folder, name), relative: path });
+      } else if (kind === 'file' && takesFile(root, options.exclude, path, name)) {
         found.add(nodePath.join(folder, name));
       }
     }

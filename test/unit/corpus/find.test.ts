@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFiles, nodeFolderHost, type FolderHost } from '../../../src/core/corpus/find';
+import { findFiles, isCorpusFile, nodeFolderHost, type CorpusRoot, type FolderHost } from '../../../src/core/corpus/find';
 import { compileGlobs } from '../../../src/core/glob';
 
 describe('finding corpus files on disk', () => {
@@ -46,6 +46,18 @@ describe('finding corpus files on disk', () => {
     });
     expect(rel(found)).toEqual(['archive/deep/er/c.markdown']);
     expect(counts.at(-1)).toBe(1);
+  });
+
+  it('tells of a single path (a file watcher event) what the walk would: in the corpus or not', async () => {
+    const roots: CorpusRoot[] = [{ folder: root, include: compileGlobs(['**/corpus/**/*.{md,txt}']) }, { folder: path.join(root, 'archive') }];
+    const exclude = compileGlobs(['**/node_modules/**', '**/drafts']);
+    const found = await findFiles(roots, nodeFolderHost, { exclude });
+    const all = ['corpus/a.md', 'corpus/2022/20221115.txt', 'corpus/2022/notes.pdf', 'corpus/node_modules/pkg/readme.md', 'corpus/drafts/old.md', 'corpus/.git/x.md', 'other/b.md', 'archive/deep/er/c.markdown', 'archive/skip.xlsx'];
+    expect(all.filter((f) => isCorpusFile(roots, exclude, path.join(root, f)))).toEqual(rel(found).sort((a, b) => all.indexOf(a) - all.indexOf(b)));
+    // A new file under an excluded folder, or outside every root, is not one either.
+    expect(isCorpusFile(roots, exclude, path.join(root, 'corpus', 'drafts', 'new', 'x.md'))).toBe(false);
+    expect(isCorpusFile(roots, exclude, path.join(path.dirname(root), 'elsewhere', 'corpus', 'a.md'))).toBe(false);
+    expect(isCorpusFile(roots, exclude, path.join(root, 'archive', 'new.txt'))).toBe(true);
   });
 
   it('does not descend where the include cannot match', async () => {
