@@ -20,6 +20,9 @@ export interface CorpusService extends vscode.Disposable {
   readonly onDidChange: vscode.Event<string[]>;
   /** Resolves once the first full read of the corpus is done. */
   readonly ready: Promise<void>;
+  /** What the corpus is busy with, as the status bar says it ("Indexing for search 340/1,423"); undefined when idle. */
+  readonly activity: string | undefined;
+  readonly onDidChangeActivity: vscode.Event<void>;
   files(): CorpusFile[];
   /** The outlined file at a fsPath, if it belongs to the corpus. */
   file(path: string): CorpusFile | undefined;

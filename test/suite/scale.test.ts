@@ -73,6 +73,9 @@ suite('Large corpus', () => {
     const { services } = await statcite();
     await writeArchive(root);
     const total = DAYS + REPORTS + NOTES;
+    // What the corpus says it is doing (the search box shows it: results are partial meanwhile).
+    const activity: string[] = [];
+    const listening = services.corpus.onDidChangeActivity(() => activity.push(services.corpus.activity ?? 'idle'));
     const started = Date.now();
     await corpusConfig().update('exclude', ['**/node_modules/**', '**/drafts/**'], vscode.ConfigurationTarget.Workspace);
     await corpusConfig().update('folders', [root], vscode.ConfigurationTarget.Workspace);
@@ -89,6 +92,10 @@ suite('Large corpus', () => {
       `the archive did not show as one group of ${total} files: ${provider.getChildren().map((n) => `${label(n)} (${description(n)})`).join(' | ')}`,
     );
     console.log(`      ${total} files: first grouped outline after ${firstGrouped} ms, complete after ${Date.now() - started} ms`);
+    await until(() => services.corpus.activity === undefined, 240_000, `the corpus stayed busy: ${services.corpus.activity}`);
+    listening.dispose();
+    assert.ok(activity.some((a) => /^Reading corpus [\d,]+\/[\d,]+$/.test(a)), `no reading progress among ${activity.slice(0, 5).join(' | ')}`);
+    assert.strictEqual(activity[activity.length - 1], 'idle');
 
     const archive = archiveGroup()!;
     const inArchive = (rel: string): CorpusFile[] => services.corpus.files().filter((f) => f.path.startsWith(path.join(root, rel) + path.sep));

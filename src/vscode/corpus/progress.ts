@@ -38,10 +38,19 @@ class Indicator {
 export class CorpusProgress implements vscode.Disposable {
   private statusBar?: Indicator;
   private outline?: Indicator;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when what the corpus is doing changes (see message). */
+  readonly onDidChange = this.changed.event;
+  /** What the status bar says ("Indexing for search 340/1,423"); undefined when the corpus is idle. */
+  message?: string;
 
   update(phase: CorpusPhase, done = 0, total = 0): void {
-    if (phase === 'idle') return this.dispose();
-    const message = describe(phase, done, total);
+    const message = phase === 'idle' ? undefined : describe(phase, done, total);
+    if (message !== this.message) {
+      this.message = message;
+      this.changed.fire();
+    }
+    if (message === undefined) return this.hide();
     this.statusBar ??= new Indicator(vscode.ProgressLocation.Window);
     this.statusBar.show(message);
     if (phase === 'finding' || phase === 'reading') this.outline ??= new Indicator({ viewId: 'statcite.outline' });
@@ -52,6 +61,11 @@ export class CorpusProgress implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.hide();
+    this.changed.dispose();
+  }
+
+  private hide(): void {
     this.statusBar?.dispose();
     this.outline?.dispose();
     this.statusBar = this.outline = undefined;

@@ -52,6 +52,14 @@ export class WorkerCorpusService implements CorpusService {
     return this.start();
   }
 
+  get activity(): string | undefined {
+    return this.progress.message;
+  }
+
+  get onDidChangeActivity(): vscode.Event<void> {
+    return this.progress.onDidChange;
+  }
+
   files(): CorpusFile[] {
     void this.start();
     return [...this.byPath.values()];

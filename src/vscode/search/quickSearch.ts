@@ -54,6 +54,7 @@ export class QuickSearch implements vscode.Disposable {
   private statisticsOnly = false;
   private timer?: NodeJS.Timeout;
   private generation = 0;
+  private titleBase = '';
 
   private readonly copyButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('copy'), tooltip: vscode.l10n.t('Copy text (Ctrl+Alt+C)') };
   private readonly citeButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: vscode.l10n.t('Cite statistic (Alt+Enter)') };
@@ -65,7 +66,7 @@ export class QuickSearch implements vscode.Disposable {
     private readonly scope?: SearchScope,
   ) {
     const pick = this.pick;
-    pick.title = this.heading();
+    this.showTitle(this.heading());
     pick.placeholder = vscode.l10n.t('Search passages and statistics, e.g. 未成年人犯罪 下降 · "exact phrase" · -word · metric:化解率 · >98% · date:2025 (? for more)');
     // Results come ranked from the index: VS Code must neither hide nor re-sort them. It still
     // marks where the typed text occurs in label, description and snippet.
@@ -91,6 +92,8 @@ export class QuickSearch implements vscode.Disposable {
         else if (button === this.citeButton) void this.cite(item.result);
       }),
       pick.onDidHide(() => this.dispose()),
+      // Once the corpus is read and indexed, the query is asked again: it may find more now.
+      services.corpus.onDidChangeActivity(() => (services.corpus.activity === undefined ? void this.search(pick.value) : this.showTitle())),
     );
     void vscode.commands.executeCommand('setContext', SEARCH_VISIBLE_CONTEXT, true);
     pick.value = initialQuery;
@@ -99,6 +102,16 @@ export class QuickSearch implements vscode.Disposable {
   }
 
   /** "Search Corpus", or where a scoped search looks. */
+  /**
+   * The title (`base`: where it searches and what it found), with what the corpus is still doing:
+   * while it is read or indexed, a search finds only the files indexed so far.
+   */
+  private showTitle(base = this.titleBase): void {
+    this.titleBase = base;
+    const activity = this.services.corpus.activity;
+    this.pick.title = activity ? vscode.l10n.t('{0} — {1}: results so far', base, activity) : base;
+  }
+
   private heading(): string {
     return this.scope ? vscode.l10n.t('Search in {0}', this.scope.label) : vscode.l10n.t('Search Corpus');
   }
@@ -140,7 +153,7 @@ export class QuickSearch implements vscode.Disposable {
     const parsed = parseQuery(query);
     if (!parsed.ok || isEmptyQuery(parsed.query)) {
       this.pick.busy = false;
-      this.pick.title = parsed.ok ? this.heading() : vscode.l10n.t('{0}: the query needs a fix', this.heading());
+      this.showTitle(parsed.ok ? this.heading() : vscode.l10n.t('{0}: the query needs a fix', this.heading()));
       this.pick.items = parsed.ok ? this.syntaxItems() : [this.errorItem(query, parsed.error), ...this.syntaxItems()];
       return;
     }
@@ -169,7 +182,7 @@ export class QuickSearch implements vscode.Disposable {
           : results.length === 1
             ? vscode.l10n.t('1 result')
             : vscode.l10n.t('{0} results', results.length);
-    this.pick.title = vscode.l10n.t('{0}: {1}', this.heading(), count);
+    this.showTitle(vscode.l10n.t('{0}: {1}', this.heading(), count));
     this.pick.items = results.length ? results.map((r) => this.item(r)) : this.suggestions(query);
   }
 
