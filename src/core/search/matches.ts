@@ -150,23 +150,23 @@ class Slots {
     this.places = new Int32Array(this.ids.length);
   }
 
-  /** Offers a live document at a place of its segment (asked once per document). */
-  take(id: number, place: number): void {
+  /** Offers a live document (once): its slot (its place is to be set), or -1 when `keep` refuses it. */
+  take(id: number): number {
     const { slots, member } = this.index;
     if (this.keep && !this.keep(id)) {
       if (this.refusals === this.refused.length) this.refused = grown(this.refused);
       this.refused[this.refusals++] = id;
       slots[id] = -1;
-      return;
+      return -1;
     }
     if (this.size === this.ids.length) {
       this.ids = grown(this.ids);
       this.places = grown(this.places);
     }
-    this.places[this.size] = place;
     this.ids[this.size++] = id;
     slots[id] = this.size;
     member[id >> 5] |= 1 << (id & 31);
+    return this.size - 1;
   }
 
   /** Whether a document was offered. */
@@ -182,13 +182,14 @@ class Slots {
     for (let i = 0; i < within.length; i++) {
       const id = within[i];
       if (alive[id] !== 1 || this.offered(id)) continue;
+      const slot = this.take(id);
+      if (slot < 0) continue;
       while (s < segments.length && !(segments[s].ids.length && segments[s].ids[segments[s].ids.length - 1] >= id)) {
         s++;
         d = 0;
       }
       const ids = s < segments.length ? segments[s].ids : new Int32Array(0);
-      d = gallop(ids, 0, 1, d, ids.length, id);
-      this.take(id, d);
+      this.places[slot] = d = gallop(ids, 0, 1, d, ids.length, id);
     }
   }
 
@@ -253,8 +254,8 @@ function count(plan: Plan, index: Scoring, slots: Slots | undefined): void {
         const live = alive[id];
         matching += live;
         if (live !== 1 || !slots || slots.offered(id)) continue;
-        d = gallop(ids, 0, 1, d, ids.length, id);
-        slots.take(id, d);
+        const slot = slots.take(id);
+        if (slot >= 0) slots.places[slot] = d = gallop(ids, 0, 1, d, ids.length, id);
       }
     }
     list.matching = matching;
