@@ -36,9 +36,10 @@ export interface Scoring {
   readonly segments: readonly Segment[];
   /** Whether every document of a segment is live (its postings then need no walk to be counted). */
   allLive(segment: Segment): boolean;
-  /** Scratch by document id, all 0 and left so, as long as alive: slots, and a bit per id (see Slots). */
+  /** Scratch by document id, all 0 and left so, as long as alive: slots, and bits by id (see Slots). */
   readonly slots: Int32Array;
   readonly member: Int32Array;
+  readonly seen: Int32Array;
 }
 
 /** Which documents may match: only those of `within` (ascending), and only those `keep` takes (asked once each). */
@@ -131,15 +132,16 @@ export function matchesOf(index: Scoring, query: Query, domain: Domain = {}): Ma
 
 /**
  * The documents that may match, numbered: by slot their id and place in their segment (where
- * their field lengths are); by id, in the index's scratch arrays, their slot (-1 when refused)
- * and a bit, read for each posting. Cleared after the query.
+ * their field lengths are); in the index's scratch arrays by id, a bit for those offered (taken
+ * or refused), a bit and the slot for those taken: read for each posting. Cleared after the query.
  */
 class Slots {
   size = 0;
   ids: Int32Array;
   places: Int32Array;
-  private refused = new Int32Array(64);
-  private refusals = 0;
+  /** The documents offered, taken or not (to clear the scratch arrays of). */
+  private offeredIds = new Int32Array(64);
+  private offers = 0;
 
   constructor(
     private readonly index: Scoring,
@@ -152,13 +154,11 @@ class Slots {
 
   /** Offers a live document (once): its slot (its place is to be set), or -1 when `keep` refuses it. */
   take(id: number): number {
-    const { slots, member } = this.index;
-    if (this.keep && !this.keep(id)) {
-      if (this.refusals === this.refused.length) this.refused = grown(this.refused);
-      this.refused[this.refusals++] = id;
-      slots[id] = -1;
-      return -1;
-    }
+    const { slots, member, seen } = this.index;
+    if (this.offers === this.offeredIds.length) this.offeredIds = grown(this.offeredIds);
+    this.offeredIds[this.offers++] = id;
+    seen[id >> 5] |= 1 << (id & 31);
+    if (this.keep && !this.keep(id)) return -1;
     if (this.size === this.ids.length) {
       this.ids = grown(this.ids);
       this.places = grown(this.places);
@@ -171,7 +171,7 @@ class Slots {
 
   /** Whether a document was offered. */
   offered(id: number): boolean {
-    return this.index.slots[id] !== 0;
+    return ((this.index.seen[id >> 5] >> (id & 31)) & 1) === 1;
   }
 
   /** Offers the live ones of these ids (ascending), finding each one's place in the segments (in id order). */
@@ -194,12 +194,13 @@ class Slots {
   }
 
   clear(): void {
-    const { slots, member } = this.index;
-    for (let i = 0; i < this.size; i++) {
-      slots[this.ids[i]] = 0;
-      member[this.ids[i] >> 5] = 0;
+    const { slots, member, seen } = this.index;
+    for (let i = 0; i < this.offers; i++) {
+      const id = this.offeredIds[i];
+      slots[id] = 0;
+      member[id >> 5] = 0;
+      seen[id >> 5] = 0;
     }
-    for (let i = 0; i < this.refusals; i++) slots[this.refused[i]] = 0;
   }
 }
 

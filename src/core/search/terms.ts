@@ -52,6 +52,7 @@ export class TermIndex<T> {
   /** Slots by document id while a query is scored (see matches.ts): all 0 between queries. */
   private slots = new Int32Array(0);
   private member = new Int32Array(0);
+  private seen = new Int32Array(0);
   /** Whether all of a segment's documents are live, as far as asked since the last change of which are. */
   private allLive?: WeakMap<Segment, boolean>;
   private readonly boosts: number[];
@@ -203,6 +204,7 @@ export class TermIndex<T> {
     if (this.slots.length < this.alive.length) {
       this.slots = new Int32Array(this.alive.length);
       this.member = new Int32Array((this.alive.length >>> 5) + 1);
+      this.seen = new Int32Array(this.member.length);
     }
     const { fields } = this.options;
     const allLive = (this.allLive ??= new WeakMap());
@@ -215,6 +217,7 @@ export class TermIndex<T> {
         totals: this.totals,
         slots: this.slots,
         member: this.member,
+        seen: this.seen,
         segments: this.segments,
         expand: (term, prefix) => this.expand(term, prefix),
         allLive: (segment) => allLive.get(segment) ?? allLive.set(segment, this.liveShare(segment) === 1).get(segment)!,
