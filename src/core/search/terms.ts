@@ -26,6 +26,8 @@ export interface TermIndexOptions<T> {
 const PREFIX_WEIGHT = 0.375;
 /** A segment filling up is packed at this many documents. */
 const SEGMENT_DOCUMENTS = 8192;
+/** Terms whose numbers in the segments are remembered (see numbers): about 1 KB each at 200 segments. */
+const LOOKED_UP = 2048;
 /** Bits of the filters of terms and of their beginnings (1 MB each): see mightHold. */
 const FILTER_BITS = 1 << 23;
 
@@ -53,6 +55,8 @@ export class TermIndex<T> {
   private slots = new Int32Array(0);
   private member = new Int32Array(0);
   private seen = new Int32Array(0);
+  /** Terms' numbers in the segments, by term (see numbers). */
+  private readonly lookedUp = new Map<string, Int32Array>();
   /** Whether all of a segment's documents are live, as far as asked since the last change of which are. */
   private allLive?: WeakMap<Segment, boolean>;
   private readonly boosts: number[];
@@ -97,6 +101,7 @@ export class TermIndex<T> {
     const segment = this.live.build();
     this.live = new SegmentBuilder(this.options.fields.length);
     this.segments.push(segment);
+    this.lookedUp.clear();
     this.noteTerms(segment);
     this.options.sealed?.(segment);
     return segment;
@@ -119,6 +124,7 @@ export class TermIndex<T> {
   attach(segment: Segment, live: ReadonlySet<number>): void {
     this.seal();
     this.segments.push(segment);
+    this.lookedUp.clear();
     this.noteTerms(segment);
     for (const id of segment.ids) if (live.has(id)) this.enliven(id);
   }
@@ -142,6 +148,7 @@ export class TermIndex<T> {
     if (from < 0 || segments.some((s, i) => this.segments[from + i] !== s)) throw new Error('search: merging segments that do not follow each other');
     const merged = mergeSegments(segments, (id) => this.isAlive(id));
     this.segments.splice(from, segments.length, merged);
+    this.lookedUp.clear();
     return merged;
   }
 
@@ -149,6 +156,7 @@ export class TermIndex<T> {
   drop(segment: Segment): void {
     this.discardAll(segment.ids);
     this.segments.splice(this.segments.indexOf(segment), 1);
+    this.lookedUp.clear();
   }
 
   /** Live documents and all documents of a segment (to decide on merging). */
@@ -166,11 +174,11 @@ export class TermIndex<T> {
   countOf(term: string): number {
     this.seal();
     if (!isSet(this.termBits, hashOf(term))) return 0;
+    const at = this.numbers(term);
     let n = 0;
-    for (const segment of this.segments) {
-      const t = findTerm(segment, term);
-      if (t >= 0) n += postingCount(segment, t);
-    }
+    this.segments.forEach((segment, i) => {
+      if (at[i] >= 0) n += postingCount(segment, at[i]);
+    });
     return n;
   }
 
@@ -188,14 +196,28 @@ export class TermIndex<T> {
   has(term: string): boolean {
     this.seal();
     if (!isSet(this.termBits, hashOf(term))) return false;
-    return this.segments.some((s) => findTerm(s, term) >= 0);
+    return this.numbers(term).some((t) => t >= 0);
   }
 
   /** A term's postings by field (none for a field without it): see candidates.ts. */
   postings(term: string): Part[][] {
     this.seal();
     if (!isSet(this.termBits, hashOf(term))) return this.options.fields.map(() => []);
-    return this.postingsAt(this.segments.map((s) => findTerm(s, term)));
+    return this.postingsAt(this.numbers(term));
+  }
+
+  /**
+   * A term's number in each segment (-1: not there). Remembered until the segments change: the
+   * query cut, the candidates and the scoring each look a word up, and each keystroke of a query
+   * looks up its words again, in every segment (two hundred of them at ten times the news corpus).
+   */
+  private numbers(term: string): Int32Array {
+    let at = this.lookedUp.get(term);
+    if (at) return at;
+    at = Int32Array.from(this.segments, (segment) => findTerm(segment, term));
+    if (this.lookedUp.size >= LOOKED_UP) this.lookedUp.clear();
+    this.lookedUp.set(term, at);
+    return at;
   }
 
   /** The matches of a query tree among the documents of the domain (see matches.ts). */
@@ -229,8 +251,7 @@ export class TermIndex<T> {
 
   /** The index terms a query term matches: itself then, as a prefix, the longer terms it starts, weighted down. */
   private expand(term: string, prefix: boolean): ReturnType<Scoring['expand']> {
-    const held = isSet(this.termBits, hashOf(term));
-    const found = [{ term, weight: 1, at: this.segments.map((s) => (held ? findTerm(s, term) : -1)) }];
+    const found: Array<{ term: string; weight: number; at: ArrayLike<number> }> = [{ term, weight: 1, at: isSet(this.termBits, hashOf(term)) ? this.numbers(term) : [] }];
     if (!prefix) return found.map(({ at, ...rest }) => ({ ...rest, postings: this.postingsAt(at) }));
     const derived = new Map<string, number[]>();
     this.segments.forEach((segment, i) => {
@@ -250,10 +271,10 @@ export class TermIndex<T> {
   }
 
   /** A term's postings by field, from its number in each segment (-1: not there). */
-  private postingsAt(at: readonly number[]): Part[][] {
+  private postingsAt(at: ArrayLike<number>): Part[][] {
     const byField = this.options.fields.map((): Part[] => []);
     this.segments.forEach((segment, i) => {
-      if (at[i] >= 0) eachField(segment, at[i], (field, start, n) => byField[field].push({ segment, data: segment.postings, at: start, n }));
+      if (i < at.length && at[i] >= 0) eachField(segment, at[i], (field, start, n) => byField[field].push({ segment, data: segment.postings, at: start, n }));
     });
     return byField;
   }

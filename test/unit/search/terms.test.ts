@@ -138,6 +138,22 @@ describe('TermIndex', () => {
     expect(index.countOf('经济')).toBe([...internals._index.get('经济').values()].reduce((n, f) => n + f.size, 0));
   });
 
+  it('looks terms up afresh when its segments change (added, merged, dropped)', () => {
+    const index = termIndex(docs.slice(0, 300), 50);
+    const wanted = (from: Doc[]): number => from.reduce((n, d) => n + FIELDS.filter((f) => tokenize(d[f]).includes('经济')).length, 0);
+    expect(index.countOf('经济')).toBe(wanted(docs.slice(0, 300)));
+    expect(index.postings('综治中心').flat().length).toBeGreaterThan(0);
+    index.addAll(docs.slice(300));
+    expect(index.countOf('经济')).toBe(wanted(docs));
+    index.discardAll(docs.slice(0, 100).map((d) => d.id));
+    index.merge(index.packed());
+    expect(index.countOf('经济')).toBe(wanted(docs.slice(100)));
+    index.drop(index.packed()[0]);
+    expect(index.countOf('经济')).toBe(0);
+    expect(index.has('经济')).toBe(false);
+    expect(index.postings('综治中心').flat()).toEqual([]);
+  });
+
   it('knows each term it holds and each beginning of one, in whichever segment (its filters never say no wrongly)', () => {
     const index = termIndex(docs, 16);
     const terms = [...new Set(docs.flatMap((d) => FIELDS.flatMap((f) => tokenize(d[f]))))];
