@@ -10,6 +10,7 @@
  */
 import { gallop, type Part } from './postings';
 import type { Segment } from './segment';
+import { Log, Slots, type SlotScratch } from './slots';
 
 /** A query tree, as MiniSearch takes it: a term, or queries combined. */
 export type Query = string | { queries: Query[]; combineWith?: 'AND' | 'OR' | 'and' | 'or'; prefix?: boolean };
@@ -18,11 +19,9 @@ export type Query = string | { queries: Query[]; combineWith?: 'AND' | 'OR' | 'a
 export type RawMatches = Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>;
 
 /** What scoring reads of the index (terms.ts). */
-export interface Scoring {
+export interface Scoring extends SlotScratch {
   readonly fields: readonly string[];
   readonly boosts: readonly number[];
-  /** 1 for a live document, by id. */
-  readonly alive: Uint8Array;
   /** Number of live documents. */
   readonly count: number;
   /** Sum of the live documents' lengths, by field. */
@@ -32,14 +31,8 @@ export interface Scoring {
    * prefix) the longer terms it starts, sorted; with their weights and postings by field.
    */
   expand(term: string, prefix: boolean): Array<{ term: string; weight: number; postings: Part[][] }>;
-  /** The segments, in the order of their ids. */
-  readonly segments: readonly Segment[];
   /** Whether every document of a segment is live (its postings then need no walk to be counted). */
   allLive(segment: Segment): boolean;
-  /** Scratch by document id, all 0 and left so, as long as alive: slots, and bits by id (see Slots). */
-  readonly slots: Int32Array;
-  readonly member: Int32Array;
-  readonly seen: Int32Array;
 }
 
 /** Which documents may match: only those of `within` (ascending), and only those `keep` takes (asked once each). */
@@ -69,22 +62,28 @@ function bm25(idf: number, termFreq: number, fieldLength: number, avgFieldLength
   return idf * (D + (termFreq * (K + 1)) / (termFreq + K * (1 - B + (B * fieldLength) / avgFieldLength)));
 }
 
-/** An index term's postings in a field that some live document has. */
+/** An index term's postings in a field that some live document has: its BM25+ figures once counted. */
 interface List {
-  term: number;
+  /** Index term × fields + field: the order in which MiniSearch scored them. */
+  pair: number;
   field: number;
   weight: number;
   parts: Part[];
   /** Live documents in the list. */
   matching: number;
+  idf: number;
 }
 
-/** A query term, with what it scored (slot, index term × fields + field, score), for details. */
+/**
+ * A query term: its lists, and their parts segment by segment (each segment's in the lists'
+ * order); with what it scored (slot, pair, score), for details.
+ */
 interface Leaf {
   source: string;
   bit: number;
   terms: string[];
   lists: List[];
+  bySegment: Array<{ segment: Segment; lists: List[]; parts: Part[] }>;
   log: Log;
 }
 
@@ -102,12 +101,16 @@ interface Scores {
 /** The matches of a query tree among the documents of the domain. */
 export function matchesOf(index: Scoring, query: Query, domain: Domain = {}): Matches {
   const bits = new Map<string, number>();
-  const plan = planOf(index, query, { prefix: false, and: false }, bits);
+  const rank = new Map(index.segments.map((segment, i) => [segment, i]));
+  const plan = planOf(index, query, { prefix: false, and: false }, bits, rank);
   const words = Math.max(1, Math.ceil(bits.size / 32));
   const slots = new Slots(index, domain.keep, domain.within?.length ?? 0);
   try {
     if (domain.within) slots.takeAll(domain.within);
-    count(plan, index, domain.within ? undefined : slots);
+    forEachLeaf(plan, (leaf) => {
+      count(leaf, index);
+      if (!domain.within) offer(leaf, index, slots);
+    });
     const final = scores(plan, index, slots, words);
     const order = final.order.subarray(0, final.n);
     const ids = new Int32Array(order.length);
@@ -120,9 +123,12 @@ export function matchesOf(index: Scoring, query: Query, domain: Domain = {}): Ma
       ids,
       weights,
       details: (places) => {
+        const asked = [...places].sort((a, b) => a - b);
         const chosen = new Uint8Array(slots.size);
-        for (const place of places) chosen[order[place]] = 1;
-        return detailsOf(plan, index.fields, slots.ids, chosen);
+        for (const place of asked) chosen[order[place]] = 1;
+        const raw = detailsOf(plan, index.fields, slots.ids, chosen);
+        // In MiniSearch's order (the leaves logged segment by segment).
+        return new Map(asked.map((place) => [ids[place], raw.get(ids[place])!]));
       },
     };
   } finally {
@@ -130,137 +136,81 @@ export function matchesOf(index: Scoring, query: Query, domain: Domain = {}): Ma
   }
 }
 
-/**
- * The documents that may match, numbered: by slot their id and place in their segment (where
- * their field lengths are); in the index's scratch arrays by id, a bit for those offered (taken
- * or refused), a bit and the slot for those taken: read for each posting. Cleared after the query.
- */
-class Slots {
-  size = 0;
-  ids: Int32Array;
-  places: Int32Array;
-  /** The documents offered, taken or not (to clear the scratch arrays of). */
-  private offeredIds = new Int32Array(64);
-  private offers = 0;
-
-  constructor(
-    private readonly index: Scoring,
-    private readonly keep: Domain['keep'],
-    room: number,
-  ) {
-    this.ids = new Int32Array(Math.max(room, 64));
-    this.places = new Int32Array(this.ids.length);
-  }
-
-  /** Offers a live document (once): its slot (its place is to be set), or -1 when `keep` refuses it. */
-  take(id: number): number {
-    const { slots, member, seen } = this.index;
-    if (this.offers === this.offeredIds.length) this.offeredIds = grown(this.offeredIds);
-    this.offeredIds[this.offers++] = id;
-    seen[id >> 5] |= 1 << (id & 31);
-    if (this.keep && !this.keep(id)) return -1;
-    if (this.size === this.ids.length) {
-      this.ids = grown(this.ids);
-      this.places = grown(this.places);
-    }
-    this.ids[this.size++] = id;
-    slots[id] = this.size;
-    member[id >> 5] |= 1 << (id & 31);
-    return this.size - 1;
-  }
-
-  /** Whether a document was offered. */
-  offered(id: number): boolean {
-    return ((this.index.seen[id >> 5] >> (id & 31)) & 1) === 1;
-  }
-
-  /** Offers the live ones of these ids (ascending), finding each one's place in the segments (in id order). */
-  takeAll(within: Int32Array): void {
-    const { segments, alive } = this.index;
-    let s = 0;
-    let d = 0;
-    for (let i = 0; i < within.length; i++) {
-      const id = within[i];
-      if (alive[id] !== 1 || this.offered(id)) continue;
-      const slot = this.take(id);
-      if (slot < 0) continue;
-      while (s < segments.length && !(segments[s].ids.length && segments[s].ids[segments[s].ids.length - 1] >= id)) {
-        s++;
-        d = 0;
-      }
-      const ids = s < segments.length ? segments[s].ids : new Int32Array(0);
-      this.places[slot] = d = gallop(ids, 0, 1, d, ids.length, id);
-    }
-  }
-
-  clear(): void {
-    const { slots, member, seen } = this.index;
-    for (let i = 0; i < this.offers; i++) {
-      const id = this.offeredIds[i];
-      slots[id] = 0;
-      member[id >> 5] = 0;
-      seen[id >> 5] = 0;
-    }
-  }
-}
-
-/** The array with twice the room, holding what it held. */
-function grown<A extends Int32Array | Float64Array>(a: A): A {
-  const bigger = new (a.constructor as new (n: number) => A)(2 * a.length);
-  bigger.set(a);
-  return bigger;
-}
-
 /** The plan of a query tree: its index terms' postings, looked up once. */
-function planOf(index: Scoring, query: Query, inherited: { prefix: boolean; and: boolean }, bits: Map<string, number>): Plan {
+function planOf(index: Scoring, query: Query, inherited: { prefix: boolean; and: boolean }, bits: Map<string, number>, rank: Map<Segment, number>): Plan {
   if (typeof query === 'string') {
     if (!query) return { none: true };
     if (!bits.has(query)) bits.set(query, bits.size);
     const expanded = index.expand(query, inherited.prefix);
     const lists: List[] = [];
+    const bySegment: Leaf['bySegment'] = [];
     expanded.forEach(({ weight, postings }, term) => {
       postings.forEach((parts, field) => {
-        if (parts.length) lists.push({ term, field, weight, parts, matching: 0 });
+        if (!parts.length) return;
+        const list = { pair: term * index.fields.length + field, field, weight, parts, matching: 0, idf: 0 };
+        lists.push(list);
+        for (const part of parts) {
+          const at = (bySegment[rank.get(part.segment)!] ??= { segment: part.segment, lists: [], parts: [] });
+          at.lists.push(list);
+          at.parts.push(part);
+        }
       });
     });
-    return { leaf: { source: query, bit: bits.get(query)!, terms: expanded.map((e) => e.term), lists, log: new Log() } };
+    const postings = lists.reduce((n, list) => list.parts.reduce((m, part) => m + part.n, n), 0);
+    return { leaf: { source: query, bit: bits.get(query)!, terms: expanded.map((e) => e.term), lists, bySegment: bySegment.filter(Boolean), log: new Log(postings) } };
   }
   const options = { prefix: query.prefix ?? inherited.prefix, and: (query.combineWith ?? (inherited.and ? 'and' : 'or')).toLowerCase() === 'and' };
   if (query.queries.length === 0) return { none: true };
-  return { and: options.and, children: query.queries.map((q) => planOf(index, q, options, bits)) };
+  return { and: options.and, children: query.queries.map((q) => planOf(index, q, options, bits, rank)) };
+}
+
+function forEachLeaf(plan: Plan, visit: (leaf: Leaf) => void): void {
+  if ('leaf' in plan) visit(plan.leaf);
+  else if ('and' in plan) for (const child of plan.children) forEachLeaf(child, visit);
+}
+
+/** Counts each list's live documents, what idf needs: a walk over its postings only where some are not live. */
+function count(leaf: Leaf, index: Scoring): void {
+  const { alive } = index;
+  for (const list of leaf.lists) {
+    let matching = 0;
+    for (const { segment, data, at, n } of list.parts) {
+      if (index.allLive(segment)) matching += n;
+      else for (let j = at; j < at + 2 * n; j += 2) matching += alive[data[j]];
+    }
+    list.matching = matching;
+    list.idf = idfOf(matching, index.count);
+  }
 }
 
 /**
- * Counts each list's live documents (what idf needs) and, given slots, offers them each live
- * document: a walk over the postings only where some are not live, or when there are slots to fill.
+ * Offers the slots each live document of the leaf's postings, segment by segment: the arrays by
+ * id are then read within one segment's ids at a time, which stay in the processor's cache.
  */
-function count(plan: Plan, index: Scoring, slots: Slots | undefined): void {
-  if ('none' in plan) return;
-  if ('and' in plan) {
-    for (const child of plan.children) count(child, index, slots);
-    return;
-  }
+function offer(leaf: Leaf, index: Scoring, slots: Slots): void {
   const { alive } = index;
-  for (const list of plan.leaf.lists) {
-    let matching = 0;
-    for (const { segment, data, at, n } of list.parts) {
-      if (!slots && index.allLive(segment)) {
-        matching += n;
-        continue;
-      }
-      const { ids } = segment;
+  for (const { segment, parts } of leaf.bySegment) {
+    const { ids } = segment;
+    const live = index.allLive(segment);
+    for (const { data, at, n } of parts) {
       let d = 0;
       for (let j = at; j < at + 2 * n; j += 2) {
         const id = data[j];
-        const live = alive[id];
-        matching += live;
-        if (live !== 1 || !slots || slots.offered(id)) continue;
+        if (slots.offered(id) || (!live && alive[id] !== 1)) continue;
         const slot = slots.take(id);
         if (slot >= 0) slots.places[slot] = d = gallop(ids, 0, 1, d, ids.length, id);
       }
     }
-    list.matching = matching;
   }
+}
+
+/** A node's matches: their slots in order, and by slot whether matched, score, and query terms (bits). */
+interface Scores {
+  n: number;
+  order: Int32Array;
+  matched: Uint8Array;
+  score: Float64Array;
+  sources: Uint32Array;
 }
 
 function emptyScores(size: number, words: number): Scores {
@@ -277,77 +227,122 @@ function scores(plan: Plan, index: Scoring, slots: Slots, words: number): Scores
   return combined;
 }
 
-/** One query term: each index term's postings in each field, in order, scored per slot. */
+/**
+ * One query term: each index term's postings in each field, scored per slot segment by segment
+ * (see offer). A document is in one segment, so its scores still add up in MiniSearch's order
+ * (index term by index term, field by field); the order MiniSearch met the documents in (by the
+ * first index term and field each has, then by id) is made after.
+ */
 function leafScores(leaf: Leaf, index: Scoring, slots: Slots, words: number): Scores {
   const out = emptyScores(slots.size, words);
-  const { fields, boosts, count, totals, member } = index;
-  const { order, matched, score, sources } = out;
-  const { places } = slots;
+  // Slots as first met, and the pair each was first met in.
+  const met = new Int32Array(slots.size);
+  const firstPair = new Int32Array(slots.size);
+  const n = scoreLeaf(leaf, index, slots, words, out, met, firstPair);
+  inOrder(met, firstPair, n, leaf.terms.length * index.fields.length, out.order);
+  out.n = n;
+  return out;
+}
+
+/**
+ * leafScores' walk: how many slots it met. Nothing follows its loops (what did would be run for
+ * the first time once the loops, compiled while they ran, are done: V8 then drops the compiled
+ * loops at each query).
+ */
+function scoreLeaf(leaf: Leaf, index: Scoring, slots: Slots, words: number, out: Scores, met: Int32Array, firstPair: Int32Array): number {
+  const { boosts, count, totals, member } = index;
+  const { matched, score, sources } = out;
   const slotOf = index.slots;
   const word = leaf.bit >>> 5;
   const bit = 1 << (leaf.bit & 31);
-  const log = leaf.log;
-  for (const { term, field, weight, parts, matching } of leaf.lists) {
-    if (matching === 0) continue;
-    const average = totals[field] / count;
-    const idf = idfOf(matching, count);
-    const pair = term * fields.length + field;
-    const boost = weight * boosts[field];
-    for (const { segment, data, at, n } of parts) {
-      const { ids, lengths } = segment;
-      for (let j = at; j < at + 2 * n; j += 2) {
+  const { log } = leaf;
+  let n = 0;
+  for (const step of leaf.bySegment) {
+    const { ids, lengths } = step.segment;
+    const stride = step.segment.fields;
+    for (let k = 0; k < step.parts.length; k++) {
+      const { pair, field, weight, matching, idf } = step.lists[k];
+      if (matching === 0) continue;
+      const { data, at, n: size } = step.parts[k];
+      const average = totals[field] / count;
+      const boost = weight * boosts[field];
+      for (let j = at; j < at + 2 * size; j += 2) {
         const id = data[j];
         if (((member[id >> 5] >> (id & 31)) & 1) === 0) continue;
         const slot = slotOf[id] - 1;
-        let d = places[slot];
+        let d = slots.places[slot];
         if (ids[d] !== id) {
           // A document the segment does not list (a damaged one): not scored, as MiniSearch never saw it.
           d = gallop(ids, 0, 1, 0, ids.length, id);
           if (ids[d] !== id) continue;
         }
-        const s = boost * bm25(idf, data[j + 1], lengths[d * segment.fields + field], average);
+        const s = boost * bm25(idf, data[j + 1], lengths[d * stride + field], average);
         if (matched[slot]) score[slot] += s;
         else {
           matched[slot] = 1;
           score[slot] = s;
-          order[out.n++] = slot;
+          met[n] = slot;
+          firstPair[n++] = pair;
           sources[slot * words + word] |= bit;
         }
         log.add(slot, pair, s);
       }
     }
   }
-  return out;
+  return n;
+}
+
+/**
+ * Slots met segment by segment in MiniSearch's order: by the pair each was first met in, then as
+ * met (a counting sort, stable: within a pair, segment by segment and by id, as MiniSearch met them).
+ */
+function inOrder(met: Int32Array, firstPair: Int32Array, n: number, pairs: number, into: Int32Array): void {
+  const starts = new Int32Array(pairs + 1);
+  for (let i = 0; i < n; i++) starts[firstPair[i] + 1]++;
+  for (let p = 0; p < pairs; p++) starts[p + 1] += starts[p];
+  for (let i = 0; i < n; i++) into[starts[firstPair[i]]++] = met[i];
 }
 
 /** MiniSearch's AND into a: the slots of both, in b's order, scores added (a's first). */
 function intersectScores(a: Scores, b: Scores, words: number): void {
-  for (let i = 0; i < a.n; i++) if (!b.matched[a.order[i]]) a.matched[a.order[i]] = 0;
+  a.n = intersected(a, b, words, a.n, b.n);
+}
+
+/** intersectScores' walk (nothing after its loops, see scoreLeaf): how many slots both have. */
+function intersected(a: Scores, b: Scores, words: number, an: number, bn: number): number {
+  for (let i = 0; i < an; i++) if (!b.matched[a.order[i]]) a.matched[a.order[i]] = 0;
   let n = 0;
-  for (let i = 0; i < b.n; i++) {
+  for (let i = 0; i < bn; i++) {
     const slot = b.order[i];
     if (!a.matched[slot]) continue;
     a.score[slot] += b.score[slot];
     for (let w = 0; w < words; w++) a.sources[slot * words + w] |= b.sources[slot * words + w];
     a.order[n++] = slot;
   }
-  a.n = n;
+  return n;
 }
 
 /** MiniSearch's OR into a: a's slots, then b's others in b's order; scores added (a's first). */
 function uniteScores(a: Scores, b: Scores, words: number): void {
-  for (let i = 0; i < b.n; i++) {
+  a.n = united(a, b, words, a.n, b.n);
+}
+
+/** uniteScores' walk (nothing after its loop, see scoreLeaf): how many slots either has. */
+function united(a: Scores, b: Scores, words: number, an: number, bn: number): number {
+  let n = an;
+  for (let i = 0; i < bn; i++) {
     const slot = b.order[i];
     const matched = a.matched[slot] === 1;
     if (matched) a.score[slot] += b.score[slot];
     else {
       a.matched[slot] = 1;
       a.score[slot] = b.score[slot];
-      a.order[a.n++] = slot;
+      a.order[n++] = slot;
     }
     // A slot a does not match may hold the terms of a part of a that did not match as a whole.
     for (let w = 0; w < words; w++) a.sources[slot * words + w] = (matched ? a.sources[slot * words + w] : 0) | b.sources[slot * words + w];
   }
+  return n;
 }
 
 /** How many query terms a slot matched. */
@@ -410,21 +405,3 @@ function intersect(a: RawMatches, b: RawMatches): RawMatches {
   return combined;
 }
 
-/** What a leaf scored, in order: slot, index term × fields + field, score. */
-class Log {
-  size = 0;
-  slots = new Int32Array(256);
-  pairs = new Int32Array(256);
-  scores = new Float64Array(256);
-
-  add(slot: number, pair: number, score: number): void {
-    if (this.size === this.slots.length) {
-      this.slots = grown(this.slots);
-      this.pairs = grown(this.pairs);
-      this.scores = grown(this.scores);
-    }
-    this.slots[this.size] = slot;
-    this.pairs[this.size] = pair;
-    this.scores[this.size++] = score;
-  }
-}
