@@ -1,9 +1,9 @@
 /** Which documents can match an AND query, found on the postings before anything is scored. */
-import { Cursor, type Part } from './postings';
+import { Cursor, type Postings as FieldPostings } from './postings';
 import type { TermIndex } from './terms';
 
 /** What candidates read of the index. */
-type Postings = Pick<TermIndex<unknown>, 'postings' | 'isAlive'>;
+type Index = Pick<TermIndex<unknown>, 'postings' | 'isAlive'>;
 
 /** A query word that must match: itself or, when parts are tried, all of its parts. */
 export interface Word {
@@ -19,15 +19,15 @@ export interface Word {
  * them each other word holds, walking its postings forward — and only these get scored.
  * Undefined when no word is complete (nothing to walk).
  */
-export function candidatesOf(inverted: Postings, words: Word[]): Int32Array | undefined {
+export function candidatesOf(inverted: Index, words: Word[]): Int32Array | undefined {
   if (words.length === 0) return undefined;
-  const postings = new Map<string, Part[][]>();
-  const fieldsOf = (term: string): Part[][] => {
+  const postings = new Map<string, FieldPostings[]>();
+  const fieldsOf = (term: string): FieldPostings[] => {
     let fields = postings.get(term);
     if (!fields) postings.set(term, (fields = inverted.postings(term)));
     return fields;
   };
-  const count = (term: string): number => fieldsOf(term).reduce((n, parts) => parts.reduce((m, p) => m + p.n, n), 0);
+  const count = (term: string): number => fieldsOf(term).reduce((n, field) => n + field.size, 0);
   // A word's documents are among those of the word itself and of its rarest part.
   const sources = (word: Word): string[] => {
     if (word.parts.length === 0) return [word.term];
@@ -43,16 +43,16 @@ export function candidatesOf(inverted: Postings, words: Word[]): Int32Array | un
   return found;
 }
 
-/** The live documents of these postings, ascending, once each: each list's, merged. */
-function liveDocuments(inverted: Postings, lists: Part[][]): Int32Array {
+/** The live documents of these postings, ascending, once each: each field's, merged. */
+function liveDocuments(inverted: Index, fields: FieldPostings[]): Int32Array {
   let all: Int32Array = new Int32Array(0);
-  for (const parts of lists) {
+  for (const { segments, parts, size } of fields) {
+    const ids = new Int32Array(size);
     let n = 0;
-    for (const p of parts) n += p.n;
-    const ids = new Int32Array(n);
-    n = 0;
-    for (const { data, at, n: size } of parts) {
-      for (let j = at; j < at + 2 * size; j += 2) if (inverted.isAlive(data[j])) ids[n++] = data[j];
+    for (let k = 0; k < parts.length; k += 3) {
+      const data = segments[parts[k]].postings;
+      const end = parts[k + 1] + 2 * parts[k + 2];
+      for (let j = parts[k + 1]; j < end; j += 2) if (inverted.isAlive(data[j])) ids[n++] = data[j];
     }
     all = merged(all, ids.subarray(0, n));
   }
@@ -79,16 +79,22 @@ function merged(a: Int32Array, b: Int32Array): Int32Array {
 }
 
 /** Those of the ids (ascending) that hold the word: itself in some field, or each of its parts. */
-function holding(ids: Int32Array, word: Word, fieldsOf: (term: string) => Part[][]): Int32Array {
-  const cursors = (term: string): Cursor[] => fieldsOf(term).flatMap((parts) => (parts.length ? [new Cursor(parts)] : []));
+function holding(ids: Int32Array, word: Word, fieldsOf: (term: string) => FieldPostings[]): Int32Array {
+  const cursors = (term: string): Cursor[] => fieldsOf(term).flatMap((field) => (field.size ? [new Cursor(field)] : []));
   const own = cursors(word.term);
   const parts = word.parts.map(cursors);
   let n = 0;
   for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    if (anyHolds(own, id) || (parts.length > 0 && parts.every((part) => anyHolds(part, id)))) ids[n++] = id;
+    // No closure here: one that took the id would cost an allocation per id.
+    if (anyHolds(own, ids[i]) || (parts.length > 0 && allHold(parts, ids[i]))) ids[n++] = ids[i];
   }
   return ids.subarray(0, n);
+}
+
+/** Whether each of the parts (each the fields of a term) holds the id. */
+function allHold(parts: Cursor[][], id: number): boolean {
+  for (let i = 0; i < parts.length; i++) if (!anyHolds(parts[i], id)) return false;
+  return true;
 }
 
 /** Whether one of these postings (the fields of a term) holds the id. */

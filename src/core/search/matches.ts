@@ -8,7 +8,7 @@
  * hundreds of thousands of documents of which a search shows fifty. Which query and index terms a
  * match holds is made only for the matches asked for (details), from a log of what scored.
  */
-import { gallop, type Part } from './postings';
+import { gallop, type Postings } from './postings';
 import type { Segment } from './segment';
 import { Log, Slots, type SlotScratch } from './slots';
 
@@ -30,7 +30,7 @@ export interface Scoring extends SlotScratch {
    * The index terms a query term matches, in the order they are scored: itself, then (as a
    * prefix) the longer terms it starts, sorted; with their weights and postings by field.
    */
-  expand(term: string, prefix: boolean): Array<{ term: string; weight: number; postings: Part[][] }>;
+  expand(term: string, prefix: boolean): Array<{ term: string; weight: number; postings: Postings[] }>;
   /** Whether every document of a segment is live (its postings then need no walk to be counted). */
   allLive(segment: Segment): boolean;
 }
@@ -68,41 +68,33 @@ interface List {
   pair: number;
   field: number;
   weight: number;
-  parts: Part[];
+  postings: Postings;
   /** Live documents in the list. */
   matching: number;
   idf: number;
 }
 
 /**
- * A query term: its lists, and their parts segment by segment (each segment's in the lists'
- * order); with what it scored (slot, pair, score), for details.
+ * A query term: its lists, and their parts segment by segment (`steps`: list and part numbers,
+ * segment by segment from `bounds[segment]`, each segment's in the lists' order); with what it
+ * scored (slot, pair, score), for details.
  */
 interface Leaf {
   source: string;
   bit: number;
   terms: string[];
   lists: List[];
-  bySegment: Array<{ segment: Segment; lists: List[]; parts: Part[] }>;
+  steps: Int32Array;
+  bounds: Int32Array;
   log: Log;
 }
 
 type Plan = { none: true } | { leaf: Leaf } | { and: boolean; children: Plan[] };
 
-/** A node's matches: their slots in order, and by slot whether matched, score, and query terms (bits). */
-interface Scores {
-  n: number;
-  order: Int32Array;
-  matched: Uint8Array;
-  score: Float64Array;
-  sources: Uint32Array;
-}
-
 /** The matches of a query tree among the documents of the domain. */
 export function matchesOf(index: Scoring, query: Query, domain: Domain = {}): Matches {
   const bits = new Map<string, number>();
-  const rank = new Map(index.segments.map((segment, i) => [segment, i]));
-  const plan = planOf(index, query, { prefix: false, and: false }, bits, rank);
+  const plan = planOf(index, query, { prefix: false, and: false }, bits);
   const words = Math.max(1, Math.ceil(bits.size / 32));
   const slots = new Slots(index, domain.keep, domain.within?.length ?? 0);
   try {
@@ -137,31 +129,41 @@ export function matchesOf(index: Scoring, query: Query, domain: Domain = {}): Ma
 }
 
 /** The plan of a query tree: its index terms' postings, looked up once. */
-function planOf(index: Scoring, query: Query, inherited: { prefix: boolean; and: boolean }, bits: Map<string, number>, rank: Map<Segment, number>): Plan {
+function planOf(index: Scoring, query: Query, inherited: { prefix: boolean; and: boolean }, bits: Map<string, number>): Plan {
   if (typeof query === 'string') {
     if (!query) return { none: true };
     if (!bits.has(query)) bits.set(query, bits.size);
     const expanded = index.expand(query, inherited.prefix);
     const lists: List[] = [];
-    const bySegment: Leaf['bySegment'] = [];
     expanded.forEach(({ weight, postings }, term) => {
-      postings.forEach((parts, field) => {
-        if (!parts.length) return;
-        const list = { pair: term * index.fields.length + field, field, weight, parts, matching: 0, idf: 0 };
-        lists.push(list);
-        for (const part of parts) {
-          const at = (bySegment[rank.get(part.segment)!] ??= { segment: part.segment, lists: [], parts: [] });
-          at.lists.push(list);
-          at.parts.push(part);
-        }
+      postings.forEach((field, f) => {
+        if (field.size) lists.push({ pair: term * index.fields.length + f, field: f, weight, postings: field, matching: 0, idf: 0 });
       });
     });
-    const postings = lists.reduce((n, list) => list.parts.reduce((m, part) => m + part.n, n), 0);
-    return { leaf: { source: query, bit: bits.get(query)!, terms: expanded.map((e) => e.term), lists, bySegment: bySegment.filter(Boolean), log: new Log(postings) } };
+    const { steps, bounds } = bySegment(lists, index.segments.length);
+    const size = lists.reduce((n, list) => n + list.postings.size, 0);
+    return { leaf: { source: query, bit: bits.get(query)!, terms: expanded.map((e) => e.term), lists, steps, bounds, log: new Log(size) } };
   }
   const options = { prefix: query.prefix ?? inherited.prefix, and: (query.combineWith ?? (inherited.and ? 'and' : 'or')).toLowerCase() === 'and' };
   if (query.queries.length === 0) return { none: true };
-  return { and: options.and, children: query.queries.map((q) => planOf(index, q, options, bits, rank)) };
+  return { and: options.and, children: query.queries.map((q) => planOf(index, q, options, bits)) };
+}
+
+/** The lists' parts segment by segment, each segment's in the lists' order (a counting sort by segment). */
+function bySegment(lists: List[], segments: number): { steps: Int32Array; bounds: Int32Array } {
+  const bounds = new Int32Array(segments + 1);
+  for (const { postings } of lists) for (let k = 0; k < postings.parts.length; k += 3) bounds[postings.parts[k] + 1]++;
+  for (let s = 0; s < segments; s++) bounds[s + 1] += bounds[s];
+  const next = bounds.slice(0, segments);
+  const steps = new Int32Array(2 * bounds[segments]);
+  lists.forEach(({ postings }, i) => {
+    for (let k = 0; k < postings.parts.length; k += 3) {
+      const at = next[postings.parts[k]]++;
+      steps[2 * at] = i;
+      steps[2 * at + 1] = k;
+    }
+  });
+  return { steps, bounds };
 }
 
 function forEachLeaf(plan: Plan, visit: (leaf: Leaf) => void): void {
@@ -173,10 +175,13 @@ function forEachLeaf(plan: Plan, visit: (leaf: Leaf) => void): void {
 function count(leaf: Leaf, index: Scoring): void {
   const { alive } = index;
   for (const list of leaf.lists) {
+    const { segments, parts } = list.postings;
     let matching = 0;
-    for (const { segment, data, at, n } of list.parts) {
-      if (index.allLive(segment)) matching += n;
-      else for (let j = at; j < at + 2 * n; j += 2) matching += alive[data[j]];
+    for (let k = 0; k < parts.length; k += 3) {
+      const segment = segments[parts[k]];
+      const end = parts[k + 1] + 2 * parts[k + 2];
+      if (index.allLive(segment)) matching += parts[k + 2];
+      else for (let j = parts[k + 1]; j < end; j += 2) matching += alive[segment.postings[j]];
     }
     list.matching = matching;
     list.idf = idfOf(matching, index.count);
@@ -188,13 +193,18 @@ function count(leaf: Leaf, index: Scoring): void {
  * id are then read within one segment's ids at a time, which stay in the processor's cache.
  */
 function offer(leaf: Leaf, index: Scoring, slots: Slots): void {
-  const { alive } = index;
-  for (const { segment, parts } of leaf.bySegment) {
-    const { ids } = segment;
-    const live = index.allLive(segment);
-    for (const { data, at, n } of parts) {
+  const { alive, segments } = index;
+  const { lists, steps, bounds } = leaf;
+  for (let g = 0; g < segments.length; g++) {
+    if (bounds[g] === bounds[g + 1]) continue;
+    const { ids, postings: data } = segments[g];
+    const live = index.allLive(segments[g]);
+    for (let e = bounds[g]; e < bounds[g + 1]; e++) {
+      const { parts } = lists[steps[2 * e]].postings;
+      const k = steps[2 * e + 1];
+      const end = parts[k + 1] + 2 * parts[k + 2];
       let d = 0;
-      for (let j = at; j < at + 2 * n; j += 2) {
+      for (let j = parts[k + 1]; j < end; j += 2) {
         const id = data[j];
         if (slots.offered(id) || (!live && alive[id] !== 1)) continue;
         const slot = slots.take(id);
@@ -250,23 +260,24 @@ function leafScores(leaf: Leaf, index: Scoring, slots: Slots, words: number): Sc
  * loops at each query).
  */
 function scoreLeaf(leaf: Leaf, index: Scoring, slots: Slots, words: number, out: Scores, met: Int32Array, firstPair: Int32Array): number {
-  const { boosts, count, totals, member } = index;
+  const { boosts, count, totals, member, segments } = index;
   const { matched, score, sources } = out;
   const slotOf = index.slots;
   const word = leaf.bit >>> 5;
   const bit = 1 << (leaf.bit & 31);
-  const { log } = leaf;
+  const { log, lists, steps, bounds } = leaf;
   let n = 0;
-  for (const step of leaf.bySegment) {
-    const { ids, lengths } = step.segment;
-    const stride = step.segment.fields;
-    for (let k = 0; k < step.parts.length; k++) {
-      const { pair, field, weight, matching, idf } = step.lists[k];
+  for (let g = 0; g < segments.length; g++) {
+    if (bounds[g] === bounds[g + 1]) continue;
+    const { ids, lengths, postings: data, fields: stride } = segments[g];
+    for (let e = bounds[g]; e < bounds[g + 1]; e++) {
+      const { pair, field, weight, matching, idf, postings } = lists[steps[2 * e]];
       if (matching === 0) continue;
-      const { data, at, n: size } = step.parts[k];
+      const k = steps[2 * e + 1];
+      const end = postings.parts[k + 1] + 2 * postings.parts[k + 2];
       const average = totals[field] / count;
       const boost = weight * boosts[field];
-      for (let j = at; j < at + 2 * size; j += 2) {
+      for (let j = postings.parts[k + 1]; j < end; j += 2) {
         const id = data[j];
         if (((member[id >> 5] >> (id & 31)) & 1) === 0) continue;
         const slot = slotOf[id] - 1;

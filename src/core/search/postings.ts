@@ -6,12 +6,17 @@
  */
 import type { Segment } from './segment';
 
-/** A term's postings in one field of one segment: n (id, frequency) pairs from `at` in data. */
-export interface Part {
-  segment: Segment;
-  data: Int32Array;
-  at: number;
-  n: number;
+/**
+ * A term's postings in one field: for each segment that holds it, in segment order, a part of
+ * three numbers (the segment's number, where its (id, frequency) pairs start in the segment's
+ * postings, how many): numbers rather than an object per part, as a common word has a part in
+ * every segment and a query looks up many.
+ */
+export interface Postings {
+  readonly segments: readonly Segment[];
+  readonly parts: Int32Array;
+  /** Number of pairs in all. */
+  readonly size: number;
 }
 
 /**
@@ -44,13 +49,15 @@ export class Cursor {
   private part = 0;
   private next = 0;
 
-  constructor(private readonly parts: readonly Part[]) {}
+  constructor(private readonly postings: Postings) {}
 
   /** Whether the postings hold `id`; each id asked must not be below the one asked before. */
   has(id: number): boolean {
-    const { parts } = this;
-    for (; this.part < parts.length; this.part++, this.next = 0) {
-      const { data, at, n } = parts[this.part];
+    const { segments, parts } = this.postings;
+    for (; this.part < parts.length; this.part += 3, this.next = 0) {
+      const data = segments[parts[this.part]].postings;
+      const at = parts[this.part + 1];
+      const n = parts[this.part + 2];
       if (data[at + 2 * (n - 1)] < id) continue;
       this.next = gallop(data, at, 2, this.next, n, id);
       return data[at + 2 * this.next] === id;

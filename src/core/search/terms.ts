@@ -7,7 +7,7 @@
  * maps of maps took 430 MB for the news corpus and seconds per thousand documents to fill.
  */
 import { matchesOf, type Domain, type Matches, type Query, type Scoring } from './matches';
-import type { Part } from './postings';
+import type { Postings } from './postings';
 import { documentAt, eachField, findTerm, lowerBound, mergeSegments, postingCount, SegmentBuilder, startsWith, termAt, termCount, type Segment } from './segment';
 
 export interface TermIndexOptions<T> {
@@ -200,9 +200,9 @@ export class TermIndex<T> {
   }
 
   /** A term's postings by field (none for a field without it): see candidates.ts. */
-  postings(term: string): Part[][] {
+  postings(term: string): Postings[] {
     this.seal();
-    if (!isSet(this.termBits, hashOf(term))) return this.options.fields.map(() => []);
+    if (!isSet(this.termBits, hashOf(term))) return this.postingsAt([]);
     return this.postingsAt(this.numbers(term));
   }
 
@@ -271,12 +271,28 @@ export class TermIndex<T> {
   }
 
   /** A term's postings by field, from its number in each segment (-1: not there). */
-  private postingsAt(at: ArrayLike<number>): Part[][] {
-    const byField = this.options.fields.map((): Part[] => []);
-    this.segments.forEach((segment, i) => {
-      if (i < at.length && at[i] >= 0) eachField(segment, at[i], (field, start, n) => byField[field].push({ segment, data: segment.postings, at: start, n }));
-    });
-    return byField;
+  private postingsAt(at: ArrayLike<number>): Postings[] {
+    const { segments } = this;
+    const fields = this.options.fields.length;
+    // Two walks over the term's blocks, counting then filling: one array per field, no object per part.
+    const counts = new Int32Array(fields);
+    const sizes = new Int32Array(fields);
+    let i = 0;
+    const tally = (field: number, _start: number, n: number): void => {
+      counts[field] += 3;
+      sizes[field] += n;
+    };
+    for (i = 0; i < at.length; i++) if (at[i] >= 0) eachField(segments[i], at[i], tally);
+    const parts = Array.from(counts, (n) => new Int32Array(n));
+    const filled = new Int32Array(fields);
+    const put = (field: number, start: number, n: number): void => {
+      const p = parts[field];
+      p[filled[field]++] = i;
+      p[filled[field]++] = start;
+      p[filled[field]++] = n;
+    };
+    for (i = 0; i < at.length; i++) if (at[i] >= 0) eachField(segments[i], at[i], put);
+    return parts.map((p, field) => ({ segments, parts: p, size: sizes[field] }));
   }
 
   private noteTerms(segment: Segment): void {
