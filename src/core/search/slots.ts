@@ -93,7 +93,7 @@ export class Slots {
 }
 
 /** The array with twice the room, holding what it held. */
-export function grown<A extends Int32Array | Float64Array>(a: A): A {
+function grown<A extends Int32Array | Float64Array>(a: A): A {
   const bigger = new (a.constructor as new (n: number) => A)(2 * a.length);
   bigger.set(a);
   return bigger;
