@@ -6,11 +6,13 @@
  * same queries and files.
  * Each measurement runs in its own process so that memory and warm-start figures are its own.
  * Run from the repository root: node bench/search.mjs [sizes, e.g. 100,1000,all] (prints figures)
+ * Query latency alone on an existing cache (e.g. the CLI's, or bench/scale.mjs's 10× corpus):
+ * node bench/search.mjs query <cache folder> [results.json]
  */
 import { spawnSync } from 'node:child_process';
 import { monitorEventLoopDelay, performance, PerformanceObserver } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Message } from '../src/core/engine/protocol';
@@ -131,18 +133,24 @@ async function queryLatency(
   search: (query: string) => SearchResult[] | Promise<SearchResult[]>,
   queries: readonly string[] = QUERIES,
 ): Promise<{ p50: number; p95: number; max: number; queries: number; avgResults: number }> {
-  const times: number[] = [];
+  const { times, results } = await timeQueries(search, queries);
+  const all = times.flat().sort((a, b) => a - b);
+  return { p50: percentile(all, 50), p95: percentile(all, 95), max: all[all.length - 1], queries: queries.length, avgResults: results / all.length };
+}
+
+/** Each query's times over RUNS runs (after one run to warm up), and how many results they gave in all. */
+async function timeQueries(search: (query: string) => SearchResult[] | Promise<SearchResult[]>, queries: readonly string[]): Promise<{ times: number[][]; results: number }> {
+  const times = queries.map((): number[] => []);
   let results = 0;
   for (const q of queries) await search(q);
   for (let run = 0; run < RUNS; run++) {
-    for (const q of queries) {
+    for (const [i, q] of queries.entries()) {
       const t = process.hrtime.bigint();
       results += (await search(q)).length;
-      times.push(ms(t));
+      times[i].push(ms(t));
     }
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), max: times[times.length - 1], queries: queries.length, avgResults: results / times.length };
+  return { times, results };
 }
 
 /** ripgrep counting matches of each query's words (any of them) in the same files. */
@@ -194,6 +202,36 @@ async function reloadMode(size: number, cacheDir: string, writer?: string): Prom
   const firstQueryMs = ms(t);
   const latency = await queryLatency((q) => index.search(q, { limit: 50, prefixLast: true }));
   return { modelMs, indexMs, changed, firstQueryMs, readyRss, reloadPeakRss: process.resourceUsage().maxRSS * 1024, warmP50: latency.p50, warmP95: latency.p95 };
+}
+
+/**
+ * Query latency on a cache whichever build wrote it (the CLI's, the worker's, this benchmark's),
+ * read only: its reader's version is taken from its own manifest and nothing in the folder is
+ * written or removed. Each query list's p50/p95/max and the slowest queries (median of the runs);
+ * with `resultsFile`, every query's results (to compare the rankings of two versions).
+ */
+async function queryMode(cacheDir: string, resultsFile?: string): Promise<Record<string, unknown>> {
+  const manifest = JSON.parse(JSON.parse(readFileSync(path.join(cacheDir, 'manifest.json'), 'utf8')).manifest) as { model: string };
+  const host = nodeCacheHost(cacheDir);
+  const readOnly = { ...host, write: async () => Promise.reject(new Error('bench: the cache is read only')), remove: async () => {} };
+  const started = process.hrtime.bigint();
+  const loaded = await loadCache(readOnly, { model: manifest.model, tokenizer: loadTokenizer() });
+  if (!loaded.ok) throw new Error(`bench: cache not usable: ${loaded.reason}`);
+  const index = await loaded.loadIndex();
+  const loadMs = ms(started);
+  const search = (q: string): SearchResult[] => index.search(q, { limit: 50, prefixLast: true });
+  const lists = { all: QUERIES, words: WORD_QUERIES, language: LANGUAGE_QUERIES };
+  const figures: Record<string, { p50: number; p95: number; max: number }> = {};
+  const medians = new Map<string, number>();
+  for (const [name, queries] of Object.entries(lists)) {
+    const { times } = await timeQueries(search, queries);
+    const all = times.flat().sort((a, b) => a - b);
+    figures[name] = { p50: percentile(all, 50), p95: percentile(all, 95), max: all[all.length - 1] };
+    times.forEach((t, i) => medians.set(queries[i], Math.max(medians.get(queries[i]) ?? 0, percentile(t.sort((a, b) => a - b), 50))));
+  }
+  const slowest = [...medians].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  if (resultsFile) writeFileSync(resultsFile, JSON.stringify(QUERIES.map((q) => [q, search(q).map((r) => [r.id, r.score])])));
+  return { files: loaded.files.size, documents: index.documentCount, loadMs, figures, slowest };
 }
 
 /**
@@ -281,6 +319,25 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
   return { syncMs, settledMs, files, peakRss: process.resourceUsage().maxRSS * 1024, idleGap, idleBlocks, blocks, longestGc, longestGap, longestBusy, maxDelay: histogram.max / 1e6, p99Delay: histogram.percentile(99) / 1e6, longestMessage, searchMs };
 }
 
+/** Prints what queryMode measured (in its own process, with room for a 10× index). */
+function printQueries(cacheDir: string, resultsFile?: string): void {
+  const r = child(['query-run', cacheDir, ...(resultsFile ? [resultsFile] : [])]) as unknown as {
+    files: number; documents: number; loadMs: number;
+    figures: Record<'all' | 'words' | 'language', { p50: number; p95: number; max: number }>;
+    slowest: Array<[string, number]>;
+  };
+  const line = ({ p50, p95, max }: { p50: number; p95: number; max: number }): string => `p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${max.toFixed(2)} ms`;
+  console.log(
+    [
+      `query latency on ${cacheDir}: ${r.files} files, ${r.documents} index documents (loaded in ${(r.loadMs / 1000).toFixed(1)} s); limit 50, last word as prefix, ${RUNS} runs`,
+      `all queries      ${QUERIES.length}: ${line(r.figures.all)}`,
+      `words alone      ${WORD_QUERIES.length}: ${line(r.figures.words)}`,
+      `query language   ${LANGUAGE_QUERIES.length}: ${line(r.figures.language)}`,
+      `slowest (median) ${r.slowest.map(([q, t]) => `${q} ${t.toFixed(1)} ms`).join(' · ')}`,
+    ].join('\n'),
+  );
+}
+
 function child(args: string[]): Record<string, number> {
   const r = spawnSync(process.execPath, ['--max-old-space-size=4096', __filename, ...args], { encoding: 'utf8', maxBuffer: 2 ** 24 });
   if (r.status !== 0) throw new Error(`bench child ${args.join(' ')} failed:\n${r.stderr}`);
@@ -329,5 +386,7 @@ const [mode, size, dir] = process.argv.slice(2);
 if (mode === 'tokenizer') void tokenizerMode(Number(size)).then((r) => console.log(JSON.stringify(r)));
 else if (mode === 'build') void buildMode(Number(size), dir).then((r) => console.log(JSON.stringify(r)));
 else if (mode === 'reload') void reloadMode(Number(size), dir, process.argv[5]).then((r) => console.log(JSON.stringify(r)));
+else if (mode === 'query-run') void queryMode(size, dir).then((r) => console.log(JSON.stringify(r)));
+else if (mode === 'query') printQueries(size, dir);
 else if (mode === 'eventloop') void eventLoopMode(Number(size), dir).then((r) => console.log(JSON.stringify(r)));
 else main();

@@ -1,11 +1,8 @@
 /**
- * The best documents of the index's raw matches (terms.ts). A common word (发展, 中国) matches tens
- * of thousands; these keep only the best k rather than sort them all.
+ * The best of a query's matches (matches.ts). A common word (发展, 中国) matches tens of thousands;
+ * these keep only the best k rather than sort them all, and make the details of those only.
  */
-import type { RawMatches } from './terms';
-
-/** Live documents: short id → id (see TermIndex._documentIds). */
-type ShortIds = { get(shortId: number): number | undefined };
+import type { Matches } from './matches';
 
 /** A ranked match: document number, score, the index terms it matched. */
 export interface Ranked {
@@ -14,23 +11,19 @@ export interface Ranked {
   terms: string[];
 }
 
-/** MiniSearch's own scoring: documents that match more query terms rank higher. */
-const weighted = (score: number, terms: string[]): number => score * (terms.length || 1);
-
-/** The best k, best first: a match only enters when it beats the weakest so far. */
-export function best(raw: RawMatches, shortIds: ShortIds, k: number): Ranked[] {
-  // Ascending score order.
-  const top: Array<{ id: number; score: number; match: Record<string, unknown> }> = [];
-  for (const [shortId, { score, terms, match }] of raw) {
-    const id = shortIds.get(shortId);
-    if (id === undefined) continue;
-    const weight = weighted(score, terms);
-    if (top.length === k && weight <= top[0].score) continue;
+/** The best k, best first; of equal weights, the first in MiniSearch's order: a match only enters when it beats the weakest so far. */
+export function best(matches: Matches, k: number): Ranked[] {
+  const { weights } = matches;
+  // Places in matches, weakest first.
+  const top: number[] = [];
+  for (let i = 0; i < weights.length && k > 0; i++) {
+    const weight = weights[i];
+    if (top.length === k && weight <= weights[top[0]]) continue;
     let at = top.length === k ? (top.shift(), 0) : 0;
-    while (at < top.length && top[at].score < weight) at++;
-    top.splice(at, 0, { id, score: weight, match });
+    while (at < top.length && weights[top[at]] < weight) at++;
+    top.splice(at, 0, i);
   }
-  return top.reverse().map(({ id, score, match }) => ({ id, score, terms: Object.keys(match) }));
+  return ranked(matches, top.reverse());
 }
 
 /**
@@ -38,25 +31,22 @@ export function best(raw: RawMatches, shortIds: ShortIds, k: number): Ranked[] {
  * exclusion), so the matches are taken best first and asked until k are accepted: a condition
  * that one match in five meets is asked of 5k documents, not of all that hold the word.
  */
-export function bestAccepted(raw: RawMatches, shortIds: ShortIds, accept: (id: number) => boolean, k: number): Ranked[] {
-  const ids = new Float64Array(raw.size);
-  const scores = new Float64Array(raw.size);
-  const matches: Array<Record<string, unknown>> = [];
-  let n = 0;
-  for (const [shortId, { score, terms, match }] of raw) {
-    const id = shortIds.get(shortId);
-    if (id === undefined) continue;
-    ids[n] = id;
-    scores[n++] = weighted(score, terms);
-    matches.push(match);
+export function bestAccepted(matches: Matches, accept: (id: number) => boolean, k: number): Ranked[] {
+  const out: number[] = [];
+  for (const i of bestFirst(matches.weights)) {
+    if (!accept(matches.ids[i])) continue;
+    if (out.push(i) === k) break;
   }
-  const out: Ranked[] = [];
-  for (const i of bestFirst(scores.subarray(0, n))) {
-    if (!accept(ids[i])) continue;
-    out.push({ id: ids[i], score: scores[i], terms: Object.keys(matches[i]) });
-    if (out.length === k) break;
-  }
-  return out;
+  return ranked(matches, out);
+}
+
+/** The matches at these places, in this order, with the index terms each matched. */
+function ranked(matches: Matches, places: number[]): Ranked[] {
+  const details = matches.details(places);
+  return places.map((i) => {
+    const id = matches.ids[i];
+    return { id, score: matches.weights[i], terms: Object.keys(details.get(id)!.match) };
+  });
 }
 
 /**

@@ -3,17 +3,10 @@
  * document number in typed arrays with names interned. A common word is held by tens of thousands
  * of documents; checking `period:2022` or `>10%` against each then reads numbers, not the corpus
  * model, whose objects lie scattered in memory: reading one per document cost more than scoring
- * it. About 30 bytes a document.
+ * it. 32 bytes a document.
  */
 import type { Article, CorpusFile, Report, Statistic, StatisticKind } from '../model';
-import type { Facts, MatchContext, StatisticFacts } from './query/match';
-
-/** Where documents stand: the place conditions read, and the scope a search may keep to. */
-interface Place {
-  context: MatchContext;
-  articleId: string;
-  reportId: string;
-}
+import type { Facts, StatisticFacts } from './query/match';
 
 /** A recorded document's scope, for SearchOptions' articleId and reportId. */
 export interface Scope {
@@ -22,63 +15,86 @@ export interface Scope {
 }
 
 const NONE = 0;
+/** A slot's cells (see cells), and where each fact is among them (the value: in float64 units, see values). */
+const CELLS = 8;
+const PLACE = 0;
+const KIND = 1;
+const UNIT = 2;
+const METRIC = 3;
+const SUBJECT = 4;
+const PERIOD = 5;
+const VALUE = 3;
 
 export class FactsTable {
   /** Interned names; code 0 stands for none. */
   private readonly names: string[] = [''];
   private readonly codes = new Map<string, number>();
-  private readonly places: Place[] = [];
+  /**
+   * Where documents stand, by place code: their scope, and what conditions read of the place field
+   * by field (read for every document a condition is asked of: reaching them through one object
+   * per place cost more than the conditions themselves).
+   */
+  private readonly scopes: Scope[] = [];
+  private readonly files: string[] = [];
+  private readonly reports: string[] = [];
+  private readonly articles: Array<string | undefined> = [];
+  private readonly dates: Array<string | undefined> = [];
   private readonly placeCodes = new Map<string, number>();
-  /** By document slot: place code + 1 (0: not recorded). */
-  private place = new Uint32Array(1024);
-  private value = new Float64Array(1024);
-  /** Name codes of a statistic's kind (0 for a passage), unit, metric key, subject and period. */
-  private kind = new Uint32Array(1024);
-  private unit = new Uint32Array(1024);
-  private metric = new Uint32Array(1024);
-  private subject = new Uint32Array(1024);
-  private period = new Uint32Array(1024);
+  /**
+   * By document slot, side by side (one cache line holds two documents: reading seven arrays
+   * apart cost a miss each): place code + 1 (0: not recorded); the name codes of a statistic's
+   * kind (0 for a passage), unit, metric key, subject and period; its value (a float over the last two).
+   */
+  private cells = new Int32Array(CELLS * 1024);
+  private values = new Float64Array(this.cells.buffer);
 
   /** Records a document in a slot (its number's half: statistic and passage numbers never share one). */
   record(slot: number, file: CorpusFile, article: Article, report: Report, statistic?: Statistic): void {
     this.grow(slot);
-    this.place[slot] = this.placeCode(file, article, report) + 1;
+    const at = slot * CELLS;
+    this.cells[at + PLACE] = this.placeCode(file, article, report) + 1;
     if (!statistic) {
-      this.kind[slot] = NONE;
+      this.cells[at + KIND] = NONE;
       return;
     }
-    this.value[slot] = statistic.value;
-    this.kind[slot] = this.code(statistic.kind);
-    this.unit[slot] = this.code(statistic.unit);
-    this.metric[slot] = this.code(statistic.metricKey);
-    this.subject[slot] = statistic.subject === undefined ? NONE : this.code(statistic.subject);
-    this.period[slot] = statistic.period === undefined ? NONE : this.code(statistic.period);
+    this.cells[at + KIND] = this.code(statistic.kind);
+    this.cells[at + UNIT] = this.code(statistic.unit);
+    this.cells[at + METRIC] = this.code(statistic.metricKey);
+    this.cells[at + SUBJECT] = statistic.subject === undefined ? NONE : this.code(statistic.subject);
+    this.cells[at + PERIOD] = statistic.period === undefined ? NONE : this.code(statistic.period);
+    this.values[(at >> 1) + VALUE] = statistic.value;
   }
 
   /**
-   * A recorded document's facts, written into `into` and `statistic` (reused: a search reads
-   * thousands), and its scope; undefined when the slot was never recorded.
+   * Writes a recorded document's facts into `into` and `statistic` (reused: a search reads
+   * thousands); false when the slot was never recorded.
    */
-  read(slot: number, into: Facts, statistic: StatisticFacts): Scope | undefined {
-    const code = slot < this.place.length ? this.place[slot] : 0;
-    if (code === 0) return undefined;
-    const place = this.places[code - 1];
-    into.file = place.context.file;
-    into.report = place.context.report;
-    into.article = place.context.article;
-    into.date = place.context.date;
-    if (this.kind[slot] === NONE) {
+  read(slot: number, into: Facts, statistic: StatisticFacts): boolean {
+    const { cells, names } = this;
+    const at = slot * CELLS;
+    const code = at < cells.length ? cells[at + PLACE] - 1 : -1;
+    if (code < 0) return false;
+    into.file = this.files[code];
+    into.report = this.reports[code];
+    into.article = this.articles[code];
+    into.date = this.dates[code];
+    if (cells[at + KIND] === NONE) {
       into.statistic = undefined;
-      return place;
+      return true;
     }
-    statistic.value = this.value[slot];
-    statistic.kind = this.names[this.kind[slot]] as StatisticKind;
-    statistic.unit = this.names[this.unit[slot]];
-    statistic.metricKey = this.names[this.metric[slot]];
-    statistic.subject = this.subject[slot] === NONE ? undefined : this.names[this.subject[slot]];
-    statistic.period = this.period[slot] === NONE ? undefined : this.names[this.period[slot]];
+    statistic.value = this.values[(at >> 1) + VALUE];
+    statistic.kind = names[cells[at + KIND]] as StatisticKind;
+    statistic.unit = names[cells[at + UNIT]];
+    statistic.metricKey = names[cells[at + METRIC]];
+    statistic.subject = cells[at + SUBJECT] === NONE ? undefined : names[cells[at + SUBJECT]];
+    statistic.period = cells[at + PERIOD] === NONE ? undefined : names[cells[at + PERIOD]];
     into.statistic = statistic;
-    return place;
+    return true;
+  }
+
+  /** The scope of a recorded document (see read). */
+  scope(slot: number): Scope {
+    return this.scopes[this.cells[slot * CELLS + PLACE] - 1];
   }
 
   private code(name: string): number {
@@ -95,26 +111,21 @@ export class FactsTable {
     const key = [file.path, article.id, report.id, article.title, report.title, date ?? ''].join('\u0000');
     let code = this.placeCodes.get(key);
     if (code === undefined) {
-      code = this.places.push({ context: { file: file.path, report: report.title, article: article.title, date }, articleId: article.id, reportId: report.id }) - 1;
+      code = this.scopes.push({ articleId: article.id, reportId: report.id }) - 1;
+      this.files.push(file.path);
+      this.reports.push(report.title);
+      this.articles.push(article.title);
+      this.dates.push(date);
       this.placeCodes.set(key, code);
     }
     return code;
   }
 
   private grow(slot: number): void {
-    if (slot < this.place.length) return;
-    const size = Math.max(slot + 1, this.place.length * 2);
-    const grown = <T extends Uint32Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(size);
-      b.set(a);
-      return b;
-    };
-    this.place = grown(this.place);
-    this.value = grown(this.value);
-    this.kind = grown(this.kind);
-    this.unit = grown(this.unit);
-    this.metric = grown(this.metric);
-    this.subject = grown(this.subject);
-    this.period = grown(this.period);
+    if (slot * CELLS < this.cells.length) return;
+    const grown = new Int32Array(CELLS * Math.max(slot + 1, (2 * this.cells.length) / CELLS));
+    grown.set(this.cells);
+    this.cells = grown;
+    this.values = new Float64Array(grown.buffer);
   }
 }

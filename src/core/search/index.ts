@@ -17,7 +17,8 @@ import { queryMatcher, type Facts, type StatisticFacts } from './query/match';
 import { asksForStatistics, isEmptyQuery, parseQuery, type Query as ParsedQuery } from './query/parse';
 import { packSegment, unpackSegment, type Segment, type SegmentHead } from './segment';
 import { admitter, searchResult, textual } from './results';
-import { TermIndex, type Query, type TermIndexOptions } from './terms';
+import type { Domain, Query } from './matches';
+import { TermIndex, type TermIndexOptions } from './terms';
 import { MAX_QUERY_TERMS, type Tokenizer } from './tokenizer';
 import type { SearchOptions, SearchResult } from './types';
 import { vocabularyTokenizer } from './vocabularyCut';
@@ -324,12 +325,11 @@ export class SearchIndex {
       const words = asked.filter((term) => !prefix(term)).map((term) => ({ term, parts: parts ? this.tokenizer.subWords(term) : [] }));
       const candidates = combineWith === 'AND' && asked.length > 1 ? candidatesOf(this.inverted, words) : undefined;
       // No document holds every word (a pasted paragraph, most often): nothing to score.
-      if (candidates?.size === 0) return [];
+      if (candidates?.length === 0) return [];
       // The documents that hold every word are scored by the rarest of them: the postings of a
       // pasted paragraph's common words would be most of the work.
       const queries = fewest(asked.filter((term) => !unranked.has(term))).map((term) => this.termQuery(term, prefix(term), parts));
-      const keep = candidates ? (id: number): boolean => candidates.has(id) && (!narrows || narrows(id)) : narrows;
-      return this.ranked({ combineWith, queries }, keep, accept, limit * ROOM);
+      return this.ranked({ combineWith, queries }, { within: candidates, keep: narrows }, accept, limit * ROOM);
     };
     let found = run('AND', false);
     // Parts are tried only when the words alone find next to nothing: they cost another pass over
@@ -368,9 +368,11 @@ export class SearchIndex {
     const statistic: StatisticFacts = { value: 0, unit: '', kind: 'count', metricKey: '' };
     return (id) => {
       if (statisticsOnly && !isStatistic(id)) return false;
+      const slot = slotOf(id);
       // A document of a restored file is recorded once its file is located.
-      const scope = this.facts.read(slotOf(id), facts, statistic) ?? (this.hit(id) && this.facts.read(slotOf(id), facts, statistic));
-      if (!scope || (articleId && scope.articleId !== articleId) || (reportId && scope.reportId !== reportId)) return false;
+      if (!this.facts.read(slot, facts, statistic) && !(this.hit(id) && this.facts.read(slot, facts, statistic))) return false;
+      const scope = articleId || reportId ? this.facts.scope(slot) : undefined;
+      if (scope && ((articleId && scope.articleId !== articleId) || (reportId && scope.reportId !== reportId))) return false;
       return !conditions || matcher.facts(facts);
     };
   }
@@ -387,16 +389,13 @@ export class SearchIndex {
   }
 
   /**
-   * The best k documents for a query tree, best first (see best.ts). Documents `keep` refuses
-   * (outside the candidates, see candidates, or not meeting the query's conditions) are not
-   * scored at all; `accept` is asked of the best until k pass.
+   * The best k documents for a query tree, best first (see best.ts). Documents outside the domain
+   * (the candidates, see candidates.ts; those meeting the query's conditions) are not scored at
+   * all; `accept` is asked of the best until k pass.
    */
-  private ranked(query: Query, keep: ((id: number) => boolean) | undefined, accept: ((id: number) => boolean) | undefined, k: number): Ranked[] {
-    // boostDocument 0 skips a document before it is scored.
-    const boostDocument = keep ? (id: number): number => (keep(id) ? 1 : 0) : undefined;
-    const raw = this.inverted.executeQuery(query, { boostDocument });
-    const shortIds = this.inverted._documentIds;
-    return accept ? bestAccepted(raw, shortIds, accept, k) : best(raw, shortIds, k);
+  private ranked(query: Query, domain: Domain, accept: ((id: number) => boolean) | undefined, k: number): Ranked[] {
+    const matches = this.inverted.matches(query, domain);
+    return accept ? bestAccepted(matches, accept, k) : best(matches, k);
   }
 
   /** The n terms the fewest documents hold (and some do), rarest first. */

@@ -78,15 +78,29 @@ export interface FieldPostings {
 
 /** The postings of term t in a field, or undefined when the term is not in that field. */
 export function fieldPostings(segment: Segment, t: number, field: number): FieldPostings | undefined {
+  let found: FieldPostings | undefined;
+  eachField(segment, t, (f, at, n) => {
+    if (f === field) found = { data: segment.postings, at, n };
+  });
+  return found;
+}
+
+/** Number of postings of term t in all fields together (from the size of its block). */
+export function postingCount(segment: Segment, t: number): number {
+  const { postings, blocks } = segment;
+  return (blocks[t + 1] - blocks[t] - 1 - 2 * postings[blocks[t]]) / 2;
+}
+
+/** The postings of term t, field by field: `visit` is called with each field it is in. */
+export function eachField(segment: Segment, t: number, visit: (field: number, at: number, n: number) => void): void {
   const { postings } = segment;
   let at = segment.blocks[t];
   const fields = postings[at++];
   for (let f = 0; f < fields; f++) {
     const n = postings[at + 1];
-    if (postings[at] === field) return { data: postings, at: at + 2, n };
+    visit(postings[at], at + 2, n);
     at += 2 + 2 * n;
   }
-  return undefined;
 }
 
 /** The document's place in the segment (its index in ids), or -1; searching from `from` on. */

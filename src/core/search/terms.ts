@@ -1,22 +1,14 @@
 /**
  * The inverted index under SearchIndex: segments of packed postings (segment.ts) plus the one being
  * filled, searched together with one ranking. It scores as MiniSearch 7 did (BM25+ with its
- * parameters, field boosts, prefix weights, AND/OR combination: the equivalence test holds it to
- * that), with statistics over every live document of every segment, so that a document ranks the
- * same whichever segment holds it.
- *
- * Its members named as MiniSearch's (executeQuery, _documentIds, _index, addAll, discardAll) are
- * the ones SearchIndex reads: it held a MiniSearch before, whose maps of maps took 430 MB for the
- * news corpus and seconds per thousand documents to fill.
+ * parameters, field boosts, prefix weights, AND/OR combination: see matches.ts, and the
+ * equivalence test holds it to that), with statistics over every live document of every segment,
+ * so that a document ranks the same whichever segment holds it. It held a MiniSearch before, whose
+ * maps of maps took 430 MB for the news corpus and seconds per thousand documents to fill.
  */
-import { documentAt, fieldPostings, findTerm, lowerBound, mergeSegments, SegmentBuilder, startsWith, termAt, termCount, type Segment } from './segment';
-import { partitionPoint } from '../partition';
-
-/** A query tree, as MiniSearch takes it: a term, or queries combined. */
-export type Query = string | { queries: Query[]; combineWith?: 'AND' | 'OR' | 'and' | 'or'; prefix?: boolean };
-
-/** The raw matches of a query by document id (MiniSearch's shape). */
-export type RawMatches = Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>;
+import { matchesOf, type Domain, type Matches, type Query, type Scoring } from './matches';
+import type { Postings } from './postings';
+import { documentAt, eachField, findTerm, lowerBound, mergeSegments, postingCount, SegmentBuilder, startsWith, termAt, termCount, type Segment } from './segment';
 
 export interface TermIndexOptions<T> {
   fields: readonly string[];
@@ -30,13 +22,12 @@ export interface TermIndexOptions<T> {
   sealed?(segment: Segment): void;
 }
 
-/** MiniSearch's defaults: BM25+ parameters and the weight of a prefix match. */
-const K = 1.2;
-const B = 0.7;
-const D = 0.5;
+/** MiniSearch's weight of a prefix match. */
 const PREFIX_WEIGHT = 0.375;
 /** A segment filling up is packed at this many documents. */
 const SEGMENT_DOCUMENTS = 8192;
+/** Terms whose numbers in the segments are remembered (see numbers): about 1 KB each at 200 segments. */
+const LOOKED_UP = 2048;
 /** Bits of the filters of terms and of their beginnings (1 MB each): see mightHold. */
 const FILTER_BITS = 1 << 23;
 
@@ -53,40 +44,6 @@ function set(bits: Uint32Array, hash: number): void {
   bits[(hash % FILTER_BITS) >>> 5] |= 1 << (hash & 31);
 }
 
-function bm25(termFreq: number, matching: number, total: number, fieldLength: number, avgFieldLength: number): number {
-  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-  return idf * (D + (termFreq * (K + 1)) / (termFreq + K * (1 - B + (B * fieldLength) / avgFieldLength)));
-}
-
-/** A term's postings in one field across segments, as the map MiniSearch gave (see candidates in index.ts). */
-export class PostingsView {
-  constructor(private readonly parts: Array<{ segment: Segment; data: Int32Array; at: number; n: number }>) {}
-
-  get size(): number {
-    return this.parts.reduce((n, p) => n + p.n, 0);
-  }
-
-  get(id: number): number | undefined {
-    // The parts follow their segments, whose ids ascend one after the other (see segment.ts): the
-    // one that may hold id is the last that starts at or before it. Looking through them in turn
-    // made probing a common word cost as many steps as there are segments.
-    const { parts } = this;
-    const part = partitionPoint(parts.length, (i) => parts[i].data[parts[i].at] <= id);
-    if (part === 0) return undefined;
-    const { data, at, n } = parts[part - 1];
-    const k = partitionPoint(n, (i) => data[at + 2 * i] < id);
-    return k < n && data[at + 2 * k] === id ? data[at + 2 * k + 1] : undefined;
-  }
-
-  has(id: number): boolean {
-    return this.get(id) !== undefined;
-  }
-
-  *keys(): IterableIterator<number> {
-    for (const { data, at, n } of this.parts) for (let j = 0; j < n; j++) yield data[at + 2 * j];
-  }
-}
-
 export class TermIndex<T> {
   private readonly segments: Segment[] = [];
   private live: SegmentBuilder;
@@ -94,6 +51,14 @@ export class TermIndex<T> {
   private alive = new Uint8Array(1024);
   private count = 0;
   private readonly totals: Float64Array;
+  /** Slots by document id while a query is scored (see matches.ts): all 0 between queries. */
+  private slots = new Int32Array(0);
+  private member = new Int32Array(0);
+  private seen = new Int32Array(0);
+  /** Terms' numbers in the segments, by term (see numbers). */
+  private readonly lookedUp = new Map<string, Int32Array>();
+  /** Whether all of a segment's documents are live, as far as asked since the last change of which are. */
+  private allLive?: WeakMap<Segment, boolean>;
   private readonly boosts: number[];
   private longestTerm = 0;
   /**
@@ -136,6 +101,7 @@ export class TermIndex<T> {
     const segment = this.live.build();
     this.live = new SegmentBuilder(this.options.fields.length);
     this.segments.push(segment);
+    this.lookedUp.clear();
     this.noteTerms(segment);
     this.options.sealed?.(segment);
     return segment;
@@ -158,6 +124,7 @@ export class TermIndex<T> {
   attach(segment: Segment, live: ReadonlySet<number>): void {
     this.seal();
     this.segments.push(segment);
+    this.lookedUp.clear();
     this.noteTerms(segment);
     for (const id of segment.ids) if (live.has(id)) this.enliven(id);
   }
@@ -168,6 +135,7 @@ export class TermIndex<T> {
       const id = ids[i];
       if (!this.isAlive(id)) continue;
       this.alive[id] = 0;
+      this.allLive = undefined;
       this.count--;
       const lengths = this.lengthsOf(id);
       for (let f = 0; f < this.totals.length; f++) this.totals[f] -= lengths[f];
@@ -180,6 +148,7 @@ export class TermIndex<T> {
     if (from < 0 || segments.some((s, i) => this.segments[from + i] !== s)) throw new Error('search: merging segments that do not follow each other');
     const merged = mergeSegments(segments, (id) => this.isAlive(id));
     this.segments.splice(from, segments.length, merged);
+    this.lookedUp.clear();
     return merged;
   }
 
@@ -187,6 +156,7 @@ export class TermIndex<T> {
   drop(segment: Segment): void {
     this.discardAll(segment.ids);
     this.segments.splice(this.segments.indexOf(segment), 1);
+    this.lookedUp.clear();
   }
 
   /** Live documents and all documents of a segment (to decide on merging). */
@@ -204,12 +174,11 @@ export class TermIndex<T> {
   countOf(term: string): number {
     this.seal();
     if (!isSet(this.termBits, hashOf(term))) return 0;
+    const at = this.numbers(term);
     let n = 0;
-    for (const segment of this.segments) {
-      const t = findTerm(segment, term);
-      if (t < 0) continue;
-      for (let f = 0; f < this.options.fields.length; f++) n += fieldPostings(segment, t, f)?.n ?? 0;
-    }
+    this.segments.forEach((segment, i) => {
+      if (at[i] >= 0) n += postingCount(segment, at[i]);
+    });
     return n;
   }
 
@@ -227,127 +196,103 @@ export class TermIndex<T> {
   has(term: string): boolean {
     this.seal();
     if (!isSet(this.termBits, hashOf(term))) return false;
-    return this.segments.some((s) => findTerm(s, term) >= 0);
+    return this.numbers(term).some((t) => t >= 0);
   }
 
-  /** MiniSearch's name for the live documents: short id → id (they are the same here). */
-  readonly _documentIds = {
-    get: (id: number): number | undefined => (this.isAlive(id) ? id : undefined),
-    has: (id: number): boolean => this.isAlive(id),
-  };
-
-  /** MiniSearch's name for its term tree: a term's postings by field. */
-  readonly _index = {
-    get: (term: string): Map<number, PostingsView> | undefined => {
-      this.seal();
-      const byField = new Map<number, PostingsView>();
-      for (let f = 0; f < this.options.fields.length; f++) {
-        const parts = [];
-        for (const segment of this.segments) {
-          const t = findTerm(segment, term);
-          const p = t < 0 ? undefined : fieldPostings(segment, t, f);
-          if (p && p.n > 0) parts.push({ segment, ...p });
-        }
-        if (parts.length) byField.set(f, new PostingsView(parts));
-      }
-      return byField.size ? byField : undefined;
-    },
-  };
+  /** A term's postings by field (none for a field without it): see candidates.ts. */
+  postings(term: string): Postings[] {
+    this.seal();
+    if (!isSet(this.termBits, hashOf(term))) return this.postingsAt([]);
+    return this.postingsAt(this.numbers(term));
+  }
 
   /**
-   * The documents matching a query tree with their scores, the query terms each matched and
-   * which index terms in which fields (MiniSearch's executeQuery). `boostDocument` 0 skips a
-   * document before it is scored.
+   * A term's number in each segment (-1: not there). Remembered until the segments change: the
+   * query cut, the candidates and the scoring each look a word up, and each keystroke of a query
+   * looks up its words again, in every segment (two hundred of them at ten times the news corpus).
    */
-  executeQuery(query: Query, options: { boostDocument?: (id: number, term: string) => number } = {}): RawMatches {
+  private numbers(term: string): Int32Array {
+    let at = this.lookedUp.get(term);
+    if (at) return at;
+    at = Int32Array.from(this.segments, (segment) => findTerm(segment, term));
+    if (this.lookedUp.size >= LOOKED_UP) this.lookedUp.clear();
+    this.lookedUp.set(term, at);
+    return at;
+  }
+
+  /** The matches of a query tree among the documents of the domain (see matches.ts). */
+  matches(query: Query, domain: Domain = {}): Matches {
     this.seal();
-    return this.run(query, { prefix: false, combineWith: 'or', boostDocument: options.boostDocument });
+    if (this.slots.length < this.alive.length) {
+      this.slots = new Int32Array(this.alive.length);
+      this.member = new Int32Array((this.alive.length >>> 5) + 1);
+      this.seen = new Int32Array(this.member.length);
+    }
+    const { fields } = this.options;
+    const allLive = (this.allLive ??= new WeakMap());
+    return matchesOf(
+      {
+        fields,
+        boosts: this.boosts,
+        alive: this.alive,
+        count: this.count,
+        totals: this.totals,
+        slots: this.slots,
+        member: this.member,
+        seen: this.seen,
+        segments: this.segments,
+        expand: (term, prefix) => this.expand(term, prefix),
+        allLive: (segment) => allLive.get(segment) ?? allLive.set(segment, this.liveShare(segment) === 1).get(segment)!,
+      },
+      query,
+      domain,
+    );
   }
 
-  private run(query: Query, inherited: Inherited): RawMatches {
-    if (typeof query === 'string') return query ? this.term(query, inherited) : new Map();
-    const options: Inherited = {
-      prefix: query.prefix ?? inherited.prefix,
-      combineWith: query.combineWith ?? inherited.combineWith,
-      boostDocument: inherited.boostDocument,
-    };
-    const results = query.queries.map((q) => this.run(q, options));
-    if (results.length === 0) return new Map();
-    const and = options.combineWith.toLowerCase() === 'and';
-    return results.reduce(and ? intersect : unite);
-  }
-
-  /** One query term: the term itself, then (as a prefix) the longer terms it starts, weighted down. */
-  private term(term: string, options: Inherited): RawMatches {
-    const results: RawMatches = new Map();
-    const exact = this.segments.map((s) => findTerm(s, term));
-    this.score(term, term, 1, exact, options.boostDocument, results);
-    if (!options.prefix) return results;
+  /** The index terms a query term matches: itself then, as a prefix, the longer terms it starts, weighted down. */
+  private expand(term: string, prefix: boolean): ReturnType<Scoring['expand']> {
+    const found: Array<{ term: string; weight: number; at: ArrayLike<number> }> = [{ term, weight: 1, at: isSet(this.termBits, hashOf(term)) ? this.numbers(term) : [] }];
+    if (!prefix) return found.map(({ at, ...rest }) => ({ ...rest, postings: this.postingsAt(at) }));
     const derived = new Map<string, number[]>();
     this.segments.forEach((segment, i) => {
       for (let t = lowerBound(segment, term); t < termCount(segment) && startsWith(segment, t, term); t++) {
-        const found = termAt(segment, t);
-        if (found.length === term.length) continue;
-        let at = derived.get(found);
-        if (!at) derived.set(found, (at = this.segments.map(() => -1)));
+        const longer = termAt(segment, t);
+        if (longer.length === term.length) continue;
+        let at = derived.get(longer);
+        if (!at) derived.set(longer, (at = this.segments.map(() => -1)));
         at[i] = t;
       }
     });
-    for (const found of [...derived.keys()].sort()) {
-      const distance = found.length - term.length;
-      const weight = (PREFIX_WEIGHT * found.length) / (found.length + 0.3 * distance);
-      this.score(term, found, weight, derived.get(found)!, options.boostDocument, results);
+    for (const longer of [...derived.keys()].sort()) {
+      const distance = longer.length - term.length;
+      found.push({ term: longer, weight: (PREFIX_WEIGHT * longer.length) / (longer.length + 0.3 * distance), at: derived.get(longer)! });
     }
-    return results;
+    return found.map(({ at, ...rest }) => ({ ...rest, postings: this.postingsAt(at) }));
   }
 
-  /** Adds the scores of one index term (at `at`: its number in each segment, or -1) to results. */
-  private score(
-    source: string,
-    term: string,
-    weight: number,
-    at: readonly number[],
-    boostDocument: Inherited['boostDocument'],
-    results: RawMatches,
-  ): void {
-    const { fields } = this.options;
-    for (let f = 0; f < fields.length; f++) {
-      const parts: Array<{ segment: Segment; data: Int32Array; at: number; n: number }> = [];
-      let matching = 0;
-      this.segments.forEach((segment, i) => {
-        const p = at[i] < 0 ? undefined : fieldPostings(segment, at[i], f);
-        if (!p) return;
-        parts.push({ segment, ...p });
-        for (let j = p.at; j < p.at + 2 * p.n; j += 2) matching += this.alive[p.data[j]];
-      });
-      if (matching === 0) continue;
-      const average = this.totals[f] / this.count;
-      const field = fields[f];
-      for (const { segment, data, at: start, n } of parts) {
-        let d = 0;
-        for (let j = start; j < start + 2 * n; j += 2) {
-          const id = data[j];
-          if (this.alive[id] !== 1) continue;
-          const boost = boostDocument ? boostDocument(id, term) : 1;
-          if (!boost) continue;
-          d = documentAt(segment, id, d);
-          if (d < 0) {
-            d = 0;
-            continue;
-          }
-          const length = segment.lengths[d * segment.fields + f];
-          const score = weight * this.boosts[f] * boost * bm25(data[j + 1], matching, this.count, length, average);
-          const result = results.get(id);
-          if (!result) {
-            results.set(id, { score, terms: [source], match: { [term]: [field] } });
-            continue;
-          }
-          result.score += score;
-          if (!result.terms.includes(source)) result.terms.push(source);
-          (result.match[term] ??= []).push(field);
-        }
-      }
-    }
+  /** A term's postings by field, from its number in each segment (-1: not there). */
+  private postingsAt(at: ArrayLike<number>): Postings[] {
+    const { segments } = this;
+    const fields = this.options.fields.length;
+    // Two walks over the term's blocks, counting then filling: one array per field, no object per part.
+    const counts = new Int32Array(fields);
+    const sizes = new Int32Array(fields);
+    let i = 0;
+    const tally = (field: number, _start: number, n: number): void => {
+      counts[field] += 3;
+      sizes[field] += n;
+    };
+    for (i = 0; i < at.length; i++) if (at[i] >= 0) eachField(segments[i], at[i], tally);
+    const parts = Array.from(counts, (n) => new Int32Array(n));
+    const filled = new Int32Array(fields);
+    const put = (field: number, start: number, n: number): void => {
+      const p = parts[field];
+      p[filled[field]++] = i;
+      p[filled[field]++] = start;
+      p[filled[field]++] = n;
+    };
+    for (i = 0; i < at.length; i++) if (at[i] >= 0) eachField(segments[i], at[i], put);
+    return parts.map((p, field) => ({ segments, parts: p, size: sizes[field] }));
   }
 
   private noteTerms(segment: Segment): void {
@@ -372,6 +317,7 @@ export class TermIndex<T> {
     }
     if (this.alive[id]) return;
     this.alive[id] = 1;
+    this.allLive = undefined;
     this.count++;
     const lengths = this.lengthsOf(id);
     for (let f = 0; f < this.totals.length; f++) this.totals[f] += lengths[f];
@@ -390,37 +336,4 @@ export class TermIndex<T> {
     }
     return new Array<number>(fields).fill(0);
   }
-}
-
-interface Inherited {
-  prefix: boolean;
-  combineWith: string;
-  boostDocument?: (id: number, term: string) => number;
-}
-
-/** MiniSearch's OR: every document of either, scores added. */
-function unite(a: RawMatches, b: RawMatches): RawMatches {
-  for (const [id, other] of b) {
-    const existing = a.get(id);
-    if (!existing) {
-      a.set(id, other);
-      continue;
-    }
-    existing.score += other.score;
-    existing.match = Object.assign(existing.match, other.match);
-    for (const term of other.terms) if (!existing.terms.includes(term)) existing.terms.push(term);
-  }
-  return a;
-}
-
-/** MiniSearch's AND: the documents of both, in b's order, scores added. */
-function intersect(a: RawMatches, b: RawMatches): RawMatches {
-  const combined: RawMatches = new Map();
-  for (const [id, other] of b) {
-    const existing = a.get(id);
-    if (!existing) continue;
-    for (const term of other.terms) if (!existing.terms.includes(term)) existing.terms.push(term);
-    combined.set(id, { score: existing.score + other.score, terms: existing.terms, match: Object.assign(existing.match, other.match) });
-  }
-  return combined;
 }

@@ -1,7 +1,9 @@
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { SegmentBuilder } from '../../../src/core/search/segment';
-import { TermIndex, type Query, type RawMatches } from '../../../src/core/search/terms';
+import type { Query, RawMatches } from '../../../src/core/search/matches';
+import type { Postings } from '../../../src/core/search/postings';
+import { TermIndex } from '../../../src/core/search/terms';
 
 /**
  * The index scores as MiniSearch 7 did, whichever segments hold the documents: the same documents
@@ -48,6 +50,22 @@ function termIndex(docs: Doc[], size: number): TermIndex<Doc> {
 
 type Internals = { executeQuery(q: Query, o: { boostDocument?: (id: number) => number }): RawMatches; _documentIds: Map<number, number> };
 
+/** A term's postings in a field as (id, frequency) pairs, in order. */
+function pairsOf({ segments, parts }: Postings): number[][] {
+  const pairs: number[][] = [];
+  for (let k = 0; k < parts.length; k += 3) {
+    const data = segments[parts[k]].postings;
+    for (let j = 0; j < parts[k + 2]; j++) pairs.push([data[parts[k + 1] + 2 * j], data[parts[k + 1] + 2 * j + 1]]);
+  }
+  return pairs;
+}
+
+/** All the matches of a query, as MiniSearch's executeQuery gave them. */
+function executeQuery(index: TermIndex<Doc>, query: Query, keep?: (id: number) => boolean): RawMatches {
+  const matches = index.matches(query, { keep });
+  return matches.details(matches.ids.keys());
+}
+
 /** MiniSearch's raw matches keyed by document id (it keys them by its own short ids). */
 function expected(m: MiniSearch<Doc>, query: Query, boostDocument?: (id: number) => number): RawMatches {
   const internals = m as unknown as Internals;
@@ -89,13 +107,13 @@ describe('TermIndex', () => {
 
   it.each([1000, 97, 13])('scores as MiniSearch with segments of %i documents', (size) => {
     const index = termIndex(docs, size);
-    for (const query of QUERIES) same(index.executeQuery(query), expected(m, query));
+    for (const query of QUERIES) same(executeQuery(index, query), expected(m, query));
   });
 
-  it('skips the documents boostDocument refuses, as MiniSearch does', () => {
+  it('skips the documents a condition refuses, as MiniSearch does those boostDocument refuses', () => {
     const index = termIndex(docs, 50);
     const even = (id: number): number => (id % 2 === 0 ? 1 : 0);
-    for (const query of QUERIES) same(index.executeQuery(query, { boostDocument: even }), expected(m, query, even));
+    for (const query of QUERIES) same(executeQuery(index, query, (id) => even(id) === 1), expected(m, query, even));
   });
 
   it('forgets discarded documents and scores the rest as a clean MiniSearch, also once merged', async () => {
@@ -105,10 +123,10 @@ describe('TermIndex', () => {
     const clean = miniSearch(docs);
     clean.discardAll(gone);
     await clean.vacuum();
-    for (const query of QUERIES) same(index.executeQuery(query), expected(clean, query));
+    for (const query of QUERIES) same(executeQuery(index, query), expected(clean, query));
     index.merge(index.packed());
     expect(index.packed()).toHaveLength(1);
-    for (const query of QUERIES) same(index.executeQuery(query), expected(clean, query));
+    for (const query of QUERIES) same(executeQuery(index, query), expected(clean, query));
     expect(index.documentCount).toBe(docs.length - gone.length);
   });
 
@@ -117,20 +135,34 @@ describe('TermIndex', () => {
     const internals = m as unknown as { _index: { get(t: string): Map<number, Map<number, number>> }; _documentIds: Map<number, number> };
     for (const term of ['经济', '综治中心', '20.3%']) {
       const wanted = internals._index.get(term);
-      const actual = index._index.get(term)!;
-      expect([...actual.keys()]).toEqual([...wanted.keys()].sort());
+      const actual = index.postings(term);
+      expect(actual.flatMap((postings, field) => (postings.size ? [field] : []))).toEqual([...wanted.keys()].sort());
       for (const [field, freqs] of wanted) {
-        const view = actual.get(field)!;
-        expect(view.size).toBe(freqs.size);
-        const ids = [...freqs.keys()].map((s) => internals._documentIds.get(s)!);
-        expect([...view.keys()].sort((a, b) => a - b)).toEqual(ids.sort((a, b) => a - b));
-        for (const [short, freq] of freqs) expect(view.get(internals._documentIds.get(short)!)).toBe(freq);
+        const pairs = pairsOf(actual[field]);
+        const ids = [...freqs].map(([short, freq]) => [internals._documentIds.get(short)!, freq]);
+        expect(pairs).toEqual(ids.sort((a, b) => a[0] - b[0]));
       }
     }
-    expect(index._index.get('不在')).toBeUndefined();
+    expect(index.postings('不在').every((postings) => postings.size === 0)).toBe(true);
     expect(index.has('经济增长')).toBe(true);
     expect(index.has('经济增')).toBe(false);
     expect(index.countOf('经济')).toBe([...internals._index.get('经济').values()].reduce((n, f) => n + f.size, 0));
+  });
+
+  it('looks terms up afresh when its segments change (added, merged, dropped)', () => {
+    const index = termIndex(docs.slice(0, 300), 50);
+    const wanted = (from: Doc[]): number => from.reduce((n, d) => n + FIELDS.filter((f) => tokenize(d[f]).includes('经济')).length, 0);
+    expect(index.countOf('经济')).toBe(wanted(docs.slice(0, 300)));
+    expect(index.postings('综治中心').some((postings) => postings.size > 0)).toBe(true);
+    index.addAll(docs.slice(300));
+    expect(index.countOf('经济')).toBe(wanted(docs));
+    index.discardAll(docs.slice(0, 100).map((d) => d.id));
+    index.merge(index.packed());
+    expect(index.countOf('经济')).toBe(wanted(docs.slice(100)));
+    index.drop(index.packed()[0]);
+    expect(index.countOf('经济')).toBe(0);
+    expect(index.has('经济')).toBe(false);
+    expect(index.postings('综治中心').every((postings) => postings.size === 0 && postings.parts.length === 0)).toBe(true);
   });
 
   it('knows each term it holds and each beginning of one, in whichever segment (its filters never say no wrongly)', () => {
