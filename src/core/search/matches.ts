@@ -233,7 +233,10 @@ function scores(plan: Plan, index: Scoring, slots: Slots, words: number): Scores
   if ('leaf' in plan) return leafScores(plan.leaf, index, slots, words);
   const [first, ...rest] = plan.children;
   const combined = scores(first, index, slots, words);
-  for (const child of rest) (plan.and ? intersectScores : uniteScores)(combined, scores(child, index, slots, words), words);
+  for (const child of rest) {
+    const other = scores(child, index, slots, words);
+    combined.n = (plan.and ? intersected : united)(combined, other, words, combined.n, other.n);
+  }
   return combined;
 }
 
@@ -314,12 +317,10 @@ function inOrder(met: Int32Array, firstPair: Int32Array, n: number, pairs: numbe
   for (let i = 0; i < n; i++) into[starts[firstPair[i]]++] = met[i];
 }
 
-/** MiniSearch's AND into a: the slots of both, in b's order, scores added (a's first). */
-function intersectScores(a: Scores, b: Scores, words: number): void {
-  a.n = intersected(a, b, words, a.n, b.n);
-}
-
-/** intersectScores' walk (nothing after its loops, see scoreLeaf): how many slots both have. */
+/**
+ * MiniSearch's AND into a: the slots of both, in b's order, scores added (a's first); how many
+ * (nothing after its loops, see scoreLeaf).
+ */
 function intersected(a: Scores, b: Scores, words: number, an: number, bn: number): number {
   for (let i = 0; i < an; i++) if (!b.matched[a.order[i]]) a.matched[a.order[i]] = 0;
   let n = 0;
@@ -333,12 +334,10 @@ function intersected(a: Scores, b: Scores, words: number, an: number, bn: number
   return n;
 }
 
-/** MiniSearch's OR into a: a's slots, then b's others in b's order; scores added (a's first). */
-function uniteScores(a: Scores, b: Scores, words: number): void {
-  a.n = united(a, b, words, a.n, b.n);
-}
-
-/** uniteScores' walk (nothing after its loop, see scoreLeaf): how many slots either has. */
+/**
+ * MiniSearch's OR into a: a's slots, then b's others in b's order; scores added (a's first); how
+ * many (nothing after its loop, see scoreLeaf).
+ */
 function united(a: Scores, b: Scores, words: number, an: number, bn: number): number {
   let n = an;
   for (let i = 0; i < bn; i++) {

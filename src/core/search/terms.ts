@@ -252,9 +252,8 @@ export class TermIndex<T> {
   /** The index terms a query term matches: itself then, as a prefix, the longer terms it starts, weighted down. */
   private expand(term: string, prefix: boolean): ReturnType<Scoring['expand']> {
     const found: Array<{ term: string; weight: number; at: ArrayLike<number> }> = [{ term, weight: 1, at: isSet(this.termBits, hashOf(term)) ? this.numbers(term) : [] }];
-    if (!prefix) return found.map(({ at, ...rest }) => ({ ...rest, postings: this.postingsAt(at) }));
     const derived = new Map<string, number[]>();
-    this.segments.forEach((segment, i) => {
+    if (prefix) this.segments.forEach((segment, i) => {
       for (let t = lowerBound(segment, term); t < termCount(segment) && startsWith(segment, t, term); t++) {
         const longer = termAt(segment, t);
         if (longer.length === term.length) continue;
