@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import type { Event, Message, Request, Results, WorkerOptions } from '../../core/engine/protocol';
 
 /** What a request to a worker that was ended (a restart, the window closing) gets. */
-export const STOPPED = 'the StatCite worker was stopped';
+const STOPPED = 'the StatCite worker was stopped';
 
 type Pending = { resolve(value: unknown): void; reject(err: Error): void };
 export type RequestBody<T extends Request['type']> = Omit<Extract<Request, { type: T }>, 'id' | 'type'>;
