@@ -10,6 +10,7 @@ const TIMEOUT_MS = Number(process.env.STATCITE_IT_TIMEOUT_MS ?? 10 * 60_000);
 const suiteEntry = path.join(repoRoot, 'out/suite/index.js');
 /** The first line test/suite/index.ts prints. */
 const SUITE_START_MARKER = 'StatCite integration suite:';
+const SUITE_END = /^\d+ passed, \d+ failed$/;
 
 async function main() {
   assertHostInstalled();
@@ -60,6 +61,14 @@ async function main() {
       return 1;
     }
     console.log(`integration run: ${((Date.now() - started) / 1000).toFixed(1)} s, exit code ${result}`);
+    // An extension host that dies mid-suite (a crash, a lost connection) is reported as exit code 0
+    // by the workbench: only the suite's closing line says that every test ran.
+    if (result === 0 && !forwarder.finished) {
+      forwarder.flushHeld();
+      printExtensionLogs(dir);
+      console.error(`Integration tests ended before the suite did (the extension host stopped). Kept for inspection: ${dir} (code-server.log, workspace/)`);
+      return 1;
+    }
     passed = result === 0;
     if (!passed) console.error(`Kept for inspection: ${dir} (code-server.log, workspace/)`);
     return result;
@@ -80,7 +89,13 @@ async function main() {
 function createLogForwarder() {
   const held = [];
   let suiteStarted = false;
+  let suiteEnded = false;
   return {
+    /** Whether the suite's closing line ("N passed, M failed", test/suite/index.ts) came. */
+    get finished() {
+      return suiteEnded;
+    },
+    // Called unbound (exposed to the page): no `this`.
     log(type, message) {
       let args = [message];
       try {
@@ -89,6 +104,7 @@ function createLogForwarder() {
       } catch {}
       const line = format(...args);
       if (!suiteStarted && line.startsWith(SUITE_START_MARKER)) suiteStarted = true;
+      if (suiteStarted && SUITE_END.test(line)) suiteEnded = true;
       if (!suiteStarted) held.push(line);
       else (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
     },
