@@ -8,16 +8,27 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runInBackground } from './background';
 import { buildSegment } from '../search/indexer';
 import { loadTokenizer } from '../search/tokenizer';
-import type { IndexerOptions, IndexerReply, IndexerRequest } from './indexerProtocol';
+import type { IndexerData, IndexerReply, IndexerRequest } from './indexerProtocol';
 
-function start(port: NonNullable<typeof parentPort>, options: IndexerOptions): void {
+function start(port: NonNullable<typeof parentPort>, { stop, ...options }: IndexerData): void {
   runInBackground();
   // The worker's own tokenizer has logged what is wrong with the user's dictionary.
   const tokenizer = loadTokenizer({ userDictionary: options.userDictionary || undefined });
+  // Asked to stop, the thread ends between two cuts, from JavaScript. Ended from outside while
+  // jieba cuts (worker.terminate()), nodejieba throws a C++ exception nothing catches, and that
+  // aborts the whole process: the extension host, with every extension in it.
+  const cutter = {
+    indexTerms: (text: string): string[] => {
+      if (Atomics.load(stop, 0)) process.exit(0);
+      return tokenizer.indexTerms(text);
+    },
+  };
   const post = (reply: IndexerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer);
-  port.on('message', ({ id, documents }: IndexerRequest) => {
+  port.on('message', (request: IndexerRequest) => {
+    if ('stop' in request) process.exit(0);
+    const { id, documents } = request;
     try {
-      const segment = buildSegment(tokenizer, documents);
+      const segment = buildSegment(cutter, documents);
       const { starts, ids, lengths, postings, blocks } = segment;
       post({ id, segment }, [starts, ids, lengths, postings, blocks].map((a) => a.buffer as ArrayBuffer));
     } catch (err) {
@@ -28,4 +39,4 @@ function start(port: NonNullable<typeof parentPort>, options: IndexerOptions): v
   setImmediate(() => tokenizer.load());
 }
 
-if (parentPort) start(parentPort, workerData as IndexerOptions);
+if (parentPort) start(parentPort, workerData as IndexerData);

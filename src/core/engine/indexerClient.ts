@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import { localIndexer, type Indexer } from '../search/indexer';
+import { INDEXER_STOPPED, localIndexer, type Indexer } from '../search/indexer';
 import type { Segment } from '../search/segment';
 import type { Tokenizer } from '../search/tokenizer';
-import type { IndexerOptions, IndexerReply } from './indexerProtocol';
+import type { IndexerData, IndexerOptions, IndexerReply, IndexerRequest } from './indexerProtocol';
 
 /**
  * The indexer thread (indexer.ts, bundled as `script`), started on first use and kept: jieba's
@@ -15,10 +15,13 @@ export function threadIndexer(script: string, options: IndexerOptions, tokenizer
   if (!existsSync(script)) return localIndexer(tokenizer);
   let worker: Worker | undefined;
   let nextId = 1;
+  // Set to 1 to end the thread between two cuts (see indexer.ts): terminate() could end it inside one.
+  const stop = new Int32Array(new SharedArrayBuffer(4));
   const pending = new Map<number, { resolve(segment: Segment): void; reject(err: Error): void }>();
   const thread = (): Worker => {
     if (worker) return worker;
-    const started = new Worker(script, { workerData: options });
+    const data: IndexerData = { ...options, stop };
+    const started = new Worker(script, { workerData: data });
     started.on('message', (reply: IndexerReply) => {
       const waiting = pending.get(reply.id);
       pending.delete(reply.id);
@@ -38,14 +41,25 @@ export function threadIndexer(script: string, options: IndexerOptions, tokenizer
     return (worker = started);
   };
   return {
-    warm: () => void thread(),
+    warm: () => void (Atomics.load(stop, 0) || thread()),
     build: (documents) =>
       new Promise<Segment>((resolve, reject) => {
+        if (Atomics.load(stop, 0)) return reject(new Error(INDEXER_STOPPED));
         const id = nextId++;
         pending.set(id, { resolve, reject });
         const indexer = thread();
         indexer.ref();
         indexer.postMessage({ id, documents });
       }),
+    stop: async () => {
+      Atomics.store(stop, 0, 1);
+      const running = worker;
+      if (!running) return;
+      const ended = new Promise<void>((resolve) => running.once('exit', () => resolve()));
+      running.ref();
+      // Idle, it ends on this message; cutting, at its next cut.
+      running.postMessage({ stop: true } satisfies IndexerRequest);
+      await ended;
+    },
   };
 }

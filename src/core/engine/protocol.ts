@@ -28,6 +28,11 @@ export interface Ack {
   seq: number;
 }
 
+/** The host is done with the worker: it ends itself, once its indexer thread has ended safely. */
+export interface Stop {
+  type: 'stop';
+}
+
 export type Reply =
   | { id: number; type: 'done'; value: unknown }
   | { id: number; type: 'failed'; message: string };

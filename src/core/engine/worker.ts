@@ -16,7 +16,7 @@ import { runInBackground } from './background';
 import { threadIndexer } from './indexerClient';
 import { modelVersion } from './modelVersion';
 import { nodeHost } from './nodeHost';
-import type { Ack, Event, Message, Request, WorkerOptions } from './protocol';
+import type { Ack, Event, Message, Request, Stop, WorkerOptions } from './protocol';
 import { splitFile, type SectionSlice } from './transfer';
 
 /** Files sent between acknowledgements: small enough that the host never blocks long. */
@@ -41,9 +41,10 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
   const tokenizer = loadTokenizer({ userDictionary: options.userDictionary || undefined, log });
   const metricKeys = loadMetricKeys(options.metricAliases || undefined, log);
   if (options.cacheDir) log.info(`search: cache in ${options.cacheDir}`);
+  const indexer = threadIndexer(join(__dirname, 'indexer.js'), { userDictionary: options.userDictionary }, tokenizer);
   const store = new SearchStore({
     tokenizer,
-    indexer: threadIndexer(join(__dirname, 'indexer.js'), { userDictionary: options.userDictionary }, tokenizer),
+    indexer,
     cache: options.cacheDir ? nodeCacheHost(options.cacheDir) : undefined,
     modelVersion: modelVersion(__filename, metricKeys),
     log,
@@ -91,12 +92,14 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
   // from whatever has been read (searches: indexed) so far. A sync or an update is done once what
   // it read is indexed (the outline had each file as soon as it was read).
   let queue: Promise<unknown> = Promise.resolve();
-  port.on('message', (request: Request | Ack) => {
+  port.on('message', (request: Request | Ack | Stop) => {
     if (request.type === 'ack') {
       waiting.get(request.seq)?.();
       waiting.delete(request.seq);
       return;
     }
+    // Ended from JavaScript, never by terminate() inside a cut of jieba (see indexer.ts).
+    if (request.type === 'stop') return void indexer.stop().then(() => process.exit(0));
     const run = async (): Promise<unknown> => {
       switch (request.type) {
         case 'sync':

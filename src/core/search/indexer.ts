@@ -14,7 +14,12 @@ export interface Indexer {
   build(documents: Fields[]): Promise<Segment>;
   /** Gets ready for the first batch now (jieba's dictionary takes a second or more to load). */
   warm(): void;
+  /** Ends its work safely (a batch being cut is dropped); later batches are refused. */
+  stop(): Promise<void>;
 }
+
+/** What a batch given to an indexer after it stopped gets. */
+export const INDEXER_STOPPED = 'the indexer was stopped';
 
 /** Packs documents as the index does (the same fields and terms). */
 export function buildSegment(tokenizer: Pick<Tokenizer, 'indexTerms'>, documents: readonly Fields[]): Segment {
@@ -29,8 +34,13 @@ export function buildSegment(tokenizer: Pick<Tokenizer, 'indexTerms'>, documents
 
 /** An indexer in this thread. */
 export function localIndexer(tokenizer: Tokenizer): Indexer {
+  let stopped = false;
   return {
-    build: async (documents) => buildSegment(tokenizer, documents),
+    build: async (documents) => {
+      if (stopped) throw new Error(INDEXER_STOPPED);
+      return buildSegment(tokenizer, documents);
+    },
     warm: () => tokenizer.load(),
+    stop: async () => void (stopped = true),
   };
 }

@@ -1,8 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import type { Event, Message, Request, Results, WorkerOptions } from '../../core/engine/protocol';
+import type { Event, Message, Request, Results, Stop, WorkerOptions } from '../../core/engine/protocol';
 
 /** What a request to a worker that was ended (a restart, the window closing) gets. */
 const STOPPED = 'the StatCite worker was stopped';
+/** How long a worker asked to stop has before it is terminated: its indexer ends at its next cut, jieba's dictionary loads in a few seconds. */
+const STOP_MS = 30_000;
 
 type Pending = { resolve(value: unknown): void; reject(err: Error): void };
 export type RequestBody<T extends Request['type']> = Omit<Extract<Request, { type: T }>, 'id' | 'type'>;
@@ -47,12 +49,17 @@ export class WorkerClient {
     this.worker.postMessage({ type: 'ack', seq });
   }
 
-  /** Ends the worker; what is still waiting for it is refused (the caller may ask a new one). */
+  /**
+   * Ends the worker; what is still waiting for it is refused (the caller may ask a new one). The
+   * worker ends itself, its indexer first: terminate() inside a cut of jieba aborts the whole
+   * extension host (see core/engine/indexer.ts). It is the last resort for a worker that does not.
+   */
   dispose(): void {
-    // terminate() exits with code 1: not a failure to report.
     this.disposed = true;
     for (const p of this.pending.values()) p.reject(new Error(STOPPED));
     this.pending.clear();
-    void this.worker.terminate();
+    this.worker.postMessage({ type: 'stop' } satisfies Stop);
+    const stuck = setTimeout(() => void this.worker.terminate(), STOP_MS).unref();
+    this.worker.once('exit', () => clearTimeout(stuck));
   }
 }

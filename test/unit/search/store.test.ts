@@ -108,7 +108,7 @@ describe('SearchStore', () => {
     // An indexer that stops answering after three batches: the process "dies" there.
     const local = localIndexer(tokenizer);
     let batches = 0;
-    const dying: Indexer = { warm: () => {}, build: (docs) => (++batches <= 3 ? local.build(docs) : new Promise(() => {})) };
+    const dying: Indexer = { ...local, build: (docs) => (++batches <= 3 ? local.build(docs) : new Promise(() => {})) };
     const first = store(dir, 'v1', { indexer: dying, batchDocuments: 4 });
     await first.restore();
     for (const r of reports) first.add(entry(r));

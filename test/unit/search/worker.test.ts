@@ -114,4 +114,26 @@ describe('engine worker', () => {
     expect(nice().filter((n) => n > 0).length - before).toBeGreaterThanOrEqual(2);
     expect(getPriority()).toBe(0);
   }, 60_000);
+  it('asked to stop while its indexer thread cuts, ends itself and the indexer, and the process lives on', async () => {
+    // Terminated from outside inside a cut of jieba, nodejieba throws a C++ exception that aborts
+    // the whole process (the extension host): the worker must end from JavaScript instead.
+    const corpus = mkdtempSync(path.join(tmpdir(), 'statcite-worker-stop-'));
+    const paragraph = '全省各级法院全年受理各类案件一百二十三万件，同比下降百分之五点九，审结率达到百分之九十八。';
+    const paths = Array.from({ length: 600 }, (_, i) => path.join(corpus, `${i}.txt`));
+    for (const p of paths) writeFileSync(p, `报告\n\n${Array.from({ length: 40 }, () => paragraph).join('\n\n')}\n`);
+    const { worker, log, exits, request } = startWorker({ cacheDir: '' });
+    running.push(worker);
+    let sent = 0;
+    worker.on('message', (m: Message) => void (m.type === 'file' && sent++));
+    void request({ type: 'sync', paths }).catch(() => {});
+    // Stopped once files are read and handed to the indexer (small ones: a large file would go in
+    // acknowledged slices), while it cuts them.
+    for (let i = 0; i < 400 && sent < 20; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(sent, log.join(" | ")).toBeGreaterThanOrEqual(20);
+    const ended = new Promise<number>((resolve) => worker.once('exit', resolve));
+    worker.postMessage({ type: 'stop' });
+    expect(await ended).toBe(0);
+    expect(exits).toEqual([0]);
+    expect(log.filter((line) => line.startsWith('worker died'))).toEqual([]);
+  }, 60_000);
 });
