@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { loadAnyFile } from '../src/core/load';
 import type { Message } from '../src/core/engine/protocol';
+import { lazyFile } from '../src/core/corpus/packed';
 import { docx, printPdf } from '../test/fixtures/formats/build';
 import { probeEventLoop } from './eventLoop';
 
@@ -115,8 +116,9 @@ async function hostMode(dir: string): Promise<Record<string, number>> {
       worker.on('message', (message: Message) => {
         const t = performance.now();
         if (message.type === 'file') {
+          const file = lazyFile(message.file);
           const ids = new Map<string, unknown>();
-          for (const a of message.file.articles) for (const r of a.reports) for (const s of [r.intro, ...r.sections]) for (const st of s.statistics) ids.set(st.id, st);
+          for (const id of message.file.summary.ids.split(' ')) ids.set(id, file);
         } else if (message.type === 'done') resolve();
         else if (message.type === 'failed') reject(new Error(message.message));
         // As the corpus service does: acknowledge after this turn so the worker sends more.

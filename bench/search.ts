@@ -16,6 +16,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Message } from '../src/core/engine/protocol';
+import { lazyFile } from '../src/core/corpus/packed';
 import { loadCorpusFile } from '../src/core/load';
 import type { CorpusFile } from '../src/core/model';
 import { CorpusEngine } from '../src/core/engine/engine';
@@ -286,8 +287,8 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
       const t = performance.now();
       if (message.type === 'file') {
         files++;
-        for (const a of message.file.articles)
-          for (const r of a.reports) for (const s of [r.intro, ...r.sections]) for (const st of s.statistics) statistics.set(st.id, message.file);
+        const file = lazyFile(message.file);
+        for (const id of message.file.summary.ids.split(' ')) statistics.set(id, file);
         // As the extension host does: acknowledge after this turn so the worker sends more.
         if (message.ack) setImmediate((seq) => worker.postMessage({ type: 'ack', seq }), message.ack);
       } else if (message.type === 'phase') idle = message.phase === 'idle';

@@ -1,8 +1,7 @@
 /** Messages between the VS Code layer (or any host) and the engine's worker thread. */
-import type { CorpusFile } from '../model';
+import type { PackedFile } from '../corpus/packed';
 import type { EnginePhase } from './engine';
 import type { SearchOptions, SearchResult } from '../search/types';
-import type { SectionSlice } from './transfer';
 import type { DraftFormat } from '../cite/draft/syntax';
 import type { TracedFigure } from '../trace/trace';
 
@@ -22,7 +21,7 @@ export type Request =
   /** Every figure typed in a draft, traced to the corpus (src/core/trace). */
   | { id: number; type: 'trace'; text: string; format: DraftFormat };
 
-/** The host has taken the files up to the one that asked for this (see Events 'file' and 'slices'). */
+/** The host has taken the files up to the one that asked for this (see Event 'file'). */
 export interface Ack {
   type: 'ack';
   seq: number;
@@ -38,12 +37,8 @@ export type Reply =
   | { id: number; type: 'failed'; message: string };
 
 export type Event =
-  /**
-   * With `ack`, the worker waits for an 'ack' with that seq before it sends more. With `transfer`,
-   * the file's sections' contents came ahead in 'slices' of that transfer (transfer.ts).
-   */
-  | { type: 'file'; file: CorpusFile; ack?: number; transfer?: number }
-  | { type: 'slices'; transfer: number; slices: SectionSlice[]; ack: number }
+  /** A file read, packed (its bytes shared, not copied). With `ack`, the worker waits for an 'ack' with that seq before it sends more. */
+  | { type: 'file'; file: PackedFile; ack?: number }
   | { type: 'removed'; path: string }
   | { type: 'progress'; done: number; total: number }
   | { type: 'phase'; phase: EnginePhase }

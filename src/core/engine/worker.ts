@@ -4,7 +4,8 @@
  */
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { CorpusFile, Logger } from '../model';
+import { packedOf, type PackedFile } from '../corpus/packed';
+import type { Logger } from '../model';
 import { nodeCacheHost } from '../search/nodeCacheHost';
 import { SearchStore } from '../search/store';
 import { loadTokenizer } from '../search/tokenizer';
@@ -17,7 +18,6 @@ import { threadIndexer } from './indexerClient';
 import { modelVersion } from './modelVersion';
 import { nodeHost } from './nodeHost';
 import type { Ack, Event, Message, Request, Stop, WorkerOptions } from './protocol';
-import { splitFile, type SectionSlice } from './transfer';
 
 /** Files sent between acknowledgements: small enough that the host never blocks long. */
 const FILES_PER_ACK = 16;
@@ -50,18 +50,16 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
     log,
     metricKeys,
   });
-  // The host takes all queued messages in one go, about a millisecond per file: asking for an
-  // acknowledgement every few files, and after each slice of a large file, keeps its turns short.
+  // The host takes all queued messages in one go: asking for an acknowledgement every few files
+  // keeps its turns short and the files not yet taken out of its queue.
   let sent = 0;
   let asked = 0;
-  let transfers = 0;
   const waiting = new Map<number, () => void>();
-  type Acked = { type: 'file'; file: CorpusFile; transfer?: number } | { type: 'slices'; transfer: number; slices: SectionSlice[] };
-  const acked = (event: Acked): Promise<void> =>
+  const acked = (file: PackedFile): Promise<void> =>
     new Promise<void>((resolve) => {
       const seq = ++asked;
       waiting.set(seq, resolve);
-      emit({ ...event, ack: seq });
+      emit({ type: 'file', file, ack: seq });
     });
   // Drafts' figures are traced here too, off the extension host, against every file read.
   const traces = new TraceIndex();
@@ -69,13 +67,10 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
     nodeHost(log),
     log,
     {
-      file: async (file) => {
+      file: (file) => {
         traces.add(file);
-        const { slices, shell } = splitFile(file);
-        if (!slices.length) return ++sent % FILES_PER_ACK ? emit({ type: 'file', file }) : acked({ type: 'file', file });
-        const transfer = ++transfers;
-        for (const part of slices) await acked({ type: 'slices', transfer, slices: part });
-        return acked({ type: 'file', file: shell, transfer });
+        const packed = packedOf(file);
+        return ++sent % FILES_PER_ACK ? emit({ type: 'file', file: packed }) : acked(packed);
       },
       removed: (path) => {
         traces.remove(path);

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { CorpusFile } from '../../core/model';
 import type { EnginePhase } from '../../core/engine/engine';
 import type { Event, Request, Results } from '../../core/engine/protocol';
-import { joinFile, type SectionSlice } from '../../core/engine/transfer';
+import { lazyFile } from '../../core/corpus/packed';
 import type { SearchOptions, SearchResult } from '../../core/search/types';
 import type { DraftFormat } from '../../core/cite/draft/syntax';
 import type { TracedFigure } from '../../core/trace/trace';
@@ -23,8 +23,6 @@ export class WorkerCorpusService implements CorpusService {
   private readonly changed = new vscode.EventEmitter<string[]>();
   readonly onDidChange = this.changed.event;
   private readonly byPath = new Map<string, CorpusFile>();
-  /** Slices of large files on their way, by transfer (see core/engine/transfer.ts). */
-  private readonly slices = new Map<number, SectionSlice[]>();
   private readonly statistics = new Map<string, StatisticLocation>();
   private readonly statisticIds = new Map<string, string[]>();
   private readonly pendingPaths = new Set<string>();
@@ -223,13 +221,8 @@ export class WorkerCorpusService implements CorpusService {
 
   private onEvent(event: Event): void {
     switch (event.type) {
-      case 'slices':
-        this.slices.set(event.transfer, (this.slices.get(event.transfer) ?? []).concat(event.slices));
-        setImmediate((seq) => this.client?.ack(seq), event.ack);
-        break;
       case 'file': {
-        const file = event.transfer ? joinFile(event.file, this.slices.get(event.transfer) ?? []) : event.file;
-        if (event.transfer) this.slices.delete(event.transfer);
+        const file = lazyFile(event.file);
         this.forget(file.path);
         this.byPath.set(file.path, file);
         this.index(file);
