@@ -1,4 +1,5 @@
 import type { CorpusFile, Logger, Metadata } from '../model';
+import { lazyFile, pack, summaryOf } from '../corpus/packed';
 import { loadAnyFile } from '../load';
 import type { AnnotateOptions } from '../stats/annotate';
 import { contentHash, metadataHash, type CachedFile } from '../search/cache';
@@ -43,8 +44,11 @@ export type EnginePhase = 'reading' | 'indexing' | 'saving' | 'idle';
 
 /** Where the engine reports what it has read. */
 export interface EngineListener {
-  /** A promise means "wait before sending more" (the receiver paces a warm start). */
-  file(file: CorpusFile): void | Promise<void>;
+  /**
+   * A promise means "wait before sending more" (the receiver paces a warm start). `cached`: kept
+   * from the last run, not decoded (reading its model decodes it; see corpus/packed.ts).
+   */
+  file(file: CorpusFile, cached?: boolean): void | Promise<void>;
   removed(path: string): void;
   progress(done: number, total: number): void;
   phase?(phase: EnginePhase): void;
@@ -67,7 +71,10 @@ export interface FileIndex {
   save?(files: () => CachedFile[]): Promise<void>;
 }
 
-/** A file as the engine holds it: the stamp, content hash and sidecar metadata it was read with. */
+/**
+ * A file as the engine holds it: the stamp, content hash and sidecar metadata it was read with, and
+ * the file packed (corpus/packed.ts: what runs for every file reads its summary, never its model).
+ */
 interface Entry {
   stamp: FileStamp;
   hash: string;
@@ -175,7 +182,7 @@ export class CorpusEngine {
       this.files.set(path, { stamp: { size, mtime, ctime }, hash, sidecar, file });
       this.own(file);
       // Cached files come far faster than the host can take them: the listener sets the pace.
-      await this.listener.file(file);
+      await this.listener.file(file, true);
     }
   }
 
@@ -259,7 +266,7 @@ export class CorpusEngine {
       this.tally.unchanged++;
       return false;
     }
-    let file: CorpusFile;
+    let read: CorpusFile;
     let hash = '';
     try {
       let started = Date.now();
@@ -273,11 +280,13 @@ export class CorpusEngine {
         return true;
       }
       started = Date.now();
-      file = await loadAnyFile(bytes, path, metadata, this.options);
+      read = await loadAnyFile(bytes, path, metadata, this.options);
       this.tally.outlineMs += Date.now() - started;
     } catch (err) {
-      file = unreadable(path, err);
+      read = unreadable(path, err);
     }
+    // Packed once, here; the model just read stays decoded while it is used.
+    const file = lazyFile(pack(read), read);
     for (const problem of file.problems) {
       const line = `${path}: ${problem.message}`;
       if (problem.severity === 'error') this.log.error(line);
@@ -309,7 +318,7 @@ export class CorpusEngine {
 
   /** Claims the file's article ids; a clash with another file is reported once per pair. */
   private own(file: CorpusFile): void {
-    for (const { id } of file.articles) {
+    for (const id of summaryOf(file).articles) {
       const owner = this.articleOwners.get(id);
       if (owner === undefined) this.articleOwners.set(id, file.path);
       else if (owner !== file.path && !this.reportedClashes.has(`${owner}\0${file.path}`)) {
@@ -322,7 +331,7 @@ export class CorpusEngine {
   }
 
   private disown(file: CorpusFile): void {
-    for (const { id } of file.articles) if (this.articleOwners.get(id) === file.path) this.articleOwners.delete(id);
+    for (const id of summaryOf(file).articles) if (this.articleOwners.get(id) === file.path) this.articleOwners.delete(id);
   }
 }
 

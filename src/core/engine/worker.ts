@@ -61,14 +61,16 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
       waiting.set(seq, resolve);
       emit({ type: 'file', file, ack: seq });
     });
-  // Drafts' figures are traced here too, off the extension host, against every file read.
+  // Drafts' figures are traced here too, off the extension host, against every file read: files
+  // restored from the cache are added after the read, in the background (each must be decoded).
   const traces = new TraceIndex();
   const engine = new CorpusEngine(
     nodeHost(log),
     log,
     {
-      file: (file) => {
-        traces.add(file);
+      file: (file, cached) => {
+        if (cached) traces.addLater(file);
+        else traces.add(file);
         const packed = packedOf(file);
         return ++sent % FILES_PER_ACK ? emit({ type: 'file', file: packed }) : acked(packed);
       },
@@ -99,6 +101,7 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
       switch (request.type) {
         case 'sync':
           await engine.sync(request.paths);
+          traces.complete().catch(unexpected);
           return engine.indexed();
         case 'update':
           await engine.update(request.paths);
@@ -106,6 +109,7 @@ function start(port: NonNullable<typeof parentPort>, options: WorkerOptions): vo
         case 'search':
           return engine.search(request.query, request.options);
         case 'trace':
+          await traces.complete();
           return traceDraft(request.text, request.format, traces, metricKeys);
       }
     };

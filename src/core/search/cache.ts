@@ -4,31 +4,35 @@
  *   manifest.json  versions, the segment files with their length and CRC-32 and, per corpus file,
  *                  path, size, mtime, ctime, content hash and its segment; wrapped with a CRC-32 of
  *                  its body
- *   seg-….bin      one per segment of the index (segment.ts): a JSON head with the outlined files
- *                  of the segment (without their texts), their documents' keys and the segment's
- *                  terms, then its numbers as 32-bit integers, then the texts as UTF-16
+ *   seg-….bin      one per segment of the index (segment.ts): a JSON head with the files of the
+ *                  segment as packed (corpus/packed.ts) but for their bytes, their documents' keys
+ *                  and the segment's terms, then its numbers as 32-bit integers, then the files'
+ *                  packed bytes (text as UTF-16, the rest of the model in V8's serialisation)
  * A segment is written as soon as its files are indexed, and the manifest after it: a build that
  * stops (a window reloaded, a crash) resumes from the files the manifest lists. Bulk data goes in
- * raw form after the JSON (see frame): decoding 36 MB of Chinese text from UTF-8 and parsing ten
- * million numbers from JSON were most of a warm start. The models load first (the outline can
- * show), the index after them.
+ * raw form after the JSON (see encodeSegment): parsing the models from JSON, decoding 36 MB of
+ * Chinese text from UTF-8 and parsing ten million numbers from JSON were most of a warm start.
+ * Files load packed and decode when read (nothing at a warm start reads them: the outline and the
+ * index need their summaries), the index after them.
  *
  * Nothing read is trusted: every byte is covered by a checksum (a segment file by the manifest's
  * CRC, the manifest by its own), and what the JSON holds is checked for shape (modelCheck,
- * unpackSegment and the index's own checks) before anything uses it. Anything that does not fit
+ * unpackSegment and the index's own checks) before anything uses it; the packed bytes were
+ * written by this reader (the model version) under this V8 (its serialisation format). Anything that does not fit
  * (other versions, a torn, damaged or edited file, a missing one) means: rebuild — the index alone
  * when only it is unusable.
  */
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
+import { lazyFile, packedOf, shared, type PackedFile } from '../corpus/packed';
 import type { CorpusFile, Metadata } from '../model';
 import { INDEX_FORMAT, SearchIndex, type SerializedSegment } from './index';
-import { corpusFileProblem } from './modelCheck';
+import { packedFileProblem } from './modelCheck';
 import type { Segment } from './segment';
 import type { Tokenizer } from './tokenizer';
 
 /** Bump when the layout of manifest.json or the segment files changes (the index goes with INDEX_FORMAT). */
-const CACHE_FORMAT = 4;
+const CACHE_FORMAT = 5;
 
 /** What the cache needs from its host: whole files inside the cache folder. */
 export interface CacheHost {
@@ -42,7 +46,7 @@ export interface CacheHost {
   remove(name: string): Promise<void>;
 }
 
-/** A corpus file as cached: the stamp it was read with and its outlined model. */
+/** A corpus file as cached: the stamp it was read with and its outlined model (packed: see corpus/packed.ts). */
 export interface CachedFile {
   path: string;
   size: number;
@@ -71,6 +75,8 @@ interface SavedSegment {
 interface Manifest {
   format: number;
   model: string;
+  /** The V8 that serialised the models: an older one may not read them. */
+  v8: string;
   tokenizer: string;
   index: number;
   /** The number the next indexed document gets. */
@@ -129,6 +135,7 @@ export class CorpusCache {
       const manifest = readManifest(manifestBytes);
       if (manifest.format !== CACHE_FORMAT) return { ok: false, reason: `cache format ${manifest.format}, expected ${CACHE_FORMAT}` };
       if (manifest.model !== this.versions.model) return { ok: false, reason: 'built by another version of the reader' };
+      if (manifest.v8 !== process.versions.v8) return { ok: false, reason: 'built under another version of V8' };
       this.listed = new Set(manifest.segments.map((s) => s.name));
       await this.removeUnlisted();
       const held = new Map<string, Set<string>>(manifest.segments.map((s) => [s.name, new Set()]));
@@ -169,12 +176,15 @@ export class CorpusCache {
     return this.saved.has(segment);
   }
 
-  /** Writes a segment of the index with the models of the files it holds (`files` by path). */
+  /** Writes a segment of the index with the packed models of the files it holds (`files` by path). */
   async writeSegment(index: SearchIndex, segment: Segment, files: ReadonlyMap<string, CachedFile>): Promise<void> {
     const serialized = index.serialize(segment);
-    const models = serialized.files.map(([path]) => files.get(path)?.file);
-    if (models.some((m) => !m)) throw new Error('search: a segment holds a file the engine does not');
-    const bytes = encodeSegment(models as CorpusFile[], serialized);
+    const packed = serialized.files.map(([path]) => {
+      const cached = files.get(path);
+      if (!cached) throw new Error('search: a segment holds a file the engine does not');
+      return packedOf(cached.file);
+    });
+    const bytes = encodeSegment(packed, serialized);
     const name = `seg-${process.pid.toString(36)}-${Date.now().toString(36)}-${(this.written++).toString(36)}.bin`;
     await this.host.write(name, bytes);
     this.unlisted.add(name);
@@ -199,6 +209,7 @@ export class CorpusCache {
     const manifest: Manifest = {
       format: CACHE_FORMAT,
       model: this.versions.model,
+      v8: process.versions.v8,
       tokenizer: this.versions.tokenizer.version,
       index: INDEX_FORMAT,
       nextId: index.nextDocument,
@@ -250,6 +261,7 @@ function readManifest(bytes: Uint8Array): Manifest {
   if (
     !isRecord(m) ||
     typeof m.model !== 'string' ||
+    typeof m.v8 !== 'string' ||
     typeof m.tokenizer !== 'string' ||
     !numbers.every((k) => typeof m[k] === 'number') ||
     !Array.isArray(m.segments) ||
@@ -275,21 +287,22 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /**
  * A segment file: a JSON head on one line, padded with spaces so that what follows starts at a
  * multiple of 4 bytes; the segment's numbers as 32-bit integers in this machine's byte order (a
- * cache never leaves it); the files' texts as UTF-16.
+ * cache never leaves it); the files' packed bytes, as they are (written without re-serialising).
  */
-function encodeSegment(files: CorpusFile[], { data, ...index }: SerializedSegment): Buffer {
-  const head = JSON.stringify({ files: files.map((file) => ({ ...file, text: '' })), lengths: files.map((file) => file.text.length), index, numbers: data.length });
+function encodeSegment(files: PackedFile[], { data, ...index }: SerializedSegment): Buffer {
+  const head = JSON.stringify({ files: files.map(({ bytes: _, ...fields }) => fields), lengths: files.map((f) => f.bytes.length), index, numbers: data.length });
   const length = Buffer.byteLength(head) + 1;
   return Buffer.concat([
     Buffer.from(`${head}${' '.repeat((4 - (length % 4)) % 4)}\n`),
     new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-    Buffer.from(files.map((file) => file.text).join(''), 'utf16le'),
+    ...files.map((f) => f.bytes),
   ]);
 }
 
 /**
- * A segment file's index part and the models of the files in `wanted` (their shape checked; the
- * file also holds those a later segment replaced, which are not decoded).
+ * A segment file's index part and the files in `wanted`, packed (their fields checked; each
+ * file's bytes copied to shared memory of its own, so the segment file's buffer is not kept); the
+ * file also holds those a later segment replaced, which are left out.
  */
 function decodeSegment(bytes: Uint8Array, name: string, wanted: ReadonlySet<string>): { index: SerializedSegment; files: Map<string, CorpusFile> } {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -309,23 +322,21 @@ function decodeSegment(bytes: Uint8Array, name: string, wanted: ReadonlySet<stri
   ) {
     throw new Error(`${name} is not a segment`);
   }
-  // A copy: a view would keep the whole file's bytes (the JSON and the texts) alive with the index.
+  // A copy: a view would keep the whole file's bytes (the JSON and the models) alive with the index.
   const at = end + 1;
-  const data = new Int32Array((numbers as number));
+  const data = new Int32Array(numbers as number);
   new Uint8Array(data.buffer).set(buffer.subarray(at, at + data.byteLength));
-  const texts = buffer.toString('utf16le', at + data.byteLength);
-  if ((buffer.length - at - data.byteLength) % 2 !== 0) throw new Error(`${name} is corrupt`);
+  let offset = at + data.byteLength;
+  if (offset + (lengths as number[]).reduce((n, l) => n + l, 0) !== buffer.length) throw new Error(`${name} is corrupt`);
   const models = new Map<string, CorpusFile>();
-  let offset = 0;
   files.forEach((file: unknown, i) => {
-    const text = texts.slice(offset, (offset += lengths[i] as number));
+    const length = lengths[i] as number;
+    const packed = buffer.subarray(offset, (offset += length));
     if (!isRecord(file) || typeof file.path !== 'string' || !wanted.has(file.path)) return;
-    file.text = text;
-    const problem = corpusFileProblem(file);
+    const problem = packedFileProblem(file, length);
     if (problem) throw new Error(`${name} is not a model (${problem})`);
-    models.set(file.path, file as unknown as CorpusFile);
+    models.set(file.path, lazyFile(shared({ ...(file as unknown as Omit<PackedFile, 'bytes'>), bytes: packed })));
   });
-  if (offset !== texts.length) throw new Error(`${name} is corrupt`);
   // SearchIndex.loadSegment and unpackSegment check the rest of its shape.
   return { index: { ...index, data } as unknown as SerializedSegment, files: models };
 }

@@ -42,15 +42,6 @@ export const isStatistic = (id: number): boolean => id % 2 === 1;
 /** A document's slot in the facts table: its number's half (see documentNumber). */
 export const slotOf = (id: number): number => Math.floor(id / 2);
 
-/** How many documents documentsOf makes of a file, without making them. */
-export function countDocuments(file: CorpusFile): number {
-  let n = 0;
-  for (const article of file.articles)
-    for (const report of article.reports)
-      for (const section of [report.intro, ...report.sections]) n += section.passages.length + section.statistics.length;
-  return n;
-}
-
 /** Every passage and statistic of a file, in reading order, with keys unique within the file. */
 export function documentsOf(file: CorpusFile): Hit[] {
   const hits: Hit[] = [];

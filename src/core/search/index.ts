@@ -7,11 +7,12 @@
  * thread (enter, then attach).
  */
 import type { CorpusFile } from '../model';
+import { summaryOf } from '../corpus/packed';
 import type { MetricKeys } from '../stats/metricKey';
 import { arrange, type Entry } from './arrange';
 import { best, bestAccepted, type Ranked } from './best';
 import { candidatesOf } from './candidates';
-import { countDocuments, documentNumber, documentsOf, fieldsOf, isStatistic, slotOf, type Fields, type Hit } from './documents';
+import { documentNumber, documentsOf, fieldsOf, isStatistic, slotOf, type Fields, type Hit } from './documents';
 import { FactsTable } from './facts';
 import { queryMatcher, type Facts, type StatisticFacts } from './query/match';
 import { asksForStatistics, isEmptyQuery, parseQuery, type Query as ParsedQuery } from './query/parse';
@@ -119,7 +120,7 @@ export class SearchIndex {
     for (const [path, docs] of saved.files) {
       const file = files.get(path);
       if (!file) continue;
-      if (countDocuments(file) !== docs.length) throw new Error(`search: index holds other documents of ${path} than the model`);
+      if (summaryOf(file).documents !== docs.length) throw new Error(`search: index holds other documents of ${path} than the model`);
       if (this.byFile.has(path)) throw new Error(`search: index holds ${path} twice`);
       const restored = { file, docs };
       for (const [id] of docs) {

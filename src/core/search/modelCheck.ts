@@ -1,11 +1,12 @@
 /**
- * The shape of a corpus file read back from the cache. The cache is checksummed, so damage is
- * caught before this; what this catches is a cache that is intact but not a model (edited by
- * hand, or written wrong): every list the views and the index iterate must be a list, every id
- * and text a string, and every range must lie inside the file's text, or the file is refused
- * (then the corpus is read afresh) rather than crash whatever walks it. It runs on every warm
- * start (about 50 ms for the 1,424 files of the benchmark corpus in a fresh process), so it is
- * plain loops, and it names what is wrong by kind (a statistic's range), not by position.
+ * The shape of a corpus file. The cache is checksummed, so damage is caught before this; what
+ * this catches is a cache that is intact but not a model (edited by hand, or written wrong):
+ * every list the views and the index iterate must be a list, every id and text a string, and
+ * every range must lie inside the file's text, or the file is refused (then the corpus is read
+ * afresh) rather than crash whatever walks it. The cache keeps each file packed (corpus/packed.ts):
+ * a warm start checks the fields kept beside the bytes (packedFileProblem) and decodes nothing;
+ * the bytes are V8's serialisation of a model this version's reader made. It is plain loops, and
+ * it names what is wrong by kind (a statistic's range), not by position.
  */
 
 class Malformed extends Error {}
@@ -180,6 +181,34 @@ export function corpusFileProblem(value: unknown): string | undefined {
     check.metadata(file.metadata);
     check.source(file.source);
     check.each(file.articles, "the file's articles", check.article);
+    check.each(file.problems, "the file's problems", check.problem);
+    return undefined;
+  } catch (err) {
+    if (err instanceof Malformed) return `${String((value as { path?: unknown } | null)?.path)}: ${err.message}`;
+    throw err;
+  }
+}
+
+/**
+ * Why `value` is not a packed file's fields (all but its bytes, whose length is `length`), or
+ * undefined when they are (see corpus/packed.ts).
+ */
+export function packedFileProblem(value: unknown, length: number): string | undefined {
+  try {
+    const file = object(value, 'the file');
+    text(file.path, "the file's path");
+    text(file.encoding, "the file's encoding");
+    const summary = object(file.summary, "the file's summary");
+    const count = (v: unknown, what: string): void => {
+      if (!Number.isInteger(v) || (v as number) < 0) fail(what, 'is not a count');
+    };
+    for (const key of ['statistics', 'documents', 'textLength']) count(summary[key], `the summary's ${key}`);
+    if (2 * (summary.textLength as number) > length) fail("the file's text", 'is longer than its bytes');
+    text(summary.ids, "the summary's ids");
+    optionalText(summary.articleDate, "the summary's article date");
+    const check = new FileCheck(summary.textLength as number);
+    check.each(summary.articles, "the summary's articles", (id) => text(id, 'an article id'));
+    check.metadata(file.metadata);
     check.each(file.problems, "the file's problems", check.problem);
     return undefined;
   } catch (err) {

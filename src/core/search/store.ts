@@ -7,8 +7,8 @@
  * segments and those holding many replaced files are merged.
  */
 import type { Logger } from '../model';
+import { summaryOf } from '../corpus/packed';
 import { CorpusCache, type CacheHost, type CachedFile } from './cache';
-import { countDocuments } from './documents';
 import { SearchIndex } from './index';
 import { localIndexer, type Indexer } from './indexer';
 import type { Segment } from './segment';
@@ -173,7 +173,7 @@ export class SearchStore {
     this.drop(entry.path);
     this.files.set(entry.path, entry);
     this.batch.push(entry);
-    this.batchDocuments += countDocuments(entry.file);
+    this.batchDocuments += summaryOf(entry.file).documents;
     this.queued++;
     if (this.batchDocuments >= this.batchSize) this.flush();
   }
@@ -182,7 +182,7 @@ export class SearchStore {
     this.files.delete(path);
     const at = this.batch.findIndex((f) => f.path === path);
     if (at >= 0) {
-      this.batchDocuments -= countDocuments(this.batch[at].file);
+      this.batchDocuments -= summaryOf(this.batch[at].file).documents;
       this.batch.splice(at, 1);
       this.queued--;
     }

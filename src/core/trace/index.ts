@@ -3,15 +3,20 @@
  * place value of each figure's last digit, so a rounded figure finds the precise one and the
  * other way round) and by metric key (for a figure written differently from its source). Files
  * come and go one at a time; the sorted tables are rebuilt on the next look-up after a change.
+ * Each statistic is kept as the few fields tracing compares, not as the model's object: holding
+ * those would keep every file's decoded model alive (see corpus/packed.ts).
  */
 import type { CorpusFile, Statistic } from '../model';
 import { sectionsOf } from '../corpus/walk';
 import { figureStep, roundTo } from './precision';
 import { partitionPoint } from '../partition';
 
+/** What tracing reads of a statistic. */
+export type TracedStatistic = Pick<Statistic, 'id' | 'text' | 'value' | 'unit' | 'metric' | 'metricKey' | 'subject' | 'period' | 'change'>;
+
 /** A statistic with what tracing needs of its report. */
 export interface TraceSource {
-  stat: Statistic;
+  stat: TracedStatistic;
   /** The report as a writer names it: 湖北省委政法委《着力加强…》. */
   report: string;
   /** The place value of the figure's last written digit. */
@@ -26,9 +31,15 @@ interface Tables {
   byKey: Map<string, TraceSource[]>;
 }
 
+/** Files added later are taken in steps of about this long, between which other work runs. */
+const STEP_MS = 8;
+
 export class TraceIndex {
   private readonly files = new Map<string, TraceSource[]>();
   private tables?: Tables;
+  /** Files to add in the background (restored from the cache: each must be decoded), by path. */
+  private readonly later = new Map<string, CorpusFile>();
+  private filling?: Promise<void>;
 
   static of(files: Iterable<CorpusFile>): TraceIndex {
     const index = new TraceIndex();
@@ -38,18 +49,55 @@ export class TraceIndex {
 
   /** Adds a file, or replaces it when it was added before. */
   add(file: CorpusFile): void {
+    this.later.delete(file.path);
     const sources: TraceSource[] = [];
     for (const { article, report, section } of sectionsOf(file)) {
       const issuer = report.kind === 'report' ? (report.author ?? article.metadata.authors?.[0]) : article.metadata.publication;
       const name = `${issuer ?? ''}《${report.title}》`;
-      for (const stat of section.statistics) sources.push({ stat, report: name, step: figureStep(stat.text, stat.value) });
+      for (const { id, text, value, unit, metric, metricKey, subject, period, change } of section.statistics) {
+        const stat: TracedStatistic = { id, text, value, unit, metric, metricKey, ...(subject !== undefined && { subject }), ...(period !== undefined && { period }), ...(change && { change }) };
+        sources.push({ stat, report: name, step: figureStep(text, value) });
+      }
     }
     this.files.set(file.path, sources);
     this.tables = undefined;
   }
 
+  /**
+   * Adds a file later, in the background (see complete): a warm start shows the corpus without
+   * decoding every file's model. A later add or remove of the same path wins.
+   */
+  addLater(file: CorpusFile): void {
+    this.later.set(file.path, file);
+  }
+
   remove(path: string): void {
+    this.later.delete(path);
     if (this.files.delete(path)) this.tables = undefined;
+  }
+
+  /**
+   * Adds the files added later, in steps that let other work run between them; resolves once
+   * every one is in (look-ups made before then may miss statistics).
+   */
+  async complete(): Promise<void> {
+    while (this.later.size || this.filling) await (this.filling ??= this.fill());
+  }
+
+  /** Adds the files waiting, a few milliseconds at a time, yielding to other work between steps. */
+  private async fill(): Promise<void> {
+    try {
+      while (this.later.size) {
+        await new Promise((resolve) => setImmediate(resolve));
+        const until = Date.now() + STEP_MS;
+        for (const file of this.later.values()) {
+          this.add(file);
+          if (Date.now() >= until) break;
+        }
+      }
+    } finally {
+      this.filling = undefined;
+    }
   }
 
   /** Statistics in the index. */

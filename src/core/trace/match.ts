@@ -6,8 +6,8 @@
  * direction of change must not contradict the statistic's. 21.5% of 刑事发案 is not 21.5% of 现发命案,
  * nor 湖北省's figure 北京市's.
  */
-import type { Statistic } from '../model';
 import type { DraftFigure } from './figures';
+import type { TracedStatistic } from './index';
 
 /** How far the words around a figure agree with a statistic's, each part from 0 to 1. */
 export interface Context {
@@ -25,7 +25,7 @@ const PLACE_SUFFIX = /(?:省|市|自治区|壮族自治区|回族自治区|维�
 const YEAR = /(?:19|20)\d{2}(?=年)/g;
 
 /** The agreement of the words around `figure` with `stat`; undefined when they contradict it. */
-export function contextOf(figure: DraftFigure, stat: Statistic): Context | undefined {
+export function contextOf(figure: DraftFigure, stat: TracedStatistic): Context | undefined {
   if (figure.change && stat.change && figure.change !== stat.change) return undefined;
   const subject = subjectAgreement(figure.subject, stat.subject);
   const period = periodAgreement(figure.period, stat.period);

@@ -90,7 +90,7 @@ describe('search cache', () => {
     expect(await loadCache(nodeCacheHost(a), versions)).toMatchObject({ ok: false, reason: expect.stringMatching(/damaged or from another save/) });
   });
 
-  it('refuses a cache whose readable head was edited: a figure, or the shape of the model', async () => {
+  it('refuses a cache whose readable head was edited: a count, or the shape of a file', async () => {
     const figure = buildFile('/c/a.txt', '平安建设', [
       { title: '综治中心', sections: [{ title: '', paragraphs: ['建设四级综治中心1377个。'], stats: [{ figure: '1377个', metric: '综治中心' }] }] },
     ]);
@@ -100,11 +100,11 @@ describe('search cache', () => {
     await saveCache(nodeCacheHost(dir), versions, [{ ...entry, file: figure }], index);
     const data = readFileSync(segmentFile(dir));
     const edits = [
-      (head: string) => head.replace('"text":"1377个"', '"text":"1378个"'),
-      // Same length, still JSON: a report whose sections are a number.
+      (head: string) => head.replace('"statistics":1', '"statistics":2'),
+      // Same length, still JSON: a file whose article ids are a number.
       (head: string) => {
         const model = JSON.parse(head);
-        model.files[0].articles[0].reports[0].sections = 7;
+        model.files[0].summary.articles = 7;
         const json = JSON.stringify(model);
         return json + ' '.repeat(Buffer.byteLength(head) - Buffer.byteLength(json));
       },

@@ -2,11 +2,12 @@
  * Fuzzing the cache: a real cache of a small corpus, damaged in every region of its files (the
  * manifest's checksum and body; a segment's head, padding, numbers and texts) by flipped bits,
  * changed, inserted and deleted bytes, truncation; and, separately, intact caches (written by
- * saveCache) holding a model or index segment whose structure was changed. Whatever the
+ * saveCache) holding a packed file's fields or an index segment whose structure was changed. Whatever the
  * damage, a start from the cache never throws or leaves a rejection behind, serves exactly what a
  * fresh read gives (or reads afresh), and logs the rebuild at most once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lazyFile, pack, type PackedFile } from '../../../src/core/corpus/packed';
 import { CorpusEngine, type EngineHost } from '../../../src/core/engine/engine';
 import { loadCorpusFile } from '../../../src/core/load';
 import type { CorpusFile } from '../../../src/core/model';
@@ -167,13 +168,15 @@ describe('cache fuzzing', () => {
     let writerRefused = 0;
     const outcomes = new Map<string, number>();
     for (let i = 0; i < 600; i++) {
-      // A copy of the cold start's files and index, one value somewhere in them replaced.
-      const files = [...fresh.values()].map((f) => JSON.parse(JSON.stringify(f)) as CorpusFile);
+      // A copy of the cold start's files (packed: their fields beside the bytes) and index, one
+      // value somewhere in them replaced.
+      const packed = [...fresh.values()].map((f) => pack(f));
+      const fields = packed.map(({ bytes: _, ...rest }) => JSON.parse(JSON.stringify(rest)) as Omit<PackedFile, 'bytes'>);
       const index = SearchIndex.create(tokenizer);
-      for (const f of files) index.add(f);
+      for (const f of fresh.values()) index.add(f);
       const [segment] = index.segments();
       let saved: SerializedSegment = index.serialize(segment);
-      if (i % 2 === 0) replaceSomewhere(files, odd, next);
+      if (i % 2 === 0) replaceSomewhere(fields, odd, next);
       else {
         const { data, ...rest } = saved;
         const head = JSON.parse(JSON.stringify(rest));
@@ -183,6 +186,7 @@ describe('cache fuzzing', () => {
         saved = { ...head, data: copy };
       }
       const cache = new Map<string, Uint8Array>();
+      const files = fields.map((f, k) => lazyFile({ ...f, bytes: packed[k].bytes }));
       const entries: CachedFile[] = files.map((file) => ({
         path: String(file?.path),
         size: Buffer.byteLength(corpus.get(String(file?.path)) ?? ''),
@@ -197,7 +201,7 @@ describe('cache fuzzing', () => {
         const written = { segments: () => [segment], serialize: () => saved, segmentOf: () => segment, nextDocument: index.nextDocument };
         await saveCache(memoryCache(cache), { model: MODEL_VERSION, tokenizer }, entries, written as unknown as SearchIndex);
       } catch {
-        // The writer itself cannot write some of these (a file without text): nothing to read back.
+        // The writer itself cannot write some of these (a file without a path): nothing to read back.
         writerRefused++;
         continue;
       }

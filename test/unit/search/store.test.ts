@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lazyFile, pack } from '../../../src/core/corpus/packed';
 import { contentHash, saveCache, type CachedFile } from '../../../src/core/search/cache';
 import { SearchIndex } from '../../../src/core/search/index';
 import { localIndexer, type Indexer } from '../../../src/core/search/indexer';
@@ -86,8 +87,8 @@ describe('SearchStore', () => {
   it('survives a cached model that cannot be indexed: the corpus is read afresh, logged once, nothing rejected', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'statcite-store-'));
     // The same build cannot save a model that is not one; a hand-edited or damaged cache can hold it.
-    const broken = JSON.parse(JSON.stringify(a));
-    broken.articles[0].reports[0].sections = 7;
+    const packed = pack(a);
+    const broken = lazyFile({ ...packed, summary: { ...packed.summary, articles: 7 as unknown as string[] } });
     const index = SearchIndex.create(tokenizer);
     index.add(a);
     await saveCache(nodeCacheHost(dir), { model: 'v1', tokenizer }, [entry(broken)], index);

@@ -71,14 +71,14 @@ describe('engine worker', () => {
     for (let i = 0; i < 200 && !existsSync(path.join(cacheDir, 'manifest.json')); i++) await new Promise((r) => setTimeout(r, 50));
     await first.worker.terminate();
 
-    // The head of the segment file edited in place, still valid JSON: a report whose sections are a number.
+    // The head of the segment file edited in place, still valid JSON: a file whose article ids are a number.
     const model = path.join(cacheDir, readdirSync(cacheDir).find((n) => n.startsWith('seg-'))!);
     const data = readFileSync(model);
     const text = data.toString('latin1');
     const start = text.indexOf('{"files"');
     const end = text.indexOf('\n', start);
     const head = JSON.parse(data.toString('utf8', start, end));
-    head.files[0].articles[0].reports[0].sections = 7;
+    head.files[0].summary.articles = 7;
     const json = JSON.stringify(head);
     const edited = Buffer.from(json + ' '.repeat(end - start - Buffer.byteLength(json)));
     writeFileSync(model, Buffer.concat([data.subarray(0, start), edited, data.subarray(end)]));
