@@ -276,6 +276,8 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
   longestBusy = 0;
   blocks = 0;
   let idle = false;
+  // What the extension host keeps: each file as a lazy shell by path, and ids → shell.
+  const byPath = new Map<string, CorpusFile>();
   const statistics = new Map<string, CorpusFile>();
   let files = 0;
   let longestMessage = 0;
@@ -288,6 +290,7 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
       if (message.type === 'file') {
         files++;
         const file = lazyFile(message.file);
+        byPath.set(file.path, file);
         for (const id of message.file.summary.ids.split(' ')) statistics.set(id, file);
         // As the extension host does: acknowledge after this turn so the worker sends more.
         if (message.ack) setImmediate((seq) => worker.postMessage({ type: 'ack', seq }), message.ack);
