@@ -172,7 +172,7 @@ class FileCheck {
 
 /** Why `value` is not a well-formed corpus file, or undefined when it is one. */
 export function corpusFileProblem(value: unknown): string | undefined {
-  try {
+  return problemOf(value, () => {
     const file = object(value, 'the file');
     text(file.path, "the file's path");
     text(file.encoding, "the file's encoding");
@@ -182,11 +182,7 @@ export function corpusFileProblem(value: unknown): string | undefined {
     check.source(file.source);
     check.each(file.articles, "the file's articles", check.article);
     check.each(file.problems, "the file's problems", check.problem);
-    return undefined;
-  } catch (err) {
-    if (err instanceof Malformed) return `${String((value as { path?: unknown } | null)?.path)}: ${err.message}`;
-    throw err;
-  }
+  });
 }
 
 /**
@@ -194,15 +190,14 @@ export function corpusFileProblem(value: unknown): string | undefined {
  * undefined when they are (see corpus/packed.ts).
  */
 export function packedFileProblem(value: unknown, length: number): string | undefined {
-  try {
+  return problemOf(value, () => {
     const file = object(value, 'the file');
     text(file.path, "the file's path");
     text(file.encoding, "the file's encoding");
     const summary = object(file.summary, "the file's summary");
-    const count = (v: unknown, what: string): void => {
-      if (!Number.isInteger(v) || (v as number) < 0) fail(what, 'is not a count');
-    };
-    for (const key of ['statistics', 'documents', 'textLength']) count(summary[key], `the summary's ${key}`);
+    for (const key of ['statistics', 'documents', 'textLength']) {
+      if (!Number.isInteger(summary[key]) || (summary[key] as number) < 0) fail(`the summary's ${key}`, 'is not a count');
+    }
     if (2 * (summary.textLength as number) > length) fail("the file's text", 'is longer than its bytes');
     text(summary.ids, "the summary's ids");
     optionalText(summary.articleDate, "the summary's article date");
@@ -210,6 +205,13 @@ export function packedFileProblem(value: unknown, length: number): string | unde
     check.each(summary.articles, "the summary's articles", (id) => text(id, 'an article id'));
     check.metadata(file.metadata);
     check.each(file.problems, "the file's problems", check.problem);
+  });
+}
+
+/** What `check` finds wrong with the file `value`, named by its path. */
+function problemOf(value: unknown, check: () => void): string | undefined {
+  try {
+    check();
     return undefined;
   } catch (err) {
     if (err instanceof Malformed) return `${String((value as { path?: unknown } | null)?.path)}: ${err.message}`;

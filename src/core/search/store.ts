@@ -53,7 +53,7 @@ export class SearchStore {
   private indexing: Promise<void> = Promise.resolve();
   private queued = 0;
   private indexed = 0;
-  /** Every file the index holds, as read (what segments and the manifest are written from). */
+  /** Every file the index holds, as read, packed (what segments and the manifest are written from). */
   private readonly files = new Map<string, CachedFile>();
   private lastCommit = 0;
   private saving?: Promise<void>;
@@ -70,7 +70,7 @@ export class SearchStore {
 
   /**
    * Loads the cache: resolves with the files it holds (with the stamp and hash they were read
-   * with) as soon as the models are parsed; the index follows in the background (search and
+   * with; packed, none decoded) as soon as they are read; the index follows in the background (search and
    * changes wait for it). No cache or an unusable one: [] and the reason in the log, and the
    * indexer gets ready for the build to come.
    */
