@@ -34,19 +34,6 @@ const ROOM = 3;
 const ANY_TERMS = 8;
 /** Fewer results than this and a query word may also match by its parts. */
 const FEW = 10;
-/**
- * Files whose documents stay located (see hit): each keeps its decoded model alive (about 85 KB
- * a news transcript), so searches over a large corpus would otherwise end up holding every one.
- * Not fewer: the benchmark's 82 queries locate most of the 1,423 files of its corpus (keeping
- * 512 of them, each pass decoded them again: p50 21 ms instead of 1.3 ms).
- */
-const LOCATED_FILES = 4096;
-
-/** A file's documents by number and key, to locate in its model when a search needs them. */
-interface Unlocated {
-  file: CorpusFile;
-  docs: Array<[id: number, key: string]>;
-}
 
 /** What the cache keeps of a segment of the index: per file, document number → key; the postings. */
 export interface SerializedSegment {
@@ -84,9 +71,7 @@ export class SearchIndex {
    * (see hit): locating all of them (160,000 on the news corpus) was a third of a warm start and,
    * kept, as much memory as the models; a search needs its results' only.
    */
-  private readonly restored = new Map<number, Unlocated>();
-  /** The files whose documents are located, by path, the earliest located first (see LOCATED_FILES). */
-  private readonly located = new Map<string, Unlocated>();
+  private readonly restored = new Map<number, { file: CorpusFile; docs: Array<[id: number, key: string]> }>();
   private readonly byFile = new Map<string, number[]>();
   /** What conditions read of each located document (see facts.ts). */
   private readonly facts = new FactsTable();
@@ -212,7 +197,7 @@ export class SearchIndex {
     const fields: Fields[] = [];
     // Left to be located again when a search needs them, as a cached file's are (see restored):
     // kept located, a build's documents took as much memory as the files' models.
-    const entered: Unlocated = { file, docs: [] };
+    const entered = { file, docs: [] as Array<[number, string]> };
     for (const hit of documentsOf(file)) {
       const id = documentNumber(this.nextId++, hit.kind);
       this.restored.set(id, entered);
@@ -247,7 +232,6 @@ export class SearchIndex {
       this.restored.delete(id);
     }
     this.byFile.delete(path);
-    this.located.delete(path);
     this.segmentByFile.delete(path);
     this.unpacked = this.unpacked.filter((p) => p !== path);
   }
@@ -426,32 +410,23 @@ export class SearchIndex {
   }
 
   /**
-   * A document located in the model; a file's documents are all located on the first asked for,
-   * and its facts recorded for good. Undefined for a document the model does not have (the file
-   * changed under the cache: dropped, as the rebuild of a cache that does not fit would).
+   * A document located in the model; a restored file's documents are all located on the first
+   * asked for. Undefined for a document the model does not have (the file changed under the
+   * cache: dropped, as the rebuild of a cache that does not fit would).
    */
   private hit(id: number): Hit | undefined {
-    const unlocated = this.restored.get(id);
-    if (unlocated) this.locate(unlocated);
-    return this.docs.get(id);
-  }
-
-  /** Locates a file's documents; the file located earliest is let go when too many are (see LOCATED_FILES). */
-  private locate(unlocated: Unlocated): void {
-    const hits = new Map(documentsOf(unlocated.file).map((hit) => [hit.key, hit]));
-    for (const [id, key] of unlocated.docs) {
-      this.restored.delete(id);
-      const hit = hits.get(key);
-      if (!hit) continue;
-      this.docs.set(id, hit);
-      this.facts.record(slotOf(id), hit.file, hit.article, hit.report, hit.statistic);
+    const restored = this.restored.get(id);
+    if (restored) {
+      const hits = new Map(documentsOf(restored.file).map((hit) => [hit.key, hit]));
+      for (const [docId, key] of restored.docs) {
+        this.restored.delete(docId);
+        const hit = hits.get(key);
+        if (!hit) continue;
+        this.docs.set(docId, hit);
+        this.facts.record(slotOf(docId), hit.file, hit.article, hit.report, hit.statistic);
+      }
     }
-    this.located.set(unlocated.file.path, unlocated);
-    if (this.located.size <= LOCATED_FILES) return;
-    const [path, earliest] = this.located.entries().next().value!;
-    this.located.delete(path);
-    // Its documents wait to be located again; their facts stay recorded (conditions read those).
-    for (const [id] of earliest.docs) if (this.docs.delete(id)) this.restored.set(id, earliest);
+    return this.docs.get(id);
   }
 
   /** [id, key] of a file's documents (by their numbers) the model has, for serialize: not located for it. */
