@@ -1,7 +1,7 @@
 import { mergeMetadata } from '../corpus/metadata';
 import type { Article, CorpusFile, DocType, Passage, Report, Section, Statistic } from '../model';
 import { dateParts } from './styles/fields';
-import { countIds, IdIndex } from '../corpus/idIndex';
+import { IdIndex } from '../corpus/idIndex';
 import { summaryOf } from '../corpus/packed';
 
 export type { DocType } from '../model';
@@ -70,24 +70,25 @@ export function corpusLookup(files: Iterable<CorpusFile>): CorpusLookup {
 
 /**
  * Statistics, passages and reports by id. The files are found by their summaries' ids (see
- * IdIndex, built on the first lookup) and only the file holding an id is decoded, so that a
- * corpus of ten thousand files costs its summaries, not its models. A changed file is put in again
- * and a removed one taken out: a corpus change costs its own files.
+ * IdIndex: hashed as each file comes in, a few microseconds a file, where building it at the first
+ * lookup would block the thread for a tenth of a second at ten thousand files) and only the file
+ * holding an id is decoded, so that a corpus of ten thousand files costs its summaries, not its
+ * models. A changed file is put in again and a removed one taken out: a change costs its own files.
  */
 export class CorpusLookup implements CiteLookup {
   private readonly byPath = new Map<string, CorpusFile>();
-  private ids?: IdIndex;
+  private readonly ids = new IdIndex();
 
   /** Puts a file in, in place of what it held before; nothing of it is decoded. */
   set(file: CorpusFile): void {
     this.byPath.delete(file.path);
     this.byPath.set(file.path, file);
-    this.ids?.add(file.path, summaryOf(file).ids);
+    this.ids.add(file.path, summaryOf(file).ids);
   }
 
   remove(path: string): void {
     this.byPath.delete(path);
-    this.ids?.remove(path);
+    this.ids.remove(path);
   }
 
   file(path: string): CorpusFile | undefined {
@@ -128,13 +129,6 @@ export class CorpusLookup implements CiteLookup {
 
   /** The first section of the files that may hold `id` (the file set last first) where `match` finds it. */
   private find<T>(id: string, match: (at: ReportLocation & { section: Section }) => T | undefined): T | undefined {
-    if (!this.ids) {
-      const ids = new IdIndex();
-      const summaries = [...this.byPath.values()].map((file) => summaryOf(file).ids);
-      ids.reserve(summaries.reduce((n, s) => n + countIds(s), 0));
-      [...this.byPath.keys()].forEach((path, i) => ids.add(path, summaries[i]));
-      this.ids = ids;
-    }
     for (const path of this.ids.candidates(id)) {
       const file = this.byPath.get(path)!;
       for (const article of file.articles)

@@ -16,13 +16,18 @@ function hashOf(s: string, start = 0, end = s.length): number {
   return h || 1;
 }
 
+/** Where a hash goes in a table of `size` slots: its share of 2^32 (a multiplication, not a division). */
+function slotOf(h: number, size: number): number {
+  return Math.floor(((h >>> 0) * size) / 4294967296);
+}
+
 export class IdIndex {
   private hashes = new Int32Array(0);
   /** The number of the file (an index into `paths`) each slot's id belongs to. */
   private owners = new Int32Array(0);
   /** Slots in use, including those of files since replaced or removed. */
   private used = 0;
-  /** Slots of files still held. */
+  /** Ids of the files still held. */
   private live = 0;
   /** By file number: its path, or undefined once the file was replaced or removed. */
   private readonly paths: Array<string | undefined> = [];
@@ -40,11 +45,11 @@ export class IdIndex {
     this.paths.push(path);
     this.counts.push(count);
     this.numbers.set(path, n);
-    let start = 0;
-    for (let i = 0; i <= ids.length; i++) {
-      if (i < ids.length && ids.charCodeAt(i) !== 32) continue;
-      if (i > start) this.insert(hashOf(ids, start, i), n);
-      start = i + 1;
+    for (let start = 0; start < ids.length; ) {
+      let end = ids.indexOf(' ', start);
+      if (end < 0) end = ids.length;
+      if (end > start) this.insert(hashOf(ids, start, end), n);
+      start = end + 1;
     }
     this.live += count;
   }
@@ -63,14 +68,14 @@ export class IdIndex {
     if (!size) return [];
     const h = hashOf(id);
     const found: number[] = [];
-    for (let i = (h >>> 0) % size; this.hashes[i] !== EMPTY; i = (i + 1) % size) {
+    for (let i = slotOf(h, size); this.hashes[i] !== EMPTY; i = i + 1 === size ? 0 : i + 1) {
       if (this.hashes[i] === h && this.paths[this.owners[i]] !== undefined && !found.includes(this.owners[i])) found.push(this.owners[i]);
     }
     return found.sort((a, b) => b - a).map((n) => this.paths[n]!);
   }
 
   /** Room for `more` ids than are held: the table is rebuilt for them, without the ids of files no longer held. */
-  reserve(more: number): void {
+  private reserve(more: number): void {
     const { hashes, owners } = this;
     const size = Math.ceil((this.live + more) / MAX_LOAD) + 1;
     this.hashes = new Int32Array(size);
@@ -81,8 +86,8 @@ export class IdIndex {
 
   private insert(h: number, owner: number): void {
     const size = this.hashes.length;
-    let i = (h >>> 0) % size;
-    while (this.hashes[i] !== EMPTY) i = (i + 1) % size;
+    let i = slotOf(h, size);
+    while (this.hashes[i] !== EMPTY) i = i + 1 === size ? 0 : i + 1;
     this.hashes[i] = h;
     this.owners[i] = owner;
     this.used++;
@@ -90,13 +95,13 @@ export class IdIndex {
 }
 
 /** The ids in a space-separated list, without splitting it. */
-export function countIds(ids: string): number {
+function countIds(ids: string): number {
   let n = 0;
-  let inId = false;
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids.charCodeAt(i) !== 32;
-    if (id && !inId) n++;
-    inId = id;
+  for (let start = 0; start < ids.length; ) {
+    let end = ids.indexOf(' ', start);
+    if (end < 0) end = ids.length;
+    if (end > start) n++;
+    start = end + 1;
   }
   return n;
 }
