@@ -81,7 +81,6 @@ export class CorpusLookup implements CiteLookup {
 
   /** Puts a file in, in place of what it held before; nothing of it is decoded. */
   set(file: CorpusFile): void {
-    this.byPath.delete(file.path);
     this.byPath.set(file.path, file);
     this.ids.add(file.path, summaryOf(file).ids);
   }
@@ -99,7 +98,7 @@ export class CorpusLookup implements CiteLookup {
     return this.byPath.size;
   }
 
-  /** The files in the order they were put in. */
+  /** The files in the order they were first put in (a changed file keeps its place). */
   files(): IterableIterator<CorpusFile> {
     return this.byPath.values();
   }

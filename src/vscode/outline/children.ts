@@ -19,10 +19,7 @@ import {
  * the titles of articles and reports, which decodes the files.
  */
 export function topEntries(files: CorpusFile[], query: string, statisticsOnly: boolean, groupBy: GroupBy, statisticsOf: (file: CorpusFile) => number): OutlineEntry[] {
-  return groupFiles(
-    filterFiles(files, query).filter((f) => !statisticsOnly || statisticsOf(f) > 0),
-    groupBy,
-  );
+  return groupFiles(filterFiles(files, query).filter((f) => !statisticsOnly || statisticsOf(f) > 0), groupBy);
 }
 
 /**
