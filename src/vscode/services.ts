@@ -1,18 +1,12 @@
 import * as vscode from 'vscode';
-import type { Article, CorpusFile, Report, Section, Statistic } from '../core/model';
+import type { CorpusLookup, StatisticLocation } from '../core/cite/reference';
+import type { CorpusFile } from '../core/model';
 import type { SearchOptions, SearchResult } from '../core/search/types';
 import type { DraftFormat } from '../core/cite/draft/syntax';
 import type { TracedFigure } from '../core/trace/trace';
 import { WorkerCorpusService } from './corpus/service';
 
-/** Where a statistic stands in the corpus. */
-export interface StatisticLocation {
-  file: CorpusFile;
-  article: Article;
-  report: Report;
-  section: Section;
-  statistic: Statistic;
-}
+export type { StatisticLocation } from '../core/cite/reference';
 
 /** The corpus as the VS Code layer sees it; the heavy work runs in a worker thread. */
 export interface CorpusService extends vscode.Disposable {
@@ -23,9 +17,15 @@ export interface CorpusService extends vscode.Disposable {
   /** What the corpus is busy with, as the status bar says it ("Indexing for search 340/1,423"); undefined when idle. */
   readonly activity: string | undefined;
   readonly onDidChangeActivity: vscode.Event<void>;
+  /**
+   * The files read so far. Each decodes its text, source and articles when they are first read:
+   * whatever runs without the user asking for a file's content reads its summary (summaryOf).
+   */
   files(): CorpusFile[];
   /** The outlined file at a fsPath, if it belongs to the corpus. */
   file(path: string): CorpusFile | undefined;
+  /** Statistics, passages and reports by id over the files read so far; only the file holding an id decodes. */
+  lookup(): CorpusLookup;
   statistic(id: string): StatisticLocation | undefined;
   search(query: string, options?: SearchOptions): Promise<SearchResult[]>;
   /** Every figure typed in a draft, traced to the corpus in the worker thread. */

@@ -1,6 +1,8 @@
 import { mergeMetadata } from '../corpus/metadata';
 import type { Article, CorpusFile, DocType, Passage, Report, Section, Statistic } from '../model';
 import { dateParts } from './styles/fields';
+import { IdIndex } from '../corpus/idIndex';
+import { summaryOf } from '../corpus/packed';
 
 export type { DocType } from '../model';
 
@@ -59,7 +61,7 @@ export interface CiteLookup {
   report(id: string): ReportLocation | undefined;
 }
 
-/** Builds a lookup by walking the outlined files once; it then follows the corpus file by file. */
+/** A lookup over the outlined files; it then follows the corpus file by file. */
 export function corpusLookup(files: Iterable<CorpusFile>): CorpusLookup {
   const lookup = new CorpusLookup();
   for (const file of files) lookup.set(file);
@@ -67,63 +69,75 @@ export function corpusLookup(files: Iterable<CorpusFile>): CorpusLookup {
 }
 
 /**
- * Statistics, passages and reports by id. A changed file is put in again and a removed one taken
- * out, so that a corpus change costs its own files, not a walk over the whole corpus.
+ * Statistics, passages and reports by id. The files are found by their summaries' ids (see
+ * IdIndex: hashed as each file comes in, a few microseconds a file, where building it at the first
+ * lookup would block the thread for a tenth of a second at ten thousand files) and only the file
+ * holding an id is decoded, so that a corpus of ten thousand files costs its summaries, not its
+ * models. A changed file is put in again and a removed one taken out: a change costs its own files.
  */
 export class CorpusLookup implements CiteLookup {
-  private readonly statistics = new Map<string, StatisticLocation>();
-  private readonly passages = new Map<string, PassageLocation>();
-  private readonly reportsById = new Map<string, ReportLocation>();
-  /** The ids each file put in, to take out when it changes or goes. */
-  private readonly idsOf = new Map<string, string[]>();
+  private readonly byPath = new Map<string, CorpusFile>();
+  private readonly ids = new IdIndex();
 
-  /** Puts a file in, in place of what it held before. */
+  /** Puts a file in, in place of what it held before; nothing of it is decoded. */
   set(file: CorpusFile): void {
-    this.remove(file.path);
-    const ids: string[] = [];
-    for (const article of file.articles) {
-      for (const report of article.reports) {
-        this.reportsById.set(report.id, { file, article, report });
-        ids.push(report.id);
-        for (const section of [report.intro, ...report.sections]) {
-          for (const statistic of section.statistics) {
-            this.statistics.set(statistic.id, { file, article, report, section, statistic });
-            ids.push(statistic.id);
-          }
-          for (const passage of section.passages) {
-            this.passages.set(passage.id, { file, article, report, section, passage });
-            ids.push(passage.id);
-          }
-        }
-      }
-    }
-    this.idsOf.set(file.path, ids);
+    this.byPath.set(file.path, file);
+    this.ids.add(file.path, summaryOf(file).ids);
   }
 
   remove(path: string): void {
-    for (const id of this.idsOf.get(path) ?? []) {
-      // An id another file holds too (see the ids' README note) stays with that file.
-      if (this.statistics.get(id)?.file.path === path) this.statistics.delete(id);
-      if (this.passages.get(id)?.file.path === path) this.passages.delete(id);
-      if (this.reportsById.get(id)?.file.path === path) this.reportsById.delete(id);
-    }
-    this.idsOf.delete(path);
+    this.byPath.delete(path);
+    this.ids.remove(path);
+  }
+
+  file(path: string): CorpusFile | undefined {
+    return this.byPath.get(path);
+  }
+
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  /** The files in the order they were first put in (a changed file keeps its place). */
+  files(): IterableIterator<CorpusFile> {
+    return this.byPath.values();
   }
 
   statistic(id: string): StatisticLocation | undefined {
-    return this.statistics.get(id);
+    return this.find(id, (at) => {
+      const statistic = at.section.statistics.find((s) => s.id === id);
+      return statistic && { ...at, statistic };
+    });
   }
 
   passage(id: string): PassageLocation | undefined {
-    return this.passages.get(id);
+    return this.find(id, (at) => {
+      const passage = at.section.passages.find((p) => p.id === id);
+      return passage && { ...at, passage };
+    });
   }
 
   report(id: string): ReportLocation | undefined {
-    return this.reportsById.get(id);
+    return this.find(id, ({ file, article, report }) => (report.id === id ? { file, article, report } : undefined));
   }
 
+  /** Every report: this decodes every file (an export of the whole corpus asks for it). */
   reports(): ReportLocation[] {
-    return [...this.reportsById.values()];
+    return [...this.byPath.values()].flatMap((file) => file.articles.flatMap((article) => article.reports.map((report) => ({ file, article, report }))));
+  }
+
+  /** The first section of the files that may hold `id` (the file set last first) where `match` finds it. */
+  private find<T>(id: string, match: (at: ReportLocation & { section: Section }) => T | undefined): T | undefined {
+    for (const path of this.ids.candidates(id)) {
+      const file = this.byPath.get(path)!;
+      for (const article of file.articles)
+        for (const report of article.reports)
+          for (const section of [report.intro, ...report.sections]) {
+            const found = match({ file, article, report, section });
+            if (found) return found;
+          }
+    }
+    return undefined;
   }
 }
 

@@ -2,6 +2,7 @@
 import type { CorpusFile } from '../model';
 import { isoDate, nameDate, type FileDate } from '../corpus/dates';
 import { baseName } from '../corpus/text';
+import { summaryOf } from '../corpus/packed';
 
 export type { FileDate } from '../corpus/dates';
 
@@ -11,7 +12,8 @@ const known = new WeakMap<CorpusFile, FileDate | null>();
 export function fileDate(file: CorpusFile): FileDate | undefined {
   let date = known.get(file);
   if (date === undefined) {
-    const stated = file.metadata.date ?? file.articles.find((a) => a.metadata.date)?.metadata.date;
+    // The summary's article date: nothing of the file is decoded.
+    const stated = file.metadata.date ?? summaryOf(file).articleDate;
     date = (stated ? isoDate(stated) : undefined) ?? nameDate(baseName(file.path)) ?? null;
     known.set(file, date);
   }

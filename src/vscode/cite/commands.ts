@@ -53,7 +53,7 @@ export function registerCommands(ctx: CiteContext, bibSync: BibliographySync): v
 
   async function statistic(id: string): Promise<StatisticLocation | undefined> {
     await services.corpus.ready;
-    const location = services.corpus.statistic(id) ?? ctx.lookup().statistic(id);
+    const location = services.corpus.statistic(id);
     if (!location) void vscode.window.showWarningMessage(t('No statistic {0} in the corpus: the source may have changed. Search for the figure again.', id));
     return location;
   }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { draftFormatOf, type DraftFormat } from '../../core/cite/draft/syntax';
 import type { CiteOptions } from '../../core/cite/prepare';
-import { corpusLookup, type CorpusLookup } from '../../core/cite/reference';
+import type { CorpusLookup } from '../../core/cite/reference';
 import { DEFAULT_TEMPLATE } from '../../core/cite/sentence';
 import { DEFAULT_STYLE, isStyleId, styleFor, styleFromCsl, type CitationStyle } from '../../core/cite/styles';
 import type { Services } from '../services';
@@ -9,12 +9,10 @@ import { corpusPathOf } from '../textView/uri';
 import { BIBTEX_FILE, CSL_FILE, DRAFT_LANGUAGES, MARKDOWN_MODE, SECTION, STYLE, TEMPLATE } from './settings';
 
 /**
- * What every citation command needs: the services, a lookup over the corpus (built when first
- * asked for, never at activation, then kept up to date file by file) and the draft editor the user
- * last worked in.
+ * What every citation command needs: the services, the corpus's lookup by id (the corpus service
+ * keeps it up to date file by file) and the draft editor the user last worked in.
  */
 export class CiteContext implements vscode.Disposable {
-  private lookupCache?: CorpusLookup;
   /** CSL styles by file, re-read when the file changes; problems are reported once each. */
   private readonly cslStyles = new Map<string, { mtime: number; style: CitationStyle }>();
   private readonly reported = new Set<string>();
@@ -24,13 +22,6 @@ export class CiteContext implements vscode.Disposable {
 
   constructor(readonly services: Services) {
     this.disposables = [
-      services.corpus.onDidChange((paths) => {
-        for (const path of paths) {
-          const file = services.corpus.file(path);
-          if (file) this.lookupCache?.set(file);
-          else this.lookupCache?.remove(path);
-        }
-      }),
       // Only the language is checked here: asking the corpus would start reading it.
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         if (!editor || !DRAFT_LANGUAGES.includes(editor.document.languageId)) return;
@@ -40,8 +31,7 @@ export class CiteContext implements vscode.Disposable {
   }
 
   lookup(): CorpusLookup {
-    this.lookupCache ??= corpusLookup(this.services.corpus.files());
-    return this.lookupCache;
+    return this.services.corpus.lookup();
   }
 
   /** A draft is a Markdown, LaTeX or text document that is not itself part of the corpus. */

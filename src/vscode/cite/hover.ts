@@ -25,7 +25,7 @@ export function registerHover(ctx: CiteContext): vscode.Disposable {
         const lookup = ctx.lookup();
         const citation = citationAt(resolveCitations(parseDraft(text, ctx.format(document)), lookup), document.offsetAt(position));
         if (!citation?.key) return undefined;
-        const location = citation.statistic ? ctx.services.corpus.statistic(citation.statistic.id) ?? lookup.statistic(citation.statistic.id) : undefined;
+        const location = citation.statistic ? lookup.statistic(citation.statistic.id) : undefined;
         const report = location ?? lookup.report(citation.key);
         const card = new vscode.MarkdownString(undefined, false);
         card.isTrusted = { enabledCommands: [OPEN_SOURCE_COMMAND, COPY_COMMAND] };

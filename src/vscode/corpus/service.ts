@@ -4,6 +4,7 @@ import type { CorpusFile } from '../../core/model';
 import type { EnginePhase } from '../../core/engine/engine';
 import type { Event, Request, Results } from '../../core/engine/protocol';
 import { lazyFile } from '../../core/corpus/packed';
+import { CorpusLookup } from '../../core/cite/reference';
 import type { SearchOptions, SearchResult } from '../../core/search/types';
 import type { DraftFormat } from '../../core/cite/draft/syntax';
 import type { TracedFigure } from '../../core/trace/trace';
@@ -22,9 +23,7 @@ import { METRIC_ALIASES, STATS_SECTION } from '../statistics/settings';
 export class WorkerCorpusService implements CorpusService {
   private readonly changed = new vscode.EventEmitter<string[]>();
   readonly onDidChange = this.changed.event;
-  private readonly byPath = new Map<string, CorpusFile>();
-  private readonly statistics = new Map<string, StatisticLocation>();
-  private readonly statisticIds = new Map<string, string[]>();
+  private readonly corpus = new CorpusLookup();
   private readonly pendingPaths = new Set<string>();
   private readonly watchChanges = new Set<string>();
   private readonly announced = new Set<string>();
@@ -60,16 +59,21 @@ export class WorkerCorpusService implements CorpusService {
 
   files(): CorpusFile[] {
     void this.start();
-    return [...this.byPath.values()];
+    return [...this.corpus.files()];
   }
 
   file(path: string): CorpusFile | undefined {
     void this.start();
-    return this.byPath.get(path);
+    return this.corpus.file(path);
+  }
+
+  lookup(): CorpusLookup {
+    void this.start();
+    return this.corpus;
   }
 
   statistic(id: string): StatisticLocation | undefined {
-    return this.statistics.get(id);
+    return this.corpus.statistic(id);
   }
 
   async search(query: string, options?: SearchOptions): Promise<SearchResult[]> {
@@ -165,10 +169,9 @@ export class WorkerCorpusService implements CorpusService {
     const paths = new Set(await this.rescan());
     // The new worker holds these files; one the old worker sent and the corpus has lost meanwhile
     // (its read stopped with it) would otherwise stay in the outline.
-    for (const path of [...this.byPath.keys()]) {
+    for (const { path } of [...this.corpus.files()]) {
       if (paths.has(path)) continue;
-      this.forget(path);
-      this.byPath.delete(path);
+      this.corpus.remove(path);
       this.pendingPaths.add(path);
     }
     this.flush();
@@ -182,7 +185,7 @@ export class WorkerCorpusService implements CorpusService {
       (sidecar) => {
         // The nearest sidecar in a file's folder or above applies: files in subfolders read it too.
         const folder = nodePath.dirname(sidecar.fsPath) + nodePath.sep;
-        this.queueUpdate([...this.byPath.keys()].filter((p) => p.startsWith(folder)));
+        this.queueUpdate([...this.corpus.files()].map((f) => f.path).filter((p) => p.startsWith(folder)));
       },
     );
   }
@@ -198,9 +201,9 @@ export class WorkerCorpusService implements CorpusService {
     started = Date.now();
     this.progress.update('reading', 0, paths.length);
     await this.ask('sync', { paths });
-    this.log.info(`corpus: outline of ${this.byPath.size} files complete in ${Date.now() - started} ms`);
+    this.log.info(`corpus: outline of ${this.corpus.size} files complete in ${Date.now() - started} ms`);
     this.flush();
-    await vscode.commands.executeCommand('setContext', STATE_CONTEXT, this.byPath.size ? 'ready' : 'empty');
+    await vscode.commands.executeCommand('setContext', STATE_CONTEXT, this.corpus.size ? 'ready' : 'empty');
     return paths;
   }
 
@@ -222,19 +225,15 @@ export class WorkerCorpusService implements CorpusService {
   private onEvent(event: Event): void {
     switch (event.type) {
       case 'file': {
-        const file = lazyFile(event.file);
-        this.forget(file.path);
-        this.byPath.set(file.path, file);
-        this.index(file);
-        this.pendingPaths.add(file.path);
+        this.corpus.set(lazyFile(event.file));
+        this.pendingPaths.add(event.file.path);
         this.scheduleFlush();
         // Answer after this turn, so other work on the host runs between batches.
         if (event.ack) setImmediate((seq) => this.client?.ack(seq), event.ack);
         break;
       }
       case 'removed':
-        this.forget(event.path);
-        this.byPath.delete(event.path);
+        this.corpus.remove(event.path);
         this.pendingPaths.add(event.path);
         this.scheduleFlush();
         break;
@@ -251,23 +250,6 @@ export class WorkerCorpusService implements CorpusService {
     }
   }
 
-  private index(file: CorpusFile): void {
-    const ids: string[] = [];
-    for (const article of file.articles)
-      for (const report of article.reports)
-        for (const section of [report.intro, ...report.sections])
-          for (const statistic of section.statistics) {
-            this.statistics.set(statistic.id, { file, article, report, section, statistic });
-            ids.push(statistic.id);
-          }
-    this.statisticIds.set(file.path, ids);
-  }
-
-  private forget(path: string): void {
-    for (const id of this.statisticIds.get(path) ?? []) this.statistics.delete(id);
-    this.statisticIds.delete(path);
-  }
-
   private scheduleFlush(): void {
     this.flushTimer ??= setTimeout(() => this.flush(), 100);
   }
@@ -281,7 +263,7 @@ export class WorkerCorpusService implements CorpusService {
     this.pendingPaths.clear();
     this.changed.fire(paths);
     const broken = paths
-      .map((p) => this.byPath.get(p))
+      .map((p) => this.corpus.file(p))
       .filter((f): f is CorpusFile => !!f && !this.announced.has(f.path) && f.problems.some((p) => p.severity === 'error'));
     if (!broken.length) return;
     broken.forEach((f) => this.announced.add(f.path));

@@ -1,4 +1,6 @@
-import type { OutlineEntry } from '../../core/outline/group';
+import type { CorpusFile } from '../../core/model';
+import { filterFiles } from '../../core/outline/filter';
+import { groupFiles, type GroupBy, type OutlineEntry } from '../../core/outline/group';
 import {
   articleStatistics,
   reportStatistics,
@@ -10,6 +12,15 @@ import {
   type SectionNode,
   type StatisticNode,
 } from './nodes';
+
+/**
+ * The outline's first level: the files the filter keeps (with statisticsOnly, those with
+ * statistics), grouped. Without a filter it reads the files' summaries only; a filter looks into
+ * the titles of articles and reports, which decodes the files.
+ */
+export function topEntries(files: CorpusFile[], query: string, statisticsOnly: boolean, groupBy: GroupBy, statisticsOf: (file: CorpusFile) => number): OutlineEntry[] {
+  return groupFiles(filterFiles(files, query).filter((f) => !statisticsOnly || statisticsOf(f) > 0), groupBy);
+}
 
 /**
  * The tree's shape: groups of files (see groupFiles) → file → article → report → (intro

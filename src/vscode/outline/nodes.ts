@@ -1,5 +1,6 @@
 import type { Article, CorpusFile, Problem, Report, Section, Statistic } from '../../core/model';
 import type { GroupEntry } from '../../core/outline/group';
+import { summaryOf } from '../../core/corpus/packed';
 
 /** Tree elements: plain data with a parent link (TreeView.reveal needs getParent). */
 export type OutlineNode = GroupNode | FileNode | ArticleNode | ReportNode | SectionNode | StatisticNode | ProblemNode;
@@ -68,6 +69,7 @@ export function articleStatistics(article: Article): number {
   return article.reports.reduce((n, r) => n + reportStatistics(r), 0);
 }
 
+/** From the file's summary: counting a whole file's statistics must not decode it. */
 export function fileStatistics(file: CorpusFile): number {
-  return file.articles.reduce((n, a) => n + articleStatistics(a), 0);
+  return summaryOf(file).statistics;
 }

@@ -2,11 +2,11 @@ import * as nodePath from 'node:path';
 import * as vscode from 'vscode';
 import { pageAt } from '../../core/corpus/formats/sourceMap';
 import type { CorpusFile, SourceRange } from '../../core/model';
-import { filterFiles } from '../../core/outline/filter';
-import { groupFiles, type GroupBy, type OutlineEntry } from '../../core/outline/group';
+import { summaryOf } from '../../core/corpus/packed';
+import type { GroupBy, OutlineEntry } from '../../core/outline/group';
 import type { CorpusService } from '../services';
 import { pageLabel } from '../textView/uri';
-import { childrenOf } from './children';
+import { childrenOf, topEntries } from './children';
 import { statisticLabel } from '../../core/stats/label';
 import { countsText } from './counts';
 import { articleStatistics, fileStatistics, reportStatistics, type OutlineNode } from './nodes';
@@ -90,8 +90,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
   private topLevel(): OutlineEntry[] {
     if (!this.top) {
       const setting = vscode.workspace.getConfiguration(SECTION).get<GroupBy>(GROUP_BY, 'auto');
-      const files = filterFiles(this.corpus.files(), this.query).filter((f) => !this.only || this.statisticsOf(f) > 0);
-      this.top = groupFiles(files, GROUPINGS.includes(setting) ? setting : 'auto');
+      this.top = topEntries(this.corpus.files(), this.query, this.only, GROUPINGS.includes(setting) ? setting : 'auto', (f) => this.statisticsOf(f));
     }
     return this.top;
   }
@@ -126,7 +125,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
       case 'file': {
         // Open at first when the files are few; in a group of many, their names are what is looked for.
         const item = new vscode.TreeItem(nodePath.basename(node.file.path), node.parent ? Collapsed : Expanded);
-        item.description = countsText(['article', node.file.articles.length], ['statistic', this.statisticsOf(node.file)]);
+        item.description = countsText(['article', summaryOf(node.file).articles.length], ['statistic', this.statisticsOf(node.file)]);
         item.resourceUri = vscode.Uri.file(node.file.path);
         const broken = node.file.problems.some((p) => p.severity !== 'info');
         item.iconPath = broken ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')) : vscode.ThemeIcon.File;

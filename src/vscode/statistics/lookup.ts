@@ -1,5 +1,5 @@
 import { sectionsOf } from '../../core/corpus/walk';
-import type { CorpusFile, Report, Section, Statistic } from '../../core/model';
+import type { Article, CorpusFile, Report, Section, Statistic } from '../../core/model';
 
 /** A statistic with the report and section it stands in. */
 export interface PlacedStatistic {
@@ -8,16 +8,20 @@ export interface PlacedStatistic {
   section: Section;
 }
 
-/** The statistics of each read file in text order, found by offset; computed once per read. */
+/**
+ * The statistics of each read file in text order, found by offset; computed once per decoding.
+ * Kept by the file's decoded articles, not by the file: the corpus holds every file, and the
+ * statistics of each file ever shown would otherwise stay with it (packed.ts lets them go).
+ */
 export class StatisticLookup {
-  private readonly byFile = new WeakMap<CorpusFile, PlacedStatistic[]>();
+  private readonly byFile = new WeakMap<Article[], PlacedStatistic[]>();
 
   all(file: CorpusFile): PlacedStatistic[] {
-    let placed = this.byFile.get(file);
+    let placed = this.byFile.get(file.articles);
     if (!placed) {
       placed = [...sectionsOf(file)].flatMap(({ report, section }) => section.statistics.map((statistic) => ({ statistic, report, section })));
       placed.sort((a, b) => a.statistic.range.start - b.statistic.range.start);
-      this.byFile.set(file, placed);
+      this.byFile.set(file.articles, placed);
     }
     return placed;
   }
