@@ -16,9 +16,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { Message } from '../src/core/engine/protocol';
+import { CorpusLookup } from '../src/core/cite/reference';
 import { lazyFile } from '../src/core/corpus/packed';
 import { loadCorpusFile } from '../src/core/load';
-import type { CorpusFile } from '../src/core/model';
 import { CorpusEngine } from '../src/core/engine/engine';
 import { threadIndexer } from '../src/core/engine/indexerClient';
 import { modelVersion } from '../src/core/engine/modelVersion';
@@ -238,7 +238,7 @@ async function queryMode(cacheDir: string, resultsFile?: string): Promise<Record
 /**
  * The extension host's view of a build: the real worker (dist/worker.js, run `node esbuild.mjs`
  * first) reads and indexes the files while this thread, standing in for the extension host,
- * receives its per-file messages and files their statistics as the corpus service does, and
+ * receives its per-file messages and keeps them as the corpus service does, and
  * measures how long its event loop is blocked: the longest gap of a 1 ms interval timer and
  * monitorEventLoopDelay's maximum.
  */
@@ -276,9 +276,8 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
   longestBusy = 0;
   blocks = 0;
   let idle = false;
-  // What the extension host keeps: each file as a lazy shell by path, and ids → shell.
-  const byPath = new Map<string, CorpusFile>();
-  const statistics = new Map<string, CorpusFile>();
+  // What the extension host keeps (vscode/corpus/service.ts): each file as a lazy shell in a lookup by path and id.
+  const corpus = new CorpusLookup();
   let files = 0;
   let longestMessage = 0;
   const started = performance.now();
@@ -289,9 +288,7 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
       const t = performance.now();
       if (message.type === 'file') {
         files++;
-        const file = lazyFile(message.file);
-        byPath.set(file.path, file);
-        for (const id of message.file.summary.ids.split(' ')) statistics.set(id, file);
+        corpus.set(lazyFile(message.file));
         // As the extension host does: acknowledge after this turn so the worker sends more.
         if (message.ack) setImmediate((seq) => worker.postMessage({ type: 'ack', seq }), message.ack);
       } else if (message.type === 'phase') idle = message.phase === 'idle';
