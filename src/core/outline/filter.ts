@@ -53,7 +53,7 @@ export function filterWords(query: string): string[] {
 export function filterFiles(files: readonly CorpusFile[], query: string): CorpusFile[] {
   const words = filterWords(query);
   if (!words.length) return [...files];
-  const { folders, shared } = splitFolders(files.map((f) => f.path));
+  const { folders, shared } = splitFolders(files);
   const folderTexts = new Map<string, string>();
   const out: CorpusFile[] = [];
   files.forEach((file, i) => {

@@ -75,9 +75,17 @@ interface Folder {
   files: CorpusFile[];
 }
 
-/** Each path's folders as segments, and how many leading ones all of them share. */
-export function splitFolders(paths: readonly string[]): { folders: string[][]; shared: number } {
-  const folders = paths.map((p) => p.split(/[\\/]/).slice(0, -1));
+/** A file's folders as segments, split once: the outline regroups ten thousand files on every change. */
+const folderSegments = new WeakMap<CorpusFile, string[]>();
+function foldersOf(file: CorpusFile): string[] {
+  let segments = folderSegments.get(file);
+  if (!segments) folderSegments.set(file, (segments = file.path.split(/[\\/]/).slice(0, -1)));
+  return segments;
+}
+
+/** Each file's folders as segments, and how many leading ones all of them share. */
+export function splitFolders(files: readonly CorpusFile[]): { folders: string[][]; shared: number } {
+  const folders = files.map(foldersOf);
   let shared = folders[0]?.length ?? 0;
   for (const d of folders) {
     let i = 0;
@@ -89,7 +97,7 @@ export function splitFolders(paths: readonly string[]): { folders: string[][]; s
 
 /** The folders of the files below the deepest folder they all share. */
 function folderTree(files: CorpusFile[]): Folder {
-  const { folders: dirs, shared } = splitFolders(files.map((f) => f.path));
+  const { folders: dirs, shared } = splitFolders(files);
   const join = (segments: string[]): string => segments.join('/');
   const root: Folder = { path: join(dirs[0]?.slice(0, shared) ?? []), folders: new Map(), files: [] };
   files.forEach((file, i) => {
