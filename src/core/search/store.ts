@@ -34,12 +34,12 @@ export interface SearchStoreOptions {
 /** A batch is indexed once it holds this many documents (about 70 news transcripts), or at the end of a read. */
 const BATCH_DOCUMENTS = 8192;
 /**
- * Batches sent to the indexer and not yet indexed and written, beyond which adding waits: one being
- * cut, one waiting its turn, one being written. Without a bound, a read faster than the indexer
+ * Batches sent to the indexer and not yet indexed, beyond which adding waits: one being cut, the
+ * rest waiting their turn, so that the indexer never waits for the read. Without a bound, a read faster than the indexer
  * queued every batch at once (at ten times the benchmark corpus, the indexer finished 35 s after
  * the read, with hundreds of megabytes of documents waiting for it).
  */
-const IN_FLIGHT = 3;
+const IN_FLIGHT = 4;
 /** The manifest is written at most this often during a build (and always at its end). */
 const COMMIT_MS = 1000;
 /** Segments of fewer documents than this share of a batch are merged with their small neighbours after a build. */
@@ -60,7 +60,7 @@ export class SearchStore {
   private indexing: Promise<void> = Promise.resolve();
   private queued = 0;
   private indexed = 0;
-  /** Batches flushed and not yet indexed and written, and who waits for fewer of them. */
+  /** Batches sent to the indexer and not yet back, and who waits for fewer of them. */
   private inFlight = 0;
   private waitingForRoom: Array<() => void> = [];
   /** Every file the index holds, as read, packed (what segments and the manifest are written from). */
@@ -232,8 +232,13 @@ export class SearchStore {
     });
     const built = this.indexer.build(documents);
     this.inFlight++;
-    // Handled where the batches are taken in turn; marked handled now, as that may come later.
-    built.catch(() => {});
+    // Handled where the batches are taken in turn; here, only room is made for the next batch.
+    built
+      .catch(() => {})
+      .finally(() => {
+        this.inFlight--;
+        for (const wake of this.waitingForRoom.splice(0)) wake();
+      });
     this.indexing = this.indexing.then(async () => {
       try {
         const segment = await built;
@@ -243,9 +248,6 @@ export class SearchStore {
         await this.write([segment], Date.now() - this.lastCommit >= COMMIT_MS);
       } catch (err) {
         this.options.log.error(`search: ${files.length} files not indexed (${message(err)})`);
-      } finally {
-        this.inFlight--;
-        for (const wake of this.waitingForRoom.splice(0)) wake();
       }
     });
   }

@@ -145,7 +145,7 @@ describe('SearchStore', () => {
     for (const r of reports) await paced.add(entry(r));
     await paced.ready();
     expect(most).toBeGreaterThan(1);
-    expect(most).toBeLessThanOrEqual(3);
+    expect(most).toBeLessThanOrEqual(4);
     for (const r of reports) expect((await paced.search(`编号${1000 + Number(r.path.match(/r(\d+)/)![1])}`))[0]?.file).toBe(r.path);
   });
 
