@@ -9,6 +9,7 @@
  * first read and stay while anything holds them or they were read recently.
  */
 import { deserialize, serialize } from 'node:v8';
+import { detached } from '../detached';
 import type { Article, CorpusFile, Metadata, Problem, SourceMap } from '../model';
 
 /** What is known of a packed file without decoding it. */
@@ -82,14 +83,9 @@ export function pack(file: CorpusFile): PackedFile {
   const bytes = new Uint8Array(new SharedArrayBuffer(textBytes + rest.length));
   bytes.set(Buffer.from(file.text, 'utf16le'));
   bytes.set(rest, textBytes);
-  return {
-    path: file.path,
-    encoding: file.encoding,
-    metadata: file.metadata,
-    problems: file.problems,
-    summary: { ...summarize(file), textLength: file.text.length },
-    bytes,
-  };
+  // Kept in every thread as long as the file: detached from the text they were cut from.
+  const { metadata, problems, summary } = detached({ metadata: file.metadata, problems: file.problems, summary: summarize(file) });
+  return { path: file.path, encoding: file.encoding, metadata, problems, summary: { ...summary, textLength: file.text.length }, bytes };
 }
 
 /** The same packed file with its bytes in shared memory of their own (bytes read from the cache lie in one large buffer). */

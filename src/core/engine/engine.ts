@@ -56,8 +56,11 @@ export interface EngineListener {
 
 /** A search index that follows the corpus file by file, and may keep it across runs. */
 export interface FileIndex {
-  /** A file just read, with the stamp it was read with: indexed in the background (see ready). */
-  add(entry: CachedFile): void;
+  /**
+   * A file just read, with the stamp it was read with: indexed in the background (see ready). A
+   * promise means "wait before adding more": the indexer is behind, and what waits for it is memory.
+   */
+  add(entry: CachedFile): void | Promise<void>;
   remove(path: string): void;
   search(query: string, options?: SearchOptions): SearchResult[] | Promise<SearchResult[]>;
   /**
@@ -301,7 +304,7 @@ export class CorpusEngine {
     await this.listener.file(file);
     this.tally.shownMs += Date.now() - shown;
     // Indexed in the background (another thread in the worker): the outline never waits for it.
-    this.index?.add(cached(path, entry));
+    await this.index?.add(cached(path, entry));
     return true;
   }
 

@@ -6,6 +6,7 @@
  * it. 32 bytes a document.
  */
 import type { Article, CorpusFile, Report, Statistic, StatisticKind } from '../model';
+import { detached } from '../detached';
 import type { Facts, StatisticFacts } from './query/match';
 
 /** A recorded document's scope, for SearchOptions' articleId and reportId. */
@@ -100,8 +101,9 @@ export class FactsTable {
   private code(name: string): number {
     let code = this.codes.get(name);
     if (code === undefined) {
-      code = this.names.push(name) - 1;
-      this.codes.set(name, code);
+      const kept = detached(name);
+      code = this.names.push(kept) - 1;
+      this.codes.set(kept, code);
     }
     return code;
   }
@@ -111,12 +113,13 @@ export class FactsTable {
     const key = [file.path, article.id, report.id, article.title, report.title, date ?? ''].join('\u0000');
     let code = this.placeCodes.get(key);
     if (code === undefined) {
-      code = this.scopes.push({ articleId: article.id, reportId: report.id }) - 1;
-      this.files.push(file.path);
-      this.reports.push(report.title);
-      this.articles.push(article.title);
-      this.dates.push(date);
-      this.placeCodes.set(key, code);
+      const place = detached({ key, articleId: article.id, reportId: report.id, path: file.path, report: report.title, article: article.title, date });
+      code = this.scopes.push({ articleId: place.articleId, reportId: place.reportId }) - 1;
+      this.files.push(place.path);
+      this.reports.push(place.report);
+      this.articles.push(place.article);
+      this.dates.push(place.date);
+      this.placeCodes.set(place.key, code);
     }
     return code;
   }

@@ -4,10 +4,12 @@
  * other way round) and by metric key (for a figure written differently from its source). Files
  * come and go one at a time; the sorted tables are rebuilt on the next look-up after a change.
  * Each statistic is kept as the few fields tracing compares, not as the model's object: holding
- * those would keep every file's decoded model alive (see corpus/packed.ts).
+ * those would keep every file's decoded model alive (see corpus/packed.ts), and detached: cut
+ * from the text, they would keep the text.
  */
 import type { CorpusFile, Statistic } from '../model';
 import { sectionsOf } from '../corpus/walk';
+import { detached } from '../detached';
 import { figureStep, roundTo } from './precision';
 import { partitionPoint } from '../partition';
 
@@ -59,7 +61,7 @@ export class TraceIndex {
         sources.push({ stat, report: name, step: figureStep(text, value) });
       }
     }
-    this.files.set(file.path, sources);
+    this.files.set(file.path, detached(sources));
     this.tables = undefined;
   }
 

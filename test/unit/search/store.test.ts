@@ -125,6 +125,30 @@ describe('SearchStore', () => {
     for (const { path: p } of restored) expect((await second.search(`编号${1000 + Number(p.match(/r(\d+)/)![1])}`))[0]?.file).toBe(p);
   });
 
+  it('paces the files added to the indexer: a slow indexer never has more than a few batches waiting', async () => {
+    const local = localIndexer(tokenizer);
+    let waiting = 0;
+    let most = 0;
+    // An indexer that takes 20 ms a batch, far slower than files are added.
+    const slow: Indexer = {
+      ...local,
+      build: async (docs) => {
+        most = Math.max(most, ++waiting);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        waiting--;
+        return local.build(docs);
+      },
+    };
+    const paced = store(mkdtempSync(path.join(tmpdir(), 'statcite-store-')), 'v1', { indexer: slow, batchDocuments: 4 });
+    await paced.restore();
+    // As the engine adds them: the next file once the store says it may come.
+    for (const r of reports) await paced.add(entry(r));
+    await paced.ready();
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(4);
+    for (const r of reports) expect((await paced.search(`编号${1000 + Number(r.path.match(/r(\d+)/)![1])}`))[0]?.file).toBe(r.path);
+  });
+
   it('merges small segments and rewrites worn ones after a save, and deletes the files it replaced', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'statcite-store-'));
     const first = store(dir, 'v1', { batchDocuments: 8 });
