@@ -5,8 +5,8 @@
  *                  path, size, mtime, ctime, content hash and its segment; wrapped with a CRC-32 of
  *                  its body
  *   seg-….bin      one per segment of the index (segment.ts): a JSON head with the files of the
- *                  segment as packed (corpus/packed.ts) but for their bytes, their documents' keys
- *                  and the segment's terms, then its numbers as 32-bit integers, then the files'
+ *                  segment as packed (corpus/packed.ts) but for their bytes, their documents'
+ *                  first slot and count (see SerializedSegment) and the segment's terms, then its numbers as 32-bit integers, then the files'
  *                  packed bytes (text as UTF-16, the rest of the model in V8's serialisation)
  * A segment is written as soon as its files are indexed, and the manifest after it: a build that
  * stops (a window reloaded, a crash) resumes from the files the manifest lists. Bulk data goes in
@@ -32,7 +32,7 @@ import type { Segment } from './segment';
 import type { Tokenizer } from './tokenizer';
 
 /** Bump when the layout of manifest.json or the segment files changes (the index goes with INDEX_FORMAT). */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 /** What the cache needs from its host: whole files inside the cache folder. */
 export interface CacheHost {
