@@ -88,14 +88,6 @@ export function pack(file: CorpusFile): PackedFile {
   return { path: file.path, encoding: file.encoding, metadata, problems, summary: { ...summary, textLength: file.text.length }, bytes };
 }
 
-/** The same packed file with its bytes in shared memory of their own (bytes read from the cache lie in one large buffer). */
-export function shared(packed: PackedFile): PackedFile {
-  if (packed.bytes.buffer instanceof SharedArrayBuffer) return packed;
-  const bytes = new Uint8Array(new SharedArrayBuffer(packed.bytes.length));
-  bytes.set(packed.bytes);
-  return { ...packed, bytes };
-}
-
 const viewOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** The text alone: a copy of its bytes, far cheaper than decoding the model. */

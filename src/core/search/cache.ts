@@ -5,8 +5,8 @@
  *                  path, size, mtime, ctime, content hash and its segment; wrapped with a CRC-32 of
  *                  its body
  *   seg-….bin      one per segment of the index (segment.ts): a JSON head with the files of the
- *                  segment as packed (corpus/packed.ts) but for their bytes, their documents' keys
- *                  and the segment's terms, then its numbers as 32-bit integers, then the files'
+ *                  segment as packed (corpus/packed.ts) but for their bytes, their documents'
+ *                  first slot and count (see SerializedSegment) and the segment's terms, then its numbers as 32-bit integers, then the files'
  *                  packed bytes (text as UTF-16, the rest of the model in V8's serialisation)
  * A segment is written as soon as its files are indexed, and the manifest after it: a build that
  * stops (a window reloaded, a crash) resumes from the files the manifest lists. Bulk data goes in
@@ -24,7 +24,7 @@
  */
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { lazyFile, packedOf, shared, type PackedFile } from '../corpus/packed';
+import { lazyFile, packedOf, type PackedFile } from '../corpus/packed';
 import type { CorpusFile, Metadata } from '../model';
 import { INDEX_FORMAT, SearchIndex, type SerializedSegment } from './index';
 import { packedFileProblem } from './modelCheck';
@@ -32,7 +32,7 @@ import type { Segment } from './segment';
 import type { Tokenizer } from './tokenizer';
 
 /** Bump when the layout of manifest.json or the segment files changes (the index goes with INDEX_FORMAT). */
-const CACHE_FORMAT = 5;
+const CACHE_FORMAT = 6;
 
 /** What the cache needs from its host: whole files inside the cache folder. */
 export interface CacheHost {
@@ -300,11 +300,16 @@ function encodeSegment(files: PackedFile[], { data, ...index }: SerializedSegmen
 }
 
 /**
- * A segment file's index part and the files in `wanted`, packed (their fields checked; each
- * file's bytes copied to shared memory of its own, so the segment file's buffer is not kept); the
- * file also holds those a later segment replaced, which are left out.
+ * A segment file's index part and the files in `wanted`, packed (their fields checked); the file
+ * also holds those a later segment replaced, which are left out. The numbers and the files' bytes
+ * are views into the file's bytes, in shared memory (copied there once unless the host read them
+ * there): a copy of each was a tenth of a warm start. The segment file's memory then stays while
+ * its index segment or any of its files does, in any thread: at most what the cache held at the
+ * start, as long as a long session replaces files.
  */
-function decodeSegment(bytes: Uint8Array, name: string, wanted: ReadonlySet<string>): { index: SerializedSegment; files: Map<string, CorpusFile> } {
+function decodeSegment(read: Uint8Array, name: string, wanted: ReadonlySet<string>): { index: SerializedSegment; files: Map<string, CorpusFile> } {
+  const bytes = read.buffer instanceof SharedArrayBuffer && read.byteOffset % 4 === 0 ? read : new Uint8Array(new SharedArrayBuffer(read.length));
+  if (bytes !== read) bytes.set(read);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const end = buffer.indexOf(0x0a);
   if (end < 0 || (end + 1) % 4 !== 0) throw new Error(`${name} is corrupt`);
@@ -322,20 +327,18 @@ function decodeSegment(bytes: Uint8Array, name: string, wanted: ReadonlySet<stri
   ) {
     throw new Error(`${name} is not a segment`);
   }
-  // A copy: a view would keep the whole file's bytes (the JSON and the models) alive with the index.
   const at = end + 1;
-  const data = new Int32Array(numbers as number);
-  new Uint8Array(data.buffer).set(buffer.subarray(at, at + data.byteLength));
+  const data = new Int32Array(bytes.buffer, bytes.byteOffset + at, numbers as number);
   let offset = at + data.byteLength;
   if (offset + (lengths as number[]).reduce((n, l) => n + l, 0) !== buffer.length) throw new Error(`${name} is corrupt`);
   const models = new Map<string, CorpusFile>();
   files.forEach((file: unknown, i) => {
     const length = lengths[i] as number;
-    const packed = buffer.subarray(offset, (offset += length));
+    const packed = bytes.subarray(offset, (offset += length));
     if (!isRecord(file) || typeof file.path !== 'string' || !wanted.has(file.path)) return;
     const problem = packedFileProblem(file, length);
     if (problem) throw new Error(`${name} is not a model (${problem})`);
-    models.set(file.path, lazyFile(shared({ ...(file as unknown as Omit<PackedFile, 'bytes'>), bytes: packed })));
+    models.set(file.path, lazyFile({ ...(file as unknown as Omit<PackedFile, 'bytes'>), bytes: packed }));
   });
   // SearchIndex.loadSegment and unpackSegment check the rest of its shape.
   return { index: { ...index, data } as unknown as SerializedSegment, files: models };

@@ -7,6 +7,7 @@
  * thread (enter, then attach).
  */
 import type { CorpusFile } from '../model';
+import { partitionPoint } from '../partition';
 import { summaryOf } from '../corpus/packed';
 import type { MetricKeys } from '../stats/metricKey';
 import { arrange, type Entry } from './arrange';
@@ -22,6 +23,7 @@ import type { Domain, Query } from './matches';
 import { TermIndex, type TermIndexOptions } from './terms';
 import { MAX_QUERY_TERMS, type Tokenizer } from './tokenizer';
 import type { SearchOptions, SearchResult } from './types';
+import { Unlocated } from './unlocated';
 import { vocabularyTokenizer } from './vocabularyCut';
 
 /** Bump when documents, fields or boosts change: cached indexes built before are then rebuilt. */
@@ -35,9 +37,13 @@ const ANY_TERMS = 8;
 /** Fewer results than this and a query word may also match by its parts. */
 const FEW = 10;
 
-/** What the cache keeps of a segment of the index: per file, document number → key; the postings. */
+/**
+ * What the cache keeps of a segment of the index: per file, the slot of its first document and
+ * how many it has (a file's documents have consecutive slots, see enter: their numbers are the
+ * segment's within them); the postings.
+ */
 export interface SerializedSegment {
-  files: Array<[path: string, docs: Array<[id: number, key: string]>]>;
+  files: Array<[path: string, first: number, count: number]>;
   head: SegmentHead;
   data: Int32Array;
 }
@@ -66,13 +72,10 @@ interface Conditions {
 export class SearchIndex {
   /** Documents located in the model. */
   private readonly docs = new Map<number, Hit>();
-  /**
-   * Documents of files restored from a cache or entered for indexing, not located in the model yet
-   * (see hit): locating all of them (160,000 on the news corpus) was a third of a warm start and,
-   * kept, as much memory as the models; a search needs its results' only.
-   */
-  private readonly restored = new Map<number, { file: CorpusFile; docs: Array<[id: number, key: string]> }>();
-  private readonly byFile = new Map<string, number[]>();
+  /** Documents of files restored from a cache or entered for indexing, not located in the model yet (see hit). */
+  private readonly unlocated = new Unlocated();
+  /** Each file's document numbers, in the order of its documents. */
+  private readonly byFile = new Map<string, Int32Array>();
   /** What conditions read of each located document (see facts.ts). */
   private readonly facts = new FactsTable();
   /** The segment holding each file's postings; files added here and not packed yet wait in unpacked. */
@@ -110,28 +113,27 @@ export class SearchIndex {
    * segment that does not hold together).
    */
   loadSegment(saved: SerializedSegment, files: ReadonlyMap<string, CorpusFile>): Segment {
-    const docsOk = (docs: unknown): boolean =>
-      Array.isArray(docs) && docs.every((d) => Array.isArray(d) && Number.isInteger(d[0]) && d[0] >= 0 && d[0] < 2 ** 31 && typeof d[1] === 'string');
-    if (!Array.isArray(saved.files) || !saved.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && docsOk(f[1]))) {
+    const count = (n: unknown): boolean => Number.isInteger(n) && (n as number) >= 0 && (n as number) < 2 ** 30;
+    if (!Array.isArray(saved.files) || !saved.files.every((f) => Array.isArray(f) && typeof f[0] === 'string' && count(f[1]) && count(f[2]))) {
       throw new Error('search: the saved index is not one');
     }
     const segment = unpackSegment(saved.head, saved.data);
-    const live: number[] = [];
-    for (const [path, docs] of saved.files) {
+    for (const [path, first, n] of saved.files) {
       const file = files.get(path);
       if (!file) continue;
-      if (summaryOf(file).documents !== docs.length) throw new Error(`search: index holds other documents of ${path} than the model`);
       if (this.byFile.has(path)) throw new Error(`search: index holds ${path} twice`);
-      const restored = { file, docs };
-      for (const [id] of docs) {
-        if (slotOf(id) >= this.nextId) throw new Error('search: the saved index is not one');
-        this.restored.set(id, restored);
-        live.push(id);
-      }
-      this.byFile.set(path, docs.map(([id]) => id));
+      if (first + n > this.nextId) throw new Error('search: the saved index is not one');
+      // Its numbers are the segment's from its first slot on, one per slot (Unlocated.add checks
+      // that), as many as the model has documents. A copy: a view would keep the segment's postings
+      // after a merge.
+      const from = partitionPoint(segment.ids.length, (i) => segment.ids[i] < 2 * first);
+      const ids = segment.ids.slice(from, from + n);
+      const fits = ids.length === n && (n === 0 || slotOf(ids[0]) === first) && summaryOf(file).documents === n;
+      if (!fits || !this.unlocated.add(file, ids)) throw new Error(`search: index holds other documents of ${path} than the model`);
+      this.byFile.set(path, ids);
       this.segmentByFile.set(path, segment);
     }
-    this.inverted.attach(segment, new Set(live));
+    this.inverted.attach(segment, (id) => this.unlocated.has(id));
     return segment;
   }
 
@@ -149,7 +151,10 @@ export class SearchIndex {
   /** A segment as the cache keeps it: the files it holds now, and its postings. */
   serialize(segment: Segment): SerializedSegment {
     const files: SerializedSegment['files'] = [];
-    for (const [path, s] of this.segmentByFile) if (s === segment) files.push([path, this.keyed(this.byFile.get(path)!)]);
+    for (const [path, s] of this.segmentByFile) {
+      const ids = this.byFile.get(path)!;
+      if (s === segment) files.push([path, ids.length ? slotOf(ids[0]) : 0, ids.length]);
+    }
     return { files, ...packSegment(segment) };
   }
 
@@ -173,7 +178,7 @@ export class SearchIndex {
 
   /** Number of indexed documents (passages and statistics). */
   get documentCount(): number {
-    return this.docs.size + this.restored.size;
+    return this.docs.size + this.unlocated.size;
   }
 
   has(path: string): boolean {
@@ -193,19 +198,16 @@ export class SearchIndex {
    */
   enter(file: CorpusFile): Fields[] {
     this.remove(file.path);
-    const ids: number[] = [];
-    const fields: Fields[] = [];
-    // Left to be located again when a search needs them, as a cached file's are (see restored):
-    // kept located, a build's documents took as much memory as the files' models.
-    const entered = { file, docs: [] as Array<[number, string]> };
-    for (const hit of documentsOf(file)) {
-      const id = documentNumber(this.nextId++, hit.kind);
-      this.restored.set(id, entered);
-      entered.docs.push([id, hit.key]);
+    const hits = documentsOf(file);
+    const ids = new Int32Array(hits.length);
+    const fields = hits.map((hit, i) => {
+      const id = (ids[i] = documentNumber(this.nextId++, hit.kind));
       this.facts.record(slotOf(id), file, hit.article, hit.report, hit.statistic);
-      ids.push(id);
-      fields.push(fieldsOf(id, hit));
-    }
+      return fieldsOf(id, hit);
+    });
+    // Left to be located again when a search needs them, as a cached file's are (see unlocated):
+    // kept located, a build's documents took as much memory as the files' models.
+    this.unlocated.add(file, ids);
     this.byFile.set(file.path, ids);
     return fields;
   }
@@ -219,7 +221,7 @@ export class SearchIndex {
       this.segmentByFile.set(path, segment);
       for (const id of ids) live.add(id);
     }
-    this.inverted.attach(segment, live);
+    this.inverted.attach(segment, (id) => live.has(id));
   }
 
   remove(path: string): void {
@@ -227,10 +229,8 @@ export class SearchIndex {
     if (!ids) return;
     // discardAll marks the documents gone at once; a merge of their segment drops their postings.
     this.inverted.discardAll(ids);
-    for (const id of ids) {
-      this.docs.delete(id);
-      this.restored.delete(id);
-    }
+    for (const id of ids) this.docs.delete(id);
+    this.unlocated.drop(ids);
     this.byFile.delete(path);
     this.segmentByFile.delete(path);
     this.unpacked = this.unpacked.filter((p) => p !== path);
@@ -410,32 +410,21 @@ export class SearchIndex {
   }
 
   /**
-   * A document located in the model; a restored file's documents are all located on the first
-   * asked for. Undefined for a document the model does not have (the file changed under the
-   * cache: dropped, as the rebuild of a cache that does not fit would).
+   * A document located in the model; a waiting file's documents are all located on the first
+   * asked for, by their order. Undefined for a document the model does not have (one of another
+   * kind at its place, or other documents altogether: the model is not the one indexed).
    */
   private hit(id: number): Hit | undefined {
-    const restored = this.restored.get(id);
-    if (restored) {
-      const hits = new Map(documentsOf(restored.file).map((hit) => [hit.key, hit]));
-      for (const [docId, key] of restored.docs) {
-        this.restored.delete(docId);
-        const hit = hits.get(key);
-        if (!hit) continue;
+    const waiting = this.unlocated.take(id);
+    const hits = waiting && documentsOf(waiting.file);
+    if (waiting && hits!.length === waiting.ids.length) {
+      waiting.ids.forEach((docId, i) => {
+        const hit = hits![i];
+        if (isStatistic(docId) !== (hit.kind === 'statistic')) return;
         this.docs.set(docId, hit);
         this.facts.record(slotOf(docId), hit.file, hit.article, hit.report, hit.statistic);
-      }
+      });
     }
     return this.docs.get(id);
-  }
-
-  /** [id, key] of a file's documents (by their numbers) the model has, for serialize: not located for it. */
-  private keyed(ids: readonly number[]): Array<[number, string]> {
-    const waiting = ids.length ? this.restored.get(ids[0]) : undefined;
-    if (waiting) return waiting.docs;
-    return ids.flatMap((id) => {
-      const hit = this.hit(id);
-      return hit ? [[id, hit.key] as [number, string]] : [];
-    });
   }
 }

@@ -5,12 +5,22 @@ import type { CacheHost } from './cache';
 /** The cache's host on a local file system: files in one folder, written aside then renamed. */
 export function nodeCacheHost(dir: string): CacheHost {
   return {
+    // Into shared memory: the models in a segment file are posted to other threads as they lie in
+    // it, without a copy each (see cache.ts decodeSegment).
     async read(name) {
-      try {
-        return await fs.readFile(nodePath.join(dir, name));
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      const file = await fs.open(nodePath.join(dir, name), 'r').catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'ENOENT') return undefined;
         throw err;
+      });
+      if (!file) return undefined;
+      try {
+        const { size } = await file.stat();
+        const bytes = new Uint8Array(new SharedArrayBuffer(size));
+        let at = 0;
+        for (let n = 1; at < size && n > 0; at += n) n = (await file.read(bytes, at, size - at, at)).bytesRead;
+        return bytes.subarray(0, at);
+      } finally {
+        await file.close();
       }
     },
     async write(name, data) {

@@ -119,14 +119,18 @@ export class TermIndex<T> {
 
   /**
    * Adds a segment built elsewhere (another thread, the cache) after the others: of its documents,
-   * those in `live` are searched (the others were removed or replaced meanwhile).
+   * those `live` says are searched (the others were removed or replaced meanwhile).
    */
-  attach(segment: Segment, live: ReadonlySet<number>): void {
+  attach(segment: Segment, live: (id: number) => boolean): void {
     this.seal();
     this.segments.push(segment);
     this.lookedUp.clear();
     this.noteTerms(segment);
-    for (const id of segment.ids) if (live.has(id)) this.enliven(id);
+    const { ids, lengths, fields } = segment;
+    for (let d = 0; d < ids.length; d++) {
+      if (!live(ids[d]) || !this.markAlive(ids[d])) continue;
+      for (let f = 0; f < fields; f++) this.totals[f] += lengths[d * fields + f];
+    }
   }
 
   /** Removes documents from the results and the statistics; their postings go at the next merge. */
@@ -309,17 +313,23 @@ export class TermIndex<T> {
   }
 
   private enliven(id: number): void {
+    if (!this.markAlive(id)) return;
+    const lengths = this.lengthsOf(id);
+    for (let f = 0; f < this.totals.length; f++) this.totals[f] += lengths[f];
+  }
+
+  /** Marks a document live; false when it was. */
+  private markAlive(id: number): boolean {
     if (id >= this.alive.length) {
       const grown = new Uint8Array(Math.max(id + 1, this.alive.length * 2));
       grown.set(this.alive);
       this.alive = grown;
     }
-    if (this.alive[id]) return;
+    if (this.alive[id]) return false;
     this.alive[id] = 1;
     this.allLive = undefined;
     this.count++;
-    const lengths = this.lengthsOf(id);
-    for (let f = 0; f < this.totals.length; f++) this.totals[f] += lengths[f];
+    return true;
   }
 
   /** A document's field lengths, from its segment or the one filling up. */

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentHash, loadCache, saveCache, type CachedFile } from '../../../src/core/search/cache';
-import { SearchIndex } from '../../../src/core/search/index';
+import { SearchIndex, type SerializedSegment } from '../../../src/core/search/index';
 import { nodeCacheHost } from '../../../src/core/search/nodeCacheHost';
 import { loadTokenizer } from '../../../src/core/search/tokenizer';
 import { buildFile } from './corpusFixture';
@@ -80,6 +80,54 @@ describe('search cache', () => {
     if (!loaded.ok) throw new Error(loaded.reason);
     expect(loaded.files.size).toBe(1);
     await expect(loaded.loadIndex()).rejects.toThrow(/not one/);
+  });
+
+  it('refuses an index whose documents do not fit its files (the model kept): slots shifted, counted wrong, swapped', async () => {
+    const other = buildFile('/c/b.txt', '平安建设', [
+      { title: '综治中心', sections: [{ title: '', paragraphs: ['建设四级综治中心1377个。'], stats: [{ figure: '1377个', metric: '综治中心' }] }] },
+    ]);
+    const index = SearchIndex.create(tokenizer);
+    index.add(file);
+    index.add(other);
+    const [segment] = index.segments();
+    const saved = index.serialize(segment);
+    const [[pathA, firstA, countA], [pathB, firstB, countB]] = saved.files;
+    expect([firstA, countA, firstB, countB]).toEqual([0, 1, 1, 2]);
+    const edits: Array<SerializedSegment['files']> = [
+      [[pathA, firstA + 1, countA], [pathB, firstB, countB]],
+      [[pathA, firstA, countA], [pathB, firstB, countB - 1]],
+      [[pathA, firstA, countA + 1], [pathB, firstB, countB]],
+      [[pathA, firstB, countA], [pathB, firstA, countB]],
+      [[pathA, firstA, countA], [pathB, firstB + 1, countB]],
+    ];
+    for (const files of edits) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'statcite-cache-'));
+      const written = { segments: () => [segment], serialize: () => ({ ...saved, files }), segmentOf: () => segment, nextDocument: index.nextDocument };
+      const entries = [entry, { ...entry, path: other.path, file: other }];
+      await saveCache(nodeCacheHost(dir), versions, entries, written as unknown as SearchIndex);
+      const loaded = await loadCache(nodeCacheHost(dir), versions);
+      if (!loaded.ok) throw new Error(loaded.reason);
+      expect(loaded.files.size, JSON.stringify(files)).toBe(2);
+      await expect(loaded.loadIndex(), JSON.stringify(files)).rejects.toThrow(/other documents|not one/);
+    }
+  });
+
+  it('reads a segment file from memory of any kind: not shared, not aligned', async () => {
+    const host = nodeCacheHost(await saved());
+    const odd = {
+      ...host,
+      read: async (name: string) => {
+        const bytes = await host.read(name);
+        if (!bytes) return undefined;
+        const copy = new Uint8Array(bytes.length + 1);
+        copy.set(bytes, 1);
+        return copy.subarray(1);
+      },
+    };
+    const loaded = await loadCache(odd, versions);
+    if (!loaded.ok) throw new Error(loaded.reason);
+    expect(loaded.files.get('/c/a.txt')!.file.text).toBe(file.text);
+    expect((await loaded.loadIndex()).search('综治中心')[0].file).toBe('/c/a.txt');
   });
 
   it('detects data and manifest from different saves', async () => {

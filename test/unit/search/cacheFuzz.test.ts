@@ -210,7 +210,8 @@ describe('cache fuzzing', () => {
       const outcome = logged.some((m) => /afresh/.test(m)) ? 'model refused' : logged.some((m) => /rebuild/.test(m)) ? 'index refused' : 'accepted';
       outcomes.set(outcome, (outcomes.get(outcome) ?? 0) + 1);
     }
-    expect(writerRefused).toBeLessThan(60);
+    // (A saved file is three values, its path one of them: a change lands on a path more often than when it was a list of keys.)
+    expect(writerRefused).toBeLessThan(90);
     // The checks were put to work both ways: some changes are refused, harmless ones (a title) pass.
     expect([...outcomes.keys()].sort()).toEqual(['accepted', 'index refused', 'model refused']);
     expect(rejections).toEqual([]);

@@ -50,7 +50,7 @@ function indexOf(docs: OracleDoc[], size: number, pick: (k: number) => number): 
     const builder = new SegmentBuilder(FIELDS.length);
     for (const d of apart.slice(i, i + size)) builder.add(d.id, d.fields);
     const segment = builder.build();
-    index.attach(segment, new Set(segment.ids));
+    index.attach(segment, () => true);
   }
   index.addAll(docs.slice(apart.length));
   const removed = docs.filter(() => pick(6) === 0).map((d) => d.id);

@@ -42,7 +42,7 @@ function termIndex(docs: Doc[], size: number): TermIndex<Doc> {
     const builder = new SegmentBuilder(FIELDS.length);
     for (const d of apart.slice(i, i + size)) builder.add(d.id, FIELDS.map((f) => tokenize(d[f])));
     const segment = builder.build();
-    index.attach(segment, new Set(segment.ids));
+    index.attach(segment, () => true);
   }
   index.addAll(docs.slice(apart.length));
   return index;
