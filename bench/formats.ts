@@ -20,6 +20,7 @@ import type { Message } from '../src/core/engine/protocol';
 import { lazyFile } from '../src/core/corpus/packed';
 import { docx, printPdf } from '../test/fixtures/formats/build';
 import { probeEventLoop } from './eventLoop';
+import { BACKGROUND_LIMITS } from '../src/core/engine/background';
 
 const CORPUS = path.resolve('../shared/bench/xwlb/news');
 const WORK = path.join(tmpdir(), 'statcite-bench-formats');
@@ -110,7 +111,7 @@ async function hostMode(dir: string): Promise<Record<string, number>> {
   const idle = probe.reset();
   let longestMessage = 0;
   const started = performance.now();
-  const worker = new Worker(path.resolve('dist/worker.js'), { workerData: { cacheDir } });
+  const worker = new Worker(path.resolve('dist/worker.js'), { workerData: { cacheDir }, resourceLimits: BACKGROUND_LIMITS });
   try {
     await new Promise<void>((resolve, reject) => {
       worker.on('message', (message: Message) => {

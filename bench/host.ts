@@ -18,6 +18,7 @@ import { lazyFile, summaryOf } from '../src/core/corpus/packed';
 import type { CorpusFile } from '../src/core/model';
 import { childrenOf, topEntries } from '../src/vscode/outline/children';
 import { fileStatistics } from '../src/vscode/outline/nodes';
+import { BACKGROUND_LIMITS } from '../src/core/engine/background';
 
 const args = process.argv.slice(2);
 const decodeAll = args.includes('--decode');
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const decoded = new Map<string, unknown>();
   let busy = 0;
   const started = performance.now();
-  const worker = new Worker(path.join(DIST, 'worker.js'), { workerData: { cacheDir } });
+  const worker = new Worker(path.join(DIST, 'worker.js'), { workerData: { cacheDir }, resourceLimits: BACKGROUND_LIMITS });
   await new Promise<void>((resolve, reject) => {
     worker.on('message', (message: Message) => {
       const t = performance.now();

@@ -30,6 +30,7 @@ import { loadTokenizer } from '../src/core/search/tokenizer';
 import type { SearchResult } from '../src/core/search/types';
 import { loadMetricKeys } from '../src/core/stats/metricKeyFile';
 import { LANGUAGE_QUERIES, QUERIES, WORD_QUERIES } from './search.queries';
+import { BACKGROUND_LIMITS } from '../src/core/engine/background';
 
 const CORPUS = process.env.STATCITE_BENCH_CORPUS ?? path.resolve('../shared/bench/xwlb/news');
 const MODEL_VERSION = 'bench';
@@ -281,7 +282,7 @@ async function eventLoopMode(size: number, cacheDir: string): Promise<Record<str
   let files = 0;
   let longestMessage = 0;
   const started = performance.now();
-  const worker = new Worker(path.join(DIST, 'worker.js'), { workerData: { cacheDir } });
+  const worker = new Worker(path.join(DIST, 'worker.js'), { workerData: { cacheDir }, resourceLimits: BACKGROUND_LIMITS });
   histogram.enable();
   await new Promise<void>((resolve, reject) => {
     worker.on('message', (message: Message) => {

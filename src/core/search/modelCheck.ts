@@ -8,6 +8,7 @@
  * the bytes are V8's serialisation of a model this version's reader made. It is plain loops, and
  * it names what is wrong by kind (a statistic's range), not by position.
  */
+import { textLengthOf } from '../corpus/packed';
 
 class Malformed extends Error {}
 
@@ -185,23 +186,21 @@ export function corpusFileProblem(value: unknown): string | undefined {
   });
 }
 
-/**
- * Why `value` is not a packed file's fields (all but its bytes, whose length is `length`), or
- * undefined when they are (see corpus/packed.ts).
- */
-export function packedFileProblem(value: unknown, length: number): string | undefined {
+/** Why `value` is not the fields beside a packed file's `bytes`, or undefined when they are (see corpus/packed.ts). */
+export function packedFileProblem(value: unknown, bytes: Uint8Array): string | undefined {
   return problemOf(value, () => {
     const file = object(value, 'the file');
     text(file.path, "the file's path");
     text(file.encoding, "the file's encoding");
     const summary = object(file.summary, "the file's summary");
-    for (const key of ['statistics', 'documents', 'textLength']) {
+    for (const key of ['statistics', 'documents']) {
       if (!Number.isInteger(summary[key]) || (summary[key] as number) < 0) fail(`the summary's ${key}`, 'is not a count');
     }
-    if (2 * (summary.textLength as number) > length) fail("the file's text", 'is longer than its bytes');
     text(summary.ids, "the summary's ids");
     optionalText(summary.articleDate, "the summary's article date");
-    const check = new FileCheck(summary.textLength as number);
+    const length = textLengthOf(bytes);
+    if (length < 0) fail("the file's bytes", 'hold no text');
+    const check = new FileCheck(length);
     check.each(summary.articles, "the summary's articles", (id) => text(id, 'an article id'));
     check.metadata(file.metadata);
     check.each(file.problems, "the file's problems", check.problem);

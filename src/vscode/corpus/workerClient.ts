@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Event, Message, Request, Results, Stop, WorkerOptions } from '../../core/engine/protocol';
+import { BACKGROUND_LIMITS } from '../../core/engine/background';
 
 /** What a request to a worker that was ended (a restart, the window closing) gets. */
 const STOPPED = 'the StatCite worker was stopped';
@@ -17,7 +18,7 @@ export class WorkerClient {
   private disposed = false;
 
   constructor(script: string, options: WorkerOptions, onEvent: (event: Event) => void, onExit: (message: string) => void) {
-    this.worker = new Worker(script, { workerData: options });
+    this.worker = new Worker(script, { workerData: options, resourceLimits: BACKGROUND_LIMITS });
     this.worker.on('message', (message: Message) => {
       if (!('id' in message)) return onEvent(message);
       const pending = this.pending.get(message.id);

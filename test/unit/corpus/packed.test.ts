@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { lazyFile, pack, packedOf, summaryOf } from '../../../src/core/corpus/packed';
+import { lazyFile, pack, packedOf, summaryOf, textLengthOf } from '../../../src/core/corpus/packed';
 import { loadCorpusFile } from '../../../src/core/load';
 
 const SEED = path.resolve(__dirname, '../../../../shared/corpus/seed');
@@ -14,8 +15,12 @@ function seedFile(): ReturnType<typeof loadCorpusFile> {
 describe('packed files', () => {
   it('decode to the model they were packed from', () => {
     const file = seedFile();
-    const lazy = lazyFile(pack(file));
+    const packed = pack(file);
+    const lazy = lazyFile(packed);
     expect(JSON.parse(JSON.stringify(lazy))).toEqual(JSON.parse(JSON.stringify(file)));
+    // Deflated to less than half of the text as UTF-16 and the model serialised; the text's length readable without inflating.
+    expect(packed.bytes.length).toBeLessThan((file.text.length * 2 + serialize({ source: file.source, articles: file.articles }).length) / 2);
+    expect(textLengthOf(packed.bytes)).toBe(file.text.length);
     expect(lazy.text).toBe(file.text);
   });
 
