@@ -6,8 +6,8 @@
  *                  its body
  *   seg-….bin      one per segment of the index (segment.ts): a JSON head with the files of the
  *                  segment as packed (corpus/packed.ts) but for their bytes, their documents'
- *                  first slot and count (see SerializedSegment) and the segment's terms, then its numbers as 32-bit integers, then the files'
- *                  packed bytes (text as UTF-16, the rest of the model in V8's serialisation)
+ *                  first slot and count (see SerializedSegment) and the segment's terms; then its
+ *                  numbers as 32-bit integers; then the files' packed bytes, as they are
  * A segment is written as soon as its files are indexed, and the manifest after it: a build that
  * stops (a window reloaded, a crash) resumes from the files the manifest lists. Bulk data goes in
  * raw form after the JSON (see encodeSegment): parsing the models from JSON, decoding 36 MB of
@@ -18,9 +18,9 @@
  * Nothing read is trusted: every byte is covered by a checksum (a segment file by the manifest's
  * CRC, the manifest by its own), and what the JSON holds is checked for shape (modelCheck,
  * unpackSegment and the index's own checks) before anything uses it; the packed bytes were
- * written by this reader (the model version) under this V8 (its serialisation format). Anything that does not fit
- * (other versions, a torn, damaged or edited file, a missing one) means: rebuild — the index alone
- * when only it is unusable.
+ * written by this reader (the model version) under this V8 (its serialisation format). Anything
+ * that does not fit (other versions, a torn, damaged or edited file, a missing one) means:
+ * rebuild — the index alone when only it is unusable.
  */
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';

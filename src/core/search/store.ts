@@ -35,9 +35,9 @@ export interface SearchStoreOptions {
 const BATCH_DOCUMENTS = 8192;
 /**
  * Batches sent to the indexer and not yet indexed, beyond which adding waits: one being cut, the
- * rest waiting their turn, so that the indexer never waits for the read. Without a bound, a read faster than the indexer
- * queued every batch at once (at ten times the benchmark corpus, the indexer finished 35 s after
- * the read, with hundreds of megabytes of documents waiting for it).
+ * rest waiting their turn, so that the indexer never waits for the read. Without a bound, a read
+ * faster than the indexer queued every batch at once (at ten times the benchmark corpus, the
+ * indexer finished 35 s after the read, with hundreds of megabytes of documents waiting for it).
  */
 const IN_FLIGHT = 4;
 /** The manifest is written at most this often during a build (and always at its end). */
