@@ -93,14 +93,14 @@ export function loadTokenizer(options: TokenizerOptions = {}): Tokenizer {
   const load = (): void => {
     if (loadedDictionary === signature) return;
     if (loadedDictionary !== undefined) throw new Error('search: jieba already holds another dictionary in this thread; restart to change it');
-    const file = nodePath.join(options.tempDir ?? tmpdir(), `statcite-dict-${signature}.utf8`);
-    if (!existsSync(file)) {
-      // Another window may be writing the same file: write aside, then rename into place.
-      const aside = `${file}.${process.pid}.${threadId}`;
-      writeFileSync(aside, dictionary);
-      renameSync(aside, file);
-    }
-    nodejieba.load({ userDict: file });
+    const folder = options.tempDir ?? tmpdir();
+    // jieba also loads its keyword extractor's tables (18 MB resident), which cutting never reads:
+    // one line stands in for them (an empty table fails jieba's own check).
+    nodejieba.load({
+      userDict: written(nodePath.join(folder, `statcite-dict-${signature}.utf8`), dictionary),
+      idfDict: written(nodePath.join(folder, 'statcite-keywords-unused.utf8'), '的 1\n'),
+      stopWordDict: written(nodePath.join(folder, 'statcite-stopwords-unused.utf8'), '的\n'),
+    });
     loadedDictionary = signature;
   };
   return {
@@ -157,6 +157,16 @@ function terms(text: string, cut: (part: string) => string[], enough = Infinity)
   }
   if (!full()) words(folded.slice(last));
   return out;
+}
+
+/** A file of this content at `file`, written unless it is there; another window may write it too: written aside, then renamed. */
+function written(file: string, content: string): string {
+  if (!existsSync(file)) {
+    const aside = `${file}.${process.pid}.${threadId}`;
+    writeFileSync(aside, content);
+    renameSync(aside, file);
+  }
+  return file;
 }
 
 /** Our domain words then the user's, normalised like the text; bad lines are skipped with a warning. */
