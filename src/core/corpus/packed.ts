@@ -79,8 +79,6 @@ export function summarize(file: CorpusFile): FileSummary {
 
 /** A file packed: bytes in shared memory, so that posting it to another thread copies nothing. */
 export function pack(file: CorpusFile): PackedFile {
-  const known = packedFiles.get(file);
-  if (known) return known;
   const deflated = deflateRawSync(Buffer.concat([Buffer.from(file.text, 'utf16le'), serialize({ source: file.source, articles: file.articles })]), { level: 1 });
   const bytes = new Uint8Array(new SharedArrayBuffer(HEAD + deflated.length));
   new DataView(bytes.buffer).setUint32(0, file.text.length, true);

@@ -74,7 +74,7 @@ export class OutlineProvider implements vscode.TreeDataProvider<OutlineNode>, vs
    * (up to a second for 10,000 files).
    */
   private refreshSoon(): void {
-    this.pending ??= setTimeout(() => this.refresh(), Math.min(1000, this.corpus.files().length / 10));
+    this.pending ??= setTimeout(() => this.refresh(), Math.min(1000, this.corpus.lookup().size / 10));
   }
 
   dispose(): void {

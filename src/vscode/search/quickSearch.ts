@@ -220,7 +220,7 @@ export class QuickSearch implements vscode.Disposable {
       alwaysShow: true,
     };
     const items: Item[] = [none];
-    if (this.services.corpus.files().length === 0) {
+    if (this.services.corpus.lookup().size === 0) {
       items.push({ label: `$(folder-opened) ${vscode.l10n.t('The corpus is empty: open the sample corpus')}`, command: 'statcite.openSampleCorpus', alwaysShow: true });
     }
     if (this.statisticsOnly) {
