@@ -32,6 +32,7 @@ const run = (what, args) => {
     process.exit(1);
   }
 };
+run('the check of nodejieba', [path.join(root, 'scripts/nodejieba-shared-dictionary.mjs'), '--check']);
 run('the build', [path.join(root, 'esbuild.mjs')]);
 run('vsce package', [vsce, 'package', '--target', target, '--out', out]);
 console.log(`${path.relative(process.cwd(), out)}: ${(fs.statSync(out).size / 1024 / 1024).toFixed(1)} MB (${target})`);

@@ -9,7 +9,7 @@ import { BACKGROUND_LIMITS } from './background';
 /**
  * The indexer thread (indexer.ts, bundled as `script`), started on first use and kept: jieba's
  * dictionary, once loaded in a thread, is not given back when the thread ends, so a new thread for
- * each build would cost another 250 MB. Batches are answered in the order they were sent. Where
+ * each build would cost another 115 MB. Batches are answered in the order they were sent. Where
  * the script is not there (tests running the sources), the tokenizer indexes in this thread.
  */
 export function threadIndexer(script: string, options: IndexerOptions, tokenizer: Tokenizer): Indexer {
