@@ -53,7 +53,8 @@ function patchAndBuild() {
   const installed = installedNodejieba();
   if (!patchProblem(installed)) return;
   const source = fs.readFileSync(installed.source, 'utf8');
-  fs.writeFileSync(installed.source, sharedDictionarySource(source, installed.source));
+  const shared = sharedDictionarySource(source, installed.source);
+  if (shared !== source) fs.writeFileSync(installed.source, shared);
   // npm gives its lifecycle scripts its own node-gyp and the configured Node headers (nodedir).
   const nodeGyp = process.env.npm_config_node_gyp;
   if (!nodeGyp) throw new Error('node-gyp not given: run this through npm (npm run postinstall)');

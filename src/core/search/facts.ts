@@ -7,6 +7,7 @@
  */
 import type { Article, CorpusFile, Report, Statistic, StatisticKind } from '../model';
 import { detached } from '../detached';
+import { grown } from '../grown';
 import type { Facts, StatisticFacts } from './query/match';
 
 /** A recorded document's scope, for SearchOptions' articleId and reportId. */
@@ -126,9 +127,7 @@ export class FactsTable {
 
   private grow(slot: number): void {
     if (slot * CELLS < this.cells.length) return;
-    const grown = new Int32Array(CELLS * Math.max(slot + 1, (2 * this.cells.length) / CELLS));
-    grown.set(this.cells);
-    this.cells = grown;
-    this.values = new Float64Array(grown.buffer);
+    this.cells = grown(this.cells, CELLS * (slot + 1));
+    this.values = new Float64Array(this.cells.buffer);
   }
 }

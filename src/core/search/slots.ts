@@ -2,6 +2,7 @@
  * The documents a query may match, numbered for the time of the query (matches.ts): their scores
  * then live in arrays by number rather than in a map of objects by document.
  */
+import { grown } from '../grown';
 import { gallop } from './postings';
 import type { Segment } from './segment';
 
@@ -90,13 +91,6 @@ export class Slots {
       seen[id >> 5] = 0;
     }
   }
-}
-
-/** The array with twice the room, holding what it held. */
-function grown<A extends Int32Array | Float64Array>(a: A): A {
-  const bigger = new (a.constructor as new (n: number) => A)(2 * a.length);
-  bigger.set(a);
-  return bigger;
 }
 
 /** What a leaf scored, in order: slot, index term × fields + field, score; room for one entry per posting. */

@@ -7,6 +7,7 @@
  * maps of maps took 430 MB for the news corpus and seconds per thousand documents to fill.
  */
 import { matchesOf, type Domain, type Matches, type Query, type Scoring } from './matches';
+import { grown } from '../grown';
 import type { Postings } from './postings';
 import { documentAt, eachField, findTerm, lowerBound, mergeSegments, postingCount, SegmentBuilder, startsWith, termAt, termCount, type Segment } from './segment';
 
@@ -320,11 +321,7 @@ export class TermIndex<T> {
 
   /** Marks a document live; false when it was. */
   private markAlive(id: number): boolean {
-    if (id >= this.alive.length) {
-      const grown = new Uint8Array(Math.max(id + 1, this.alive.length * 2));
-      grown.set(this.alive);
-      this.alive = grown;
-    }
+    if (id >= this.alive.length) this.alive = grown(this.alive, id + 1);
     if (this.alive[id]) return false;
     this.alive[id] = 1;
     this.allLive = undefined;

@@ -8,6 +8,7 @@
  * a fifth of a warm start.
  */
 import type { CorpusFile } from '../model';
+import { grown } from '../grown';
 import { slotOf } from './documents';
 
 /** A file whose documents wait: their numbers, in the order of the file's documents. */
@@ -80,8 +81,6 @@ export class Unlocated {
 
   private grow(slots: number): void {
     if (slots <= this.bySlot.length) return;
-    const grown = new Int32Array(Math.max(slots, 2 * this.bySlot.length));
-    grown.set(this.bySlot);
-    this.bySlot = grown;
+    this.bySlot = grown(this.bySlot, slots);
   }
 }

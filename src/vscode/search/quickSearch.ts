@@ -101,7 +101,6 @@ export class QuickSearch implements vscode.Disposable {
     void this.search(initialQuery);
   }
 
-  /** "Search Corpus", or where a scoped search looks. */
   /**
    * The title (`base`: where it searches and what it found), with what the corpus is still doing:
    * while it is read or indexed, a search finds only the files indexed so far.
@@ -112,6 +111,7 @@ export class QuickSearch implements vscode.Disposable {
     this.pick.title = activity ? vscode.l10n.t('{0} — {1}: results so far', base, activity) : base;
   }
 
+  /** "Search Corpus", or where a scoped search looks. */
   private heading(): string {
     return this.scope ? vscode.l10n.t('Search in {0}', this.scope.label) : vscode.l10n.t('Search Corpus');
   }
